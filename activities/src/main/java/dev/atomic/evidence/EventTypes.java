@@ -1,0 +1,23 @@
+package dev.atomic.evidence;
+
+/** Names of evidence event types; the first seven are the original system's. */
+public final class EventTypes {
+  public static final String MISSION_CREATED = "MissionCreated";
+  public static final String CHECKPOINT_APPROVED = "CheckpointApproved";
+  public static final String CHECKPOINT_REJECTED = "CheckpointRejected";
+  public static final String BATCH_EXECUTED = "BatchExecuted";
+  public static final String ROLLBACK_APPLIED = "RollbackApplied";
+  public static final String BUDGET_BREACHED = "BudgetBreached";
+  public static final String AUDIT_PACK_GENERATED = "AuditPackGenerated";
+
+  public static final String CHECKPOINT_OPENED = "CheckpointOpened";
+  public static final String VERIFICATION_COMPLETED = "VerificationCompleted";
+  public static final String BATCH_REGISTERED = "BatchRegistered";
+  public static final String SIGNAL_IGNORED = "SignalIgnored";
+  public static final String MISSION_COMPLETED = "MissionCompleted";
+  public static final String MISSION_REJECTED = "MissionRejected";
+  public static final String MISSION_EXPIRED = "MissionExpired";
+  public static final String MISSION_FAILED = "MissionFailed";
+
+  private EventTypes() {}
+}

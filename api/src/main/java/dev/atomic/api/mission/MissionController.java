@@ -1,0 +1,110 @@
+package dev.atomic.api.mission;
+
+import dev.atomic.api.web.ApiException;
+import dev.atomic.mission.Batch;
+import dev.atomic.mission.Mission;
+import dev.atomic.mission.RollbackResult;
+import dev.atomic.mission.Verdict;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The orchestrator endpoints of the runbook. */
+@RestController
+class MissionController {
+
+  /** Header naming the caller when the body does not. */
+  static final String ACTOR_HEADER = "X-Atomic-Actor";
+
+  private final MissionService missions;
+
+  MissionController(MissionService missions) {
+    this.missions = missions;
+  }
+
+  @PostMapping("/missions")
+  ResponseEntity<Mission> create(
+      @RequestBody(required = false) CreateMissionBody body,
+      @RequestHeader(name = ACTOR_HEADER, required = false) String actorHeader) {
+    if (body == null) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "Request body is required", "{\"title\": …}");
+    }
+    String requestedBy = firstNonBlank(body.requestedBy(), body.actor(), actorHeader);
+    MissionService.Started started = missions.create(body.title(), body.risk(), requestedBy);
+    return ResponseEntity.status(started.ready() ? HttpStatus.CREATED : HttpStatus.ACCEPTED)
+        .header("Location", "/missions/" + started.mission().missionId())
+        .body(started.mission());
+  }
+
+  @GetMapping("/missions/{missionId}")
+  Mission get(@PathVariable String missionId) {
+    return missions.get(missionId);
+  }
+
+  @GetMapping("/missions")
+  List<Mission> list(
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false, defaultValue = "100") int limit) {
+    return missions.list(status, limit);
+  }
+
+  @PostMapping("/missions/{missionId}/checkpoints/{checkpoint}/approve")
+  Mission approve(
+      @PathVariable String missionId,
+      @PathVariable String checkpoint,
+      @RequestBody(required = false) DecisionBody body,
+      @RequestHeader(name = ACTOR_HEADER, required = false) String actorHeader) {
+    return decide(missionId, checkpoint, Verdict.APPROVED, body, actorHeader);
+  }
+
+  @PostMapping("/missions/{missionId}/checkpoints/{checkpoint}/reject")
+  Mission reject(
+      @PathVariable String missionId,
+      @PathVariable String checkpoint,
+      @RequestBody(required = false) DecisionBody body,
+      @RequestHeader(name = ACTOR_HEADER, required = false) String actorHeader) {
+    return decide(missionId, checkpoint, Verdict.REJECTED, body, actorHeader);
+  }
+
+  @PostMapping("/missions/{missionId}/batches")
+  ResponseEntity<Batch> registerBatch(
+      @PathVariable String missionId,
+      @RequestBody(required = false) BatchBody body,
+      @RequestHeader(name = ACTOR_HEADER, required = false) String actorHeader) {
+    String actor = firstNonBlank(body == null ? null : body.actor(), actorHeader);
+    Batch batch = missions.registerBatch(missionId, actor, body == null ? null : body.description());
+    return ResponseEntity.status(HttpStatus.CREATED).body(batch);
+  }
+
+  @PostMapping("/missions/{missionId}/rollback/{batchId}")
+  RollbackResult rollback(
+      @PathVariable String missionId,
+      @PathVariable String batchId,
+      @RequestBody(required = false) RollbackBody body,
+      @RequestHeader(name = ACTOR_HEADER, required = false) String actorHeader) {
+    String actor = firstNonBlank(body == null ? null : body.actor(), actorHeader);
+    return missions.rollback(missionId, batchId, actor, body == null ? null : body.reason());
+  }
+
+  private Mission decide(
+      String missionId, String checkpoint, Verdict verdict, DecisionBody body, String actorHeader) {
+    String actor = firstNonBlank(body == null ? null : body.actor(), actorHeader);
+    return missions.decide(missionId, checkpoint, verdict, actor, body == null ? null : body.comment());
+  }
+
+  private static String firstNonBlank(String... values) {
+    for (String value : values) {
+      if (value != null && !value.isBlank()) {
+        return value.trim();
+      }
+    }
+    return null;
+  }
+}

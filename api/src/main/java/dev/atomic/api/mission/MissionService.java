@@ -1,0 +1,381 @@
+package dev.atomic.api.mission;
+
+import dev.atomic.api.temporal.SearchAttributeRegistrar;
+import dev.atomic.api.web.ApiException;
+import dev.atomic.mission.Batch;
+import dev.atomic.mission.BatchRequest;
+import dev.atomic.mission.CheckpointDecisionRequest;
+import dev.atomic.mission.CheckpointName;
+import dev.atomic.mission.Mission;
+import dev.atomic.mission.MissionFailures;
+import dev.atomic.mission.MissionRequest;
+import dev.atomic.mission.MissionSearchAttributes;
+import dev.atomic.mission.MissionStatus;
+import dev.atomic.mission.MissionStore;
+import dev.atomic.mission.MissionWorkflow;
+import dev.atomic.mission.Risk;
+import dev.atomic.mission.RollbackRequest;
+import dev.atomic.mission.RollbackResult;
+import dev.atomic.mission.Verdict;
+import dev.atomic.platform.TaskQueues;
+import dev.atomic.platform.WireEnum;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.common.SearchAttributes;
+import io.temporal.failure.ApplicationFailure;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/** Starts mission workflows, forwards decisions to them and reads the mission store. */
+@Service
+public class MissionService {
+
+  static final int MAX_TITLE = 500;
+  static final int MAX_TEXT = 2000;
+  private static final Pattern MISSION_ID = Pattern.compile("M-[A-Za-z0-9_-]{1,60}");
+  private static final char[] ID_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+  private static final String ACTIVE = "active";
+
+  /** A started mission; {@code ready} is false when no worker has recorded it yet. */
+  record Started(Mission mission, boolean ready) {}
+
+  private final WorkflowClient client;
+  private final MissionStore store;
+  private final SearchAttributeRegistrar searchAttributes;
+  private final MissionSettings settings;
+  private final Clock clock = Clock.systemUTC();
+  private final SecureRandom random = new SecureRandom();
+  private final ExecutorService calls =
+      Executors.newCachedThreadPool(
+          runnable -> {
+            Thread thread = new Thread(runnable, "mission-update");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  MissionService(
+      WorkflowClient client,
+      MissionStore store,
+      SearchAttributeRegistrar searchAttributes,
+      MissionSettings settings) {
+    this.client = client;
+    this.store = store;
+    this.searchAttributes = searchAttributes;
+    this.settings = settings;
+  }
+
+  Started create(String title, String riskText, String requestedBy) {
+    String cleanTitle = title == null ? "" : title.strip();
+    if (cleanTitle.isEmpty()) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "'title' is required and must not be empty");
+    }
+    if (cleanTitle.length() > MAX_TITLE) {
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST, "'title' is longer than " + MAX_TITLE + " characters");
+    }
+    Risk risk = riskText == null ? Risk.MEDIUM : parse(() -> Risk.parse(riskText));
+    String requester = limited("requestedBy", requestedBy == null ? "anonymous" : requestedBy);
+    boolean withSearchAttributes = temporal(searchAttributes::available);
+
+    for (int attempt = 0; ; attempt++) {
+      String missionId = newMissionId();
+      MissionRequest request =
+          new MissionRequest(
+              missionId,
+              cleanTitle,
+              risk,
+              requester,
+              clock.instant().truncatedTo(ChronoUnit.MILLIS).toString(),
+              settings.approvalTimeout().toSeconds(),
+              settings.autoApproveLowRisk(),
+              withSearchAttributes);
+      WorkflowOptions.Builder options =
+          WorkflowOptions.newBuilder()
+              .setWorkflowId(missionId)
+              .setTaskQueue(TaskQueues.MISSIONS)
+              .setWorkflowIdReusePolicy(
+                  WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+              .setMemo(Map.of(MissionSearchAttributes.MEMO_TITLE, cleanTitle));
+      if (withSearchAttributes) {
+        options.setTypedSearchAttributes(
+            SearchAttributes.newBuilder()
+                .set(MissionSearchAttributes.STATUS, MissionStatus.PLANNING.wire())
+                .set(MissionSearchAttributes.CHECKPOINT, CheckpointName.PLAN.wire())
+                .set(MissionSearchAttributes.RISK, risk.wire())
+                .build());
+      }
+      MissionWorkflow workflow = client.newWorkflowStub(MissionWorkflow.class, options.build());
+      try {
+        temporal(() -> WorkflowClient.start(workflow::run, request));
+      } catch (WorkflowExecutionAlreadyStarted e) {
+        if (attempt < 3) {
+          continue;
+        }
+        throw e;
+      }
+      return awaitFirstRecord(request);
+    }
+  }
+
+  Mission get(String missionId) {
+    return find(missionId)
+        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Mission not found", missionId));
+  }
+
+  List<Mission> list(String statusFilter, int limit) {
+    if (limit < 1 || limit > 1000) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "'limit' must be between 1 and 1000");
+    }
+    Set<MissionStatus> statuses = EnumSet.noneOf(MissionStatus.class);
+    if (statusFilter == null || statusFilter.isBlank()) {
+      statuses.addAll(EnumSet.allOf(MissionStatus.class));
+    } else {
+      for (String part : statusFilter.split(",")) {
+        String value = part.strip();
+        if (value.equalsIgnoreCase(ACTIVE)) {
+          EnumSet.allOf(MissionStatus.class).stream()
+              .filter(s -> !s.isFinished())
+              .forEach(statuses::add);
+        } else {
+          try {
+            statuses.add(MissionStatus.parse(value));
+          } catch (IllegalArgumentException e) {
+            List<String> allowed = new ArrayList<>();
+            allowed.add(ACTIVE);
+            EnumSet.allOf(MissionStatus.class).forEach(s -> allowed.add(s.wire()));
+            throw new ApiException(
+                HttpStatus.BAD_REQUEST,
+                "'status' must be one of " + allowed + ", got '" + value + "'");
+          }
+        }
+      }
+    }
+    return database(() -> store.list(statuses, limit));
+  }
+
+  Mission decide(
+      String missionId, String checkpoint, Verdict verdict, String actor, String comment) {
+    Mission mission = get(missionId);
+    CheckpointName name;
+    try {
+      name = CheckpointName.parse(checkpoint);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(
+          HttpStatus.NOT_FOUND,
+          "Checkpoint not found",
+          "'" + checkpoint + "'; checkpoints are " + WireEnum.allowed(CheckpointName.class));
+    }
+    requireRunning(mission, "takes no decisions");
+    CheckpointDecisionRequest request =
+        new CheckpointDecisionRequest(
+            name.wire(),
+            verdict,
+            limited("actor", actor == null ? "anonymous" : actor),
+            comment == null ? null : limited("comment", comment));
+    return update(mission, workflow -> workflow.decideCheckpoint(request));
+  }
+
+  Batch registerBatch(String missionId, String actor, String description) {
+    Mission mission = get(missionId);
+    requireRunning(mission, "takes no batches");
+    BatchRequest request =
+        new BatchRequest(
+            limited("actor", actor == null ? "agent" : actor),
+            description == null ? null : limited("description", description));
+    return update(mission, workflow -> workflow.registerBatch(request));
+  }
+
+  RollbackResult rollback(String missionId, String batchId, String actor, String reason) {
+    Mission mission = get(missionId);
+    requireRunning(mission, "can no longer roll back batches");
+    RollbackRequest request =
+        new RollbackRequest(
+            batchId,
+            limited("actor", actor == null ? "anonymous" : actor),
+            reason == null ? null : limited("reason", reason));
+    return update(mission, workflow -> workflow.rollbackBatch(request));
+  }
+
+  private Optional<Mission> find(String missionId) {
+    if (missionId == null || !MISSION_ID.matcher(missionId).matches()) {
+      return Optional.empty();
+    }
+    return database(() -> store.find(missionId));
+  }
+
+  private Started awaitFirstRecord(MissionRequest request) {
+    long deadline = System.nanoTime() + settings.startTimeout().toNanos();
+    while (System.nanoTime() < deadline) {
+      Optional<Mission> stored = database(() -> store.find(request.missionId()));
+      if (stored.isPresent()) {
+        return new Started(stored.get(), true);
+      }
+      try {
+        TimeUnit.MILLISECONDS.sleep(25);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    // Started, but no worker has picked it up yet: say so instead of pretending.
+    Mission pending =
+        new Mission(
+            request.missionId(),
+            request.title(),
+            request.risk(),
+            MissionStatus.PLANNING,
+            request.requestedBy(),
+            request.createdAt(),
+            request.createdAt(),
+            List.of(),
+            "started; no worker has recorded it yet (is a worker serving "
+                + TaskQueues.MISSIONS
+                + "?)");
+    return new Started(pending, false);
+  }
+
+  private static void requireRunning(Mission mission, String what) {
+    if (mission.status().isFinished()) {
+      throw new ApiException(
+          HttpStatus.CONFLICT,
+          "Mission " + mission.missionId() + " is " + mission.status().wire() + "; it " + what,
+          mission.reason());
+    }
+  }
+
+  private <T> T update(Mission mission, Function<MissionWorkflow, T> call) {
+    MissionWorkflow workflow = client.newWorkflowStub(MissionWorkflow.class, mission.missionId());
+    CompletableFuture<T> result = CompletableFuture.supplyAsync(() -> call.apply(workflow), calls);
+    try {
+      return result.get(settings.updateTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new ApiException(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "The mission workflow did not answer within " + settings.updateTimeout().toSeconds() + " s",
+          "is a worker serving task queue " + TaskQueues.MISSIONS + "?");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Interrupted");
+    } catch (ExecutionException e) {
+      throw translate(mission, e.getCause());
+    }
+  }
+
+  private static RuntimeException translate(Mission mission, Throwable failure) {
+    if (failure instanceof WorkflowUpdateException update) {
+      for (Throwable t = update.getCause(); t != null; t = t.getCause()) {
+        if (t instanceof ApplicationFailure application) {
+          return new ApiException(
+              statusOf(application.getType()), application.getOriginalMessage(), mission.missionId());
+        }
+      }
+    }
+    if (failure instanceof WorkflowNotFoundException) {
+      return new ApiException(
+          HttpStatus.CONFLICT,
+          "Mission " + mission.missionId() + " is not running in Temporal",
+          "stored status: " + mission.status().wire());
+    }
+    RuntimeException unavailable = unavailable(failure);
+    if (unavailable != null) {
+      return unavailable;
+    }
+    return failure instanceof RuntimeException runtime
+        ? runtime
+        : new IllegalStateException(failure);
+  }
+
+  private static HttpStatus statusOf(String failureType) {
+    if (MissionFailures.NOT_FOUND.equals(failureType)) {
+      return HttpStatus.NOT_FOUND;
+    }
+    if (MissionFailures.FORBIDDEN.equals(failureType)) {
+      return HttpStatus.FORBIDDEN;
+    }
+    return HttpStatus.CONFLICT;
+  }
+
+  private static ApiException unavailable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof StatusRuntimeException grpc
+          && (grpc.getStatus().getCode() == Status.Code.UNAVAILABLE
+              || grpc.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED)) {
+        return new ApiException(
+            HttpStatus.SERVICE_UNAVAILABLE, "Temporal is not reachable", grpc.getStatus().toString());
+      }
+    }
+    return null;
+  }
+
+  private static <T> T temporal(java.util.function.Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      ApiException unavailable = unavailable(e);
+      throw unavailable != null ? unavailable : e;
+    }
+  }
+
+  private static String limited(String field, String value) {
+    if (value.length() > MAX_TEXT) {
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST, "'" + field + "' is longer than " + MAX_TEXT + " characters");
+    }
+    return value;
+  }
+
+  private static <T> T parse(java.util.function.Supplier<T> parser) {
+    try {
+      return parser.get();
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+  }
+
+  /** Store access; a database failure is a 503 with the reason, never a stack trace. */
+  private static <T> T database(SqlCall<T> call) {
+    try {
+      return call.run();
+    } catch (SQLException e) {
+      throw new ApiException(
+          HttpStatus.SERVICE_UNAVAILABLE, "The mission store is not available", e.getMessage());
+    }
+  }
+
+  @FunctionalInterface
+  private interface SqlCall<T> {
+    T run() throws SQLException;
+  }
+
+  private String newMissionId() {
+    StringBuilder id = new StringBuilder("M-");
+    for (int i = 0; i < 10; i++) {
+      id.append(ID_ALPHABET[random.nextInt(ID_ALPHABET.length)]);
+    }
+    return id.toString();
+  }
+}

@@ -1,0 +1,23 @@
+package dev.atomic.cli;
+
+import dev.atomic.cli.dev.DevCommand;
+import dev.atomic.cli.dev.WorkerCommand;
+import dev.atomic.cli.mission.MissionCommand;
+import picocli.CommandLine.Command;
+
+/** The {@code atomic} command. */
+@Command(
+    name = "atomic",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Governed, reversible, auditable code migrations.",
+    subcommands = {DevCommand.class, WorkerCommand.class, MissionCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:ok",
+      "1:failed",
+      "2:usage error or invalid input",
+      "3:not found",
+      "4:conflict (wrong state, or already running)"
+    })
+public class AtomicCommand {}

@@ -1,0 +1,71 @@
+package dev.atomic.cli.dev;
+
+import dev.atomic.cli.ExitCodes;
+import dev.atomic.workers.WorkerApplication;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code atomic worker}: a worker process for a running platform, until Ctrl-C. */
+@Command(
+    name = "worker",
+    mixinStandardHelpOptions = true,
+    description = "Run workers against a Temporal frontend (e.g. one started by `atomic dev --no-workers`).")
+public class WorkerCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--temporal",
+      defaultValue = "${env:TEMPORAL_ADDRESS:-127.0.0.1:7233}",
+      description = "Temporal frontend HOST:PORT (env TEMPORAL_ADDRESS, default ${DEFAULT-VALUE}).")
+  String temporal;
+
+  @Option(
+      names = "--home",
+      defaultValue = "${env:ATOMIC_HOME:-.atomic}",
+      description = "Atomic home holding the H2 database (env ATOMIC_HOME, default ${DEFAULT-VALUE}).")
+  Path home;
+
+  @Option(
+      names = "--port",
+      defaultValue = "${env:WORKER_PORT:-8081}",
+      description = "Health and metrics port (env WORKER_PORT, default ${DEFAULT-VALUE}; 0 picks one).")
+  int port;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("spring.config.name", WorkerApplication.CONFIG_NAMES);
+    properties.put("atomic.home", home.toAbsolutePath().normalize().toString());
+    properties.put("spring.temporal.connection.target", temporal);
+    properties.put("server.port", port);
+    properties.put("spring.main.banner-mode", "off");
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(WorkerApplication.class)
+            .properties(properties)
+            .registerShutdownHook(false)
+            .run();
+    spec.commandLine().getOut().println("Workers polling atomic-missions on " + temporal + ". Press Ctrl-C to stop.");
+    spec.commandLine().getOut().flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  context.close();
+                  stopped.countDown();
+                },
+                "atomic-worker-shutdown"));
+    stopped.await();
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,106 @@
+package dev.atomic.cli.mission;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.atomic.cli.CliException;
+import dev.atomic.cli.ExitCodes;
+import dev.atomic.platform.Json;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Talks to the REST facade; HTTP errors become {@link CliException}s with the API's message. */
+final class AtomicClient {
+
+  private final URI base;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  AtomicClient(String url) {
+    URI parsed;
+    try {
+      parsed = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(ExitCodes.USAGE, "--url is not a valid URL: " + url);
+    }
+    if (parsed.getScheme() == null
+        || !(parsed.getScheme().equals("http") || parsed.getScheme().equals("https"))
+        || parsed.getHost() == null) {
+      throw new CliException(ExitCodes.USAGE, "--url must be an http:// or https:// URL: " + url);
+    }
+    this.base = parsed;
+  }
+
+  JsonNode get(String path) {
+    return send(HttpRequest.newBuilder(resolve(path)).GET());
+  }
+
+  JsonNode post(String path, Object body) {
+    return send(
+        HttpRequest.newBuilder(resolve(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))));
+  }
+
+  static String segment(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private URI resolve(String path) {
+    return URI.create(base + path);
+  }
+
+  private JsonNode send(HttpRequest.Builder request) {
+    HttpResponse<String> response;
+    try {
+      response =
+          http.send(
+              request.timeout(Duration.ofSeconds(60)).header("Accept", "application/json").build(),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (ConnectException e) {
+      throw new CliException(
+          ExitCodes.FAILED,
+          "cannot reach Atomic at " + base + " (is `atomic dev` running? set --url or ATOMIC_URL)");
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.FAILED, "request to " + base + " failed: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException(ExitCodes.FAILED, "interrupted");
+    }
+    JsonNode body = parse(response.body());
+    int status = response.statusCode();
+    if (status >= 200 && status < 300) {
+      return body;
+    }
+    String message = body != null && body.hasNonNull("error") ? body.get("error").asText() : "HTTP " + status;
+    if (body != null && body.hasNonNull("details")) {
+      message += " (" + body.get("details").asText() + ")";
+    }
+    throw new CliException(exitCodeFor(status), message);
+  }
+
+  private static int exitCodeFor(int status) {
+    return switch (status) {
+      case 400, 413, 415, 422 -> ExitCodes.USAGE;
+      case 404 -> ExitCodes.NOT_FOUND;
+      case 409 -> ExitCodes.CONFLICT;
+      default -> ExitCodes.FAILED;
+    };
+  }
+
+  private static JsonNode parse(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Json.mapper().readTree(text);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,4 @@
+package dev.atomic.mission;
+
+/** Payload of the {@code registerBatch} update. */
+public record BatchRequest(String actor, String description) {}
