@@ -4,7 +4,6 @@ import dev.atomic.evidence.EventTypes;
 import dev.atomic.evidence.EvidenceEvent;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.CompletablePromise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -122,7 +121,7 @@ public class MissionWorkflowImpl implements MissionWorkflow {
 
   @Override
   public void validateDecision(CheckpointDecisionRequest decision) {
-    ApplicationFailure problem = decisionProblem(decision);
+    MissionFailures.Refusal problem = decisionProblem(decision);
     if (problem != null) {
       throw problem;
     }
@@ -137,7 +136,7 @@ public class MissionWorkflowImpl implements MissionWorkflow {
 
   @Override
   public void validateBatch(BatchRequest batch) {
-    ApplicationFailure problem = batchProblem();
+    MissionFailures.Refusal problem = batchProblem();
     if (problem != null) {
       throw problem;
     }
@@ -152,7 +151,7 @@ public class MissionWorkflowImpl implements MissionWorkflow {
 
   @Override
   public void validateRollback(RollbackRequest rollback) {
-    ApplicationFailure problem = rollbackProblem(rollback);
+    MissionFailures.Refusal problem = rollbackProblem(rollback);
     if (problem != null) {
       throw problem;
     }
@@ -174,7 +173,7 @@ public class MissionWorkflowImpl implements MissionWorkflow {
   }
 
   private void decide(CheckpointDecisionRequest decision, CompletablePromise<Mission> reply) {
-    ApplicationFailure problem = decisionProblem(decision);
+    MissionFailures.Refusal problem = decisionProblem(decision);
     if (problem != null) {
       refuse(problem, decision.actor(), decision.checkpoint(), reply);
       return;
@@ -239,7 +238,7 @@ public class MissionWorkflowImpl implements MissionWorkflow {
   }
 
   private void registerBatch(BatchRequest batchRequest, CompletablePromise<Batch> reply) {
-    ApplicationFailure problem = batchProblem();
+    MissionFailures.Refusal problem = batchProblem();
     if (problem != null) {
       refuse(problem, batchRequest.actor(), CheckpointName.EXECUTE.wire(), reply);
       return;
@@ -265,7 +264,7 @@ public class MissionWorkflowImpl implements MissionWorkflow {
   }
 
   private void rollback(RollbackRequest rollbackRequest, CompletablePromise<RollbackResult> reply) {
-    ApplicationFailure problem = rollbackProblem(rollbackRequest);
+    MissionFailures.Refusal problem = rollbackProblem(rollbackRequest);
     if (problem != null) {
       refuse(problem, rollbackRequest.actor(), CheckpointName.EXECUTE.wire(), reply);
       return;
@@ -284,9 +283,9 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     reply.complete(new RollbackResult(true, rolledBack.id() + " rolled back", rolledBack));
   }
 
-  private ApplicationFailure decisionProblem(CheckpointDecisionRequest decision) {
+  private MissionFailures.Refusal decisionProblem(CheckpointDecisionRequest decision) {
     if (request == null) {
-      return starting();
+      return null; // validated again by the main loop once the mission has started
     }
     if (decision == null || decision.verdict() == null) {
       return MissionFailures.wrongState("a decision needs a checkpoint and a verdict");
@@ -325,9 +324,9 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     return null;
   }
 
-  private ApplicationFailure batchProblem() {
+  private MissionFailures.Refusal batchProblem() {
     if (request == null) {
-      return starting();
+      return null; // validated again by the main loop once the mission has started
     }
     if (checkpoints.get(CheckpointName.EXECUTE).status != CheckpointStatus.AWAITING_APPROVAL) {
       return MissionFailures.wrongState(
@@ -340,9 +339,9 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     return null;
   }
 
-  private ApplicationFailure rollbackProblem(RollbackRequest rollback) {
+  private MissionFailures.Refusal rollbackProblem(RollbackRequest rollback) {
     if (request == null) {
-      return starting();
+      return null; // validated again by the main loop once the mission has started
     }
     if (rollback == null || indexOf(rollback.batchId()) < 0) {
       return MissionFailures.notFound(
@@ -360,10 +359,6 @@ public class MissionWorkflowImpl implements MissionWorkflow {
           "mission " + request.missionId() + " is " + status.wire() + "; nothing can be rolled back");
     }
     return null;
-  }
-
-  private static ApplicationFailure starting() {
-    return MissionFailures.wrongState("the mission is still starting; try again in a moment");
   }
 
   private String awaitingHint() {
@@ -386,15 +381,15 @@ public class MissionWorkflowImpl implements MissionWorkflow {
 
   /** A command that no longer fits: an update learns why, a signal is recorded as ignored. */
   private void refuse(
-      ApplicationFailure problem, String actor, String checkpoint, CompletablePromise<?> reply) {
+      MissionFailures.Refusal problem, String actor, String checkpoint, CompletablePromise<?> reply) {
     if (reply != null) {
-      reply.completeExceptionally(problem);
+      reply.completeExceptionally(problem.toFailure());
       return;
     }
-    log.info("ignoring signal for {}: {}", checkpoint, problem.getOriginalMessage());
+    log.info("ignoring signal for {}: {}", checkpoint, problem.getMessage());
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("checkpoint", String.valueOf(checkpoint));
-    data.put("reason", problem.getOriginalMessage());
+    data.put("reason", problem.getMessage());
     event(EventTypes.SIGNAL_IGNORED, actorName(actor), data);
     persist("ignored signal for " + checkpoint);
   }
@@ -402,15 +397,15 @@ public class MissionWorkflowImpl implements MissionWorkflow {
   private void refuseRemaining() {
     while (!inbox.isEmpty()) {
       Command command = inbox.poll();
-      ApplicationFailure problem =
+      MissionFailures.Refusal problem =
           MissionFailures.wrongState(
               "mission " + request.missionId() + " is " + status.wire() + "; request not applied");
       if (command instanceof Decide d) {
         refuse(problem, d.request().actor(), d.request().checkpoint(), d.reply());
       } else if (command instanceof RegisterBatch b) {
-        b.reply().completeExceptionally(problem);
+        b.reply().completeExceptionally(problem.toFailure());
       } else if (command instanceof Rollback r) {
-        r.reply().completeExceptionally(problem);
+        r.reply().completeExceptionally(problem.toFailure());
       }
     }
   }

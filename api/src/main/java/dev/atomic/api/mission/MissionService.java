@@ -286,12 +286,13 @@ public class MissionService {
   }
 
   private static RuntimeException translate(Mission mission, Throwable failure) {
-    if (failure instanceof WorkflowUpdateException update) {
-      for (Throwable t = update.getCause(); t != null; t = t.getCause()) {
-        if (t instanceof ApplicationFailure application) {
-          return new ApiException(
-              statusOf(application.getType()), application.getOriginalMessage(), mission.missionId());
-        }
+    if (failure instanceof WorkflowUpdateException) {
+      Optional<ApplicationFailure> refusal = MissionFailures.find(failure);
+      if (refusal.isPresent()) {
+        return new ApiException(
+            statusOf(refusal.get().getType()),
+            refusal.get().getOriginalMessage(),
+            mission.missionId());
       }
     }
     if (failure instanceof WorkflowNotFoundException) {
