@@ -19,7 +19,12 @@ public final class Main {
   public static CommandLine newCommandLine() {
     CommandLine commandLine = new CommandLine(new AtomicCommand());
     commandLine.setExitCodeExceptionMapper(
-        e -> e instanceof CliException cli ? cli.exitCode() : ExitCodes.FAILED);
+        e -> {
+          if (e instanceof CliException cli) {
+            return cli.exitCode();
+          }
+          return e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.FAILED;
+        });
     commandLine.setExecutionExceptionHandler(
         (e, cmd, parseResult) -> {
           if (e instanceof CliException cli) {

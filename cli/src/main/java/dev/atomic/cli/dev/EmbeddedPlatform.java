@@ -60,14 +60,23 @@ public final class EmbeddedPlatform implements AutoCloseable {
       properties.putAll(settings.extraProperties());
       ConfigurableApplicationContext context =
           new SpringApplicationBuilder(ApiApplication.class, WorkerApplication.class)
-              .properties(properties)
               .registerShutdownHook(false)
-              .run();
+              .run(asArguments(properties));
       return new EmbeddedPlatform(temporal, context);
     } catch (RuntimeException e) {
       temporal.close();
       throw e;
     }
+  }
+
+  /**
+   * Properties as command-line arguments: they outrank the config files, where
+   * {@code SpringApplicationBuilder.properties} would only set defaults beneath them.
+   */
+  static String[] asArguments(Map<String, Object> properties) {
+    return properties.entrySet().stream()
+        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+        .toArray(String[]::new);
   }
 
   public int temporalPort() {

@@ -51,9 +51,8 @@ public class WorkerCommand implements Callable<Integer> {
     properties.put("spring.main.banner-mode", "off");
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(WorkerApplication.class)
-            .properties(properties)
             .registerShutdownHook(false)
-            .run();
+            .run(EmbeddedPlatform.asArguments(properties));
     spec.commandLine().getOut().println("Workers polling atomic-missions on " + temporal + ". Press Ctrl-C to stop.");
     spec.commandLine().getOut().flush();
     CountDownLatch stopped = new CountDownLatch(1);

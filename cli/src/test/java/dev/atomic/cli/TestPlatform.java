@@ -1,0 +1,157 @@
+package dev.atomic.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.atomic.cli.dev.EmbeddedPlatform;
+import dev.atomic.mission.MissionStore;
+import dev.atomic.platform.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The whole platform, started the way {@code atomic dev} starts it, on free ports and a
+ * temporary Atomic home. One instance is shared by every test class of the JVM.
+ */
+final class TestPlatform {
+
+  /** A small request limit, so the 413 path is cheap to reach. */
+  static final int MAX_REQUEST_SIZE = 64 * 1024;
+
+  private static TestPlatform shared;
+
+  final EmbeddedPlatform platform;
+  final Path home;
+  final int apiPort;
+  final int[] servicePorts;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private TestPlatform(boolean workers) {
+    try {
+      home = Files.createTempDirectory("atomic-it");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    apiPort = freePort();
+    servicePorts = new int[] {freePort(), freePort(), freePort(), freePort(), freePort()};
+    platform =
+        EmbeddedPlatform.start(
+            new EmbeddedPlatform.Settings(
+                home,
+                "127.0.0.1",
+                0,
+                apiPort,
+                servicePorts,
+                workers,
+                Map.of(
+                    "atomic.max-request-size", MAX_REQUEST_SIZE,
+                    "spring.main.banner-mode", "off",
+                    "atomic.missions.update-timeout", "10s")));
+  }
+
+  static synchronized TestPlatform shared() {
+    if (shared == null) {
+      shared = new TestPlatform(true);
+      Runtime.getRuntime().addShutdownHook(new Thread(shared.platform::close));
+    }
+    return shared;
+  }
+
+  /** A platform of its own, e.g. one without workers; the caller closes it. */
+  static TestPlatform dedicated(boolean workers) {
+    return new TestPlatform(workers);
+  }
+
+  String url() {
+    return "http://localhost:" + apiPort;
+  }
+
+  String temporal() {
+    return "127.0.0.1:" + platform.temporalPort();
+  }
+
+  MissionStore store() {
+    return platform.context().getBean(MissionStore.class);
+  }
+
+  Response get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(url() + path)).GET().build());
+  }
+
+  Response get(int port, String path) {
+    return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
+  }
+
+  Response postJson(String path, String json) {
+    return send(
+        HttpRequest.newBuilder(URI.create(url() + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  /** A POST with no body and no Content-Type, as the runbook's curl sends it. */
+  Response postEmpty(String path) {
+    return send(
+        HttpRequest.newBuilder(URI.create(url() + path)).POST(HttpRequest.BodyPublishers.noBody()).build());
+  }
+
+  Response send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), response.body(), response.headers().map());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The id of a freshly created mission. */
+  String createMission(String title, String risk) {
+    Response created = postJson("/missions", "{\"title\":\"" + title + "\",\"risk\":\"" + risk + "\"}");
+    if (created.status() != 201) {
+      throw new IllegalStateException("mission not created: " + created);
+    }
+    return created.json().get("missionId").asText();
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  record Response(int status, String body, Map<String, java.util.List<String>> headers) {
+    JsonNode json() {
+      try {
+        return Json.mapper().readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException("not JSON: " + body, e);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + body;
+    }
+  }
+
+  static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
