@@ -41,6 +41,14 @@ public class WorkerCommand implements Callable<Integer> {
       description = "Health and metrics port (env WORKER_PORT, default ${DEFAULT-VALUE}; 0 picks one).")
   int port;
 
+  @Option(
+      names = "--sticky",
+      description =
+          "Use sticky task queues (workflows stay cached on this worker). Worth it on a real"
+              + " Temporal cluster; off by default because the embedded server never moves work"
+              + " off the sticky queue of a worker that died.")
+  boolean sticky;
+
   @Override
   public Integer call() throws InterruptedException {
     Map<String, Object> properties = new LinkedHashMap<>();
@@ -49,6 +57,7 @@ public class WorkerCommand implements Callable<Integer> {
     properties.put("spring.temporal.connection.target", temporal);
     properties.put("server.port", port);
     properties.put("spring.main.banner-mode", "off");
+    properties.put("atomic.workers.sticky", sticky);
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(WorkerApplication.class)
             .registerShutdownHook(false)
