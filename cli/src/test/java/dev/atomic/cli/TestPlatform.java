@@ -33,12 +33,8 @@ final class TestPlatform {
   final int[] servicePorts;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private TestPlatform(boolean workers) {
-    try {
-      home = Files.createTempDirectory("atomic-it");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private TestPlatform(boolean workers, Path home) {
+    this.home = home;
     apiPort = freePort();
     servicePorts = new int[] {freePort(), freePort(), freePort(), freePort(), freePort()};
     platform =
@@ -58,7 +54,7 @@ final class TestPlatform {
 
   static synchronized TestPlatform shared() {
     if (shared == null) {
-      shared = new TestPlatform(true);
+      shared = new TestPlatform(true, newHome());
       Runtime.getRuntime().addShutdownHook(new Thread(shared.platform::close));
     }
     return shared;
@@ -66,7 +62,20 @@ final class TestPlatform {
 
   /** A platform of its own, e.g. one without workers; the caller closes it. */
   static TestPlatform dedicated(boolean workers) {
-    return new TestPlatform(workers);
+    return new TestPlatform(workers, newHome());
+  }
+
+  /** A platform on an existing Atomic home, e.g. to restart one. */
+  static TestPlatform dedicated(boolean workers, Path home) {
+    return new TestPlatform(workers, home);
+  }
+
+  static Path newHome() {
+    try {
+      return Files.createTempDirectory("atomic-it");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   String url() {
