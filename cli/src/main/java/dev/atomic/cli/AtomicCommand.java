@@ -1,5 +1,6 @@
 package dev.atomic.cli;
 
+import dev.atomic.cli.dev.ApiCommand;
 import dev.atomic.cli.dev.DevCommand;
 import dev.atomic.cli.dev.WorkerCommand;
 import dev.atomic.cli.mission.MissionCommand;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Governed, reversible, auditable code migrations.",
-    subcommands = {DevCommand.class, WorkerCommand.class, MissionCommand.class},
+    subcommands = {DevCommand.class, ApiCommand.class, WorkerCommand.class, MissionCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok",

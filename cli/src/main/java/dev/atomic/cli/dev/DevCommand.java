@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -115,25 +114,20 @@ public class DevCommand implements Callable<Integer> {
     return text.toString();
   }
 
-  private static void awaitShutdown(EmbeddedPlatform platform, DevLock lock) throws InterruptedException {
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  System.out.println("Stopping Atomic…");
-                  try {
-                    platform.close();
-                    lock.close();
-                  } catch (IOException | RuntimeException e) {
-                    System.err.println("error while stopping: " + e.getMessage());
-                  } finally {
-                    System.out.println("Atomic stopped.");
-                    stopped.countDown();
-                  }
-                },
-                "atomic-dev-shutdown"));
-    stopped.await();
+  private static void awaitShutdown(EmbeddedPlatform platform, DevLock lock)
+      throws InterruptedException {
+    Foreground.awaitShutdown(
+        "atomic-dev",
+        () -> {
+          System.out.println("Stopping Atomic…");
+          try {
+            platform.close();
+            lock.close();
+          } catch (IOException | RuntimeException e) {
+            System.err.println("error while stopping: " + e.getMessage());
+          }
+          System.out.println("Atomic stopped.");
+        });
   }
 
   private static int[] servicePorts() {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -64,16 +63,7 @@ public class WorkerCommand implements Callable<Integer> {
             .run(EmbeddedPlatform.asArguments(properties));
     spec.commandLine().getOut().println("Workers polling atomic-missions on " + temporal + ". Press Ctrl-C to stop.");
     spec.commandLine().getOut().flush();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  context.close();
-                  stopped.countDown();
-                },
-                "atomic-worker-shutdown"));
-    stopped.await();
+    Foreground.awaitShutdown("atomic-worker", context::close);
     return ExitCodes.OK;
   }
 }

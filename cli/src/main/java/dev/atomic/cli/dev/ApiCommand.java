@@ -1,0 +1,45 @@
+package dev.atomic.cli.dev;
+
+import dev.atomic.api.ApiApplication;
+import dev.atomic.cli.ExitCodes;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code atomic api}: the REST facade alone, against a Temporal cluster and a database. */
+@Command(
+    name = "api",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve the REST facade only (production: next to a Temporal cluster and PostgreSQL).",
+      "Configure it with TEMPORAL_ADDRESS, DATABASE_URL and the variables in docs/configuration.md."
+    })
+public class ApiCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--temporal",
+      defaultValue = "${env:TEMPORAL_ADDRESS:-127.0.0.1:7233}",
+      description = "Temporal frontend HOST:PORT (env TEMPORAL_ADDRESS, default ${DEFAULT-VALUE}).")
+  String temporal;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("spring.config.name", ApiApplication.CONFIG_NAMES);
+    properties.put("spring.temporal.connection.target", temporal);
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(ApiApplication.class)
+            .registerShutdownHook(false)
+            .run(EmbeddedPlatform.asArguments(properties));
+    Foreground.awaitShutdown("atomic-api", context::close);
+    return ExitCodes.OK;
+  }
+}
