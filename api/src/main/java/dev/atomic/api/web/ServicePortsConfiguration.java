@@ -1,13 +1,14 @@
 package dev.atomic.api.web;
 
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Opens one extra Tomcat connector per service port. */
+/** Opens one extra Tomcat connector per service port; Tomcat's own errors answer in JSON. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ServicePorts.class)
 class ServicePortsConfiguration {
@@ -16,6 +17,12 @@ class ServicePortsConfiguration {
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> servicePortConnectors(
       ServicePorts ports) {
     return factory -> {
+      factory.addContextCustomizers(
+          context -> {
+            if (context.getParent() instanceof StandardHost host) {
+              host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+            }
+          });
       if (!ports.enabled()) {
         return;
       }
