@@ -46,6 +46,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
           "spring.config.name",
           "atomic-common," + WorkerApplication.CONFIG_NAMES.replace("atomic-common,", "")
               + "," + ApiApplication.CONFIG_NAMES.replace("atomic-common,", ""));
+      properties.put("spring.application.name", "atomic");
       properties.put("atomic.home", settings.home().toString());
       properties.put(
           "spring.temporal.connection.target", settings.temporalHost() + ":" + temporal.port());
