@@ -25,6 +25,9 @@ final class TestPlatform {
   /** A small request limit, so the 413 path is cheap to reach. */
   static final int MAX_REQUEST_SIZE = 64 * 1024;
 
+  private static final java.util.Random RANDOM = new java.util.Random();
+  private static final java.util.Set<Integer> USED = new java.util.HashSet<>();
+
   private static TestPlatform shared;
 
   final EmbeddedPlatform platform;
@@ -133,12 +136,22 @@ final class TestPlatform {
     return created.json().get("missionId").asText();
   }
 
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /**
+   * A free port below Linux's ephemeral range (32768+), so no outgoing connection can take it
+   * between this check and the server's bind.
+   */
+  static synchronized int freePort() {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = 20_000 + RANDOM.nextInt(12_000);
+      if (USED.add(port)) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+          return socket.getLocalPort();
+        } catch (IOException busy) {
+          // taken by something else; try another
+        }
+      }
     }
+    throw new IllegalStateException("no free port found in 20000-31999");
   }
 
   record Response(int status, String body, Map<String, java.util.List<String>> headers) {
