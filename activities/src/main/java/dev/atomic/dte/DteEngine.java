@@ -1,0 +1,226 @@
+package dev.atomic.dte;
+
+import com.google.re2j.Pattern;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The Deterministic Transform Engine: turns a ChangeSpec into exact edits of a tree. The same
+ * spec on the same tree always gives the same edits, in path order. {@link #preview} changes
+ * nothing; {@link #apply} writes the previewed edits and nothing else.
+ */
+public final class DteEngine {
+
+  /** Operations every language can use, because they work on text. */
+  static final Set<String> TEXT_OPERATIONS = Set.of("editRegex", "editString");
+  static final String AVAILABLE = "available: java; editRegex and editString work on any file";
+
+  /** Files larger than this are left out of the scope, with a warning. */
+  static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
+
+  private DteEngine() {}
+
+  /** Every edit the spec makes, as diffs; the tree is not touched. */
+  public static DtePreview preview(ChangeSpec spec, Path root) {
+    return run(spec, root, false);
+  }
+
+  /** Applies the spec in place and reports what it changed. */
+  public static DtePreview apply(ChangeSpec spec, Path root) {
+    return run(spec, root, true);
+  }
+
+  private static DtePreview run(ChangeSpec spec, Path root, boolean write) {
+    requireLanguagePack(spec);
+    List<String> warnings = new ArrayList<>();
+    List<String> scope = Scope.resolve(root, spec.scope());
+    Map<String, String> original = read(root, scope, warnings);
+    Map<String, String> current = new TreeMap<>(original);
+    Map<String, String> movedFrom = new TreeMap<>(); // new path -> original path
+
+    for (int i = 0; i < spec.patches().size(); i++) {
+      ChangeSpec.Patch patch = spec.patches().get(i);
+      Set<String> files = filesOf(patch, current.keySet(), i);
+      switch (patch.astOp()) {
+        case "editRegex" -> editRegex(i, patch, files, current);
+        case "editString" -> {
+          if ("java".equals(spec.language())) {
+            merge(java(current, warnings).editString(i, patch, javaFiles(files)), current, movedFrom);
+          }
+          editStringOutsideJava(i, patch, files, current, spec);
+        }
+        case "renameSymbol" -> merge(java(current, warnings).renameSymbol(i, patch), current, movedFrom);
+        case "replaceAPI" -> merge(java(current, warnings).replaceApi(i, patch), current, movedFrom);
+        case "moveModule" -> merge(java(current, warnings).moveModule(i, patch), current, movedFrom);
+        default -> throw DteException.unsupported(
+            "/patches/" + i + "/astOp: " + patch.astOp()
+                + " is not supported yet by the java pack (supported: renameSymbol, replaceAPI,"
+                + " moveModule, editString, editRegex)");
+      }
+    }
+
+    List<FileDiff> diffs = new ArrayList<>();
+    Set<String> changed = new TreeSet<>();
+    for (Map.Entry<String, String> file : current.entrySet()) {
+      String path = file.getKey();
+      String from = movedFrom.getOrDefault(path, path);
+      String before = original.get(from);
+      if (before == null || !before.equals(file.getValue()) || !from.equals(path)) {
+        diffs.add(UnifiedDiffs.of(from, from.equals(path) ? null : path, before == null ? "" : before, file.getValue()));
+        changed.add(path);
+      }
+    }
+    if (write) {
+      write(root, current, movedFrom, changed);
+    }
+    int insertions = diffs.stream().mapToInt(FileDiff::insertions).sum();
+    int deletions = diffs.stream().mapToInt(FileDiff::deletions).sum();
+    if (spec.patches().isEmpty()) {
+      warnings.add("the spec has no patches; nothing to change");
+    } else if (changed.isEmpty()) {
+      warnings.add("no file in scope is affected by the patches");
+    }
+    return new DtePreview(
+        true,
+        !write,
+        List.copyOf(changed),
+        List.of(),
+        List.copyOf(warnings),
+        List.copyOf(diffs),
+        new DtePreview.Summary(diffs.size(), insertions, deletions));
+  }
+
+  private static void requireLanguagePack(ChangeSpec spec) {
+    if ("java".equals(spec.language())) {
+      return;
+    }
+    List<String> reasons = new ArrayList<>();
+    for (int i = 0; i < spec.patches().size(); i++) {
+      if (!TEXT_OPERATIONS.contains(spec.patches().get(i).astOp())) {
+        reasons.add("/patches/" + i + "/astOp: language pack not available: " + spec.language() + " (" + AVAILABLE + ")");
+      }
+    }
+    if (!reasons.isEmpty()) {
+      throw new DteException(DteException.Kind.UNSUPPORTED, reasons);
+    }
+  }
+
+  private static JavaLanguagePack java(Map<String, String> current, List<String> warnings) {
+    Map<String, String> javaSources = new TreeMap<>();
+    current.forEach((path, content) -> {
+      if (path.endsWith(".java")) {
+        javaSources.put(path, content);
+      }
+    });
+    return new JavaLanguagePack(javaSources, warnings);
+  }
+
+  private static void merge(JavaLanguagePack.Edit edit, Map<String, String> current, Map<String, String> movedFrom) {
+    edit.moves().forEach((before, after) -> {
+      current.remove(before);
+      movedFrom.put(after, movedFrom.getOrDefault(before, before));
+      movedFrom.remove(before);
+    });
+    current.putAll(edit.contents());
+  }
+
+  private static Set<String> filesOf(ChangeSpec.Patch patch, Set<String> scope, int index) {
+    if (patch.path() == null) {
+      return new LinkedHashSet<>(scope);
+    }
+    if (patch.path().contains("..") || patch.path().startsWith("/")) {
+      throw DteException.invalid("/patches/" + index + "/path: must be a glob inside the scope: '" + patch.path() + "'");
+    }
+    Set<String> files = new LinkedHashSet<>();
+    for (String file : scope) {
+      if (Scope.matches(patch.path(), file)) {
+        files.add(file);
+      }
+    }
+    return files;
+  }
+
+  private static Set<String> javaFiles(Set<String> files) {
+    Set<String> java = new LinkedHashSet<>();
+    files.stream().filter(f -> f.endsWith(".java")).forEach(java::add);
+    return java;
+  }
+
+  private static void editRegex(int i, ChangeSpec.Patch patch, Set<String> files, Map<String, String> current) {
+    String pointer = "/patches/" + i;
+    Pattern pattern = TextEdits.compile(patch.requireDetail(i, "pattern"), pointer + "/details/pattern");
+    Object replacement = patch.details().get("replacement");
+    if (!(replacement instanceof String text)) {
+      throw DteException.invalid(pointer + "/details/replacement: required for editRegex");
+    }
+    for (String file : files) {
+      current.put(file, TextEdits.regex(current.get(file), pattern, text, pointer + "/details/replacement"));
+    }
+  }
+
+  private static void editStringOutsideJava(
+      int i, ChangeSpec.Patch patch, Set<String> files, Map<String, String> current, ChangeSpec spec) {
+    String from = patch.requireDetail(i, "from");
+    Object to = patch.details().get("to");
+    if (!(to instanceof String replacement)) {
+      throw DteException.invalid("/patches/" + i + "/details/to: required for editString");
+    }
+    for (String file : files) {
+      if ("java".equals(spec.language()) && file.endsWith(".java")) {
+        continue; // handled on the syntax tree, where comments and text blocks are told apart
+      }
+      current.put(file, TextEdits.stringLiteral(current.get(file), from, replacement));
+    }
+  }
+
+  private static Map<String, String> read(Path root, List<String> scope, List<String> warnings) {
+    Map<String, String> files = new TreeMap<>();
+    for (String path : scope) {
+      Path file = root.resolve(path);
+      try {
+        if (Files.size(file) > MAX_FILE_BYTES) {
+          warnings.add(path + ": larger than " + MAX_FILE_BYTES + " bytes; left out");
+          continue;
+        }
+        files.put(path, StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString());
+      } catch (CharacterCodingException e) {
+        warnings.add(path + ": not UTF-8 text; left out");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return files;
+  }
+
+  private static void write(Path root, Map<String, String> current, Map<String, String> movedFrom, Set<String> changed) {
+    try {
+      Path base = root.toRealPath();
+      for (String path : changed) {
+        Path target = base.resolve(path).normalize();
+        if (!target.startsWith(base)) {
+          throw DteException.refused(List.of(path + ": leads outside the working directory"));
+        }
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, current.get(path), StandardCharsets.UTF_8);
+      }
+      for (Map.Entry<String, String> move : movedFrom.entrySet()) {
+        if (!current.containsKey(move.getValue())) {
+          Files.deleteIfExists(base.resolve(move.getValue()));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,483 @@
+package dev.atomic.dte;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.openrewrite.ExecutionContext;
+import org.openrewrite.InMemoryExecutionContext;
+import org.openrewrite.ParseExceptionResult;
+import org.openrewrite.Parser;
+import org.openrewrite.Recipe;
+import org.openrewrite.Result;
+import org.openrewrite.SourceFile;
+import org.openrewrite.TreeVisitor;
+import org.openrewrite.internal.InMemoryLargeSourceSet;
+import org.openrewrite.java.ChangeFieldName;
+import org.openrewrite.java.ChangeMethodName;
+import org.openrewrite.java.ChangePackage;
+import org.openrewrite.java.ChangeType;
+import org.openrewrite.java.JavaIsoVisitor;
+import org.openrewrite.java.JavaParser;
+import org.openrewrite.java.tree.J;
+import org.openrewrite.java.tree.JavaType;
+import org.openrewrite.tree.ParseError;
+
+/**
+ * The Java language pack: type-attributed, format-preserving edits through OpenRewrite.
+ * Before anything is changed, every file must print back byte for byte; a file that does not
+ * (or does not parse) and mentions what the change touches makes the whole change refused,
+ * never applied to the other files only.
+ */
+final class JavaLanguagePack {
+
+  /** Java sources by relative path; updated in place as patches apply. */
+  private final Map<String, String> sources;
+  private final List<String> warnings;
+
+  JavaLanguagePack(Map<String, String> sources, List<String> warnings) {
+    this.sources = sources;
+    this.warnings = warnings;
+  }
+
+  /** What one patch changes: new contents by path, and moves old path → new path. */
+  record Edit(Map<String, String> contents, Map<String, String> moves) {}
+
+  Edit renameSymbol(int index, ChangeSpec.Patch patch) {
+    String pointer = "/patches/" + index;
+    String newName = patch.requireDetail(index, "newName");
+    requireIdentifier(newName, pointer + "/details/newName");
+    Selector selector = Selector.parse(patch.selector(), pointer + "/selector");
+    List<SourceFile> parsed = parse(mentioning(selectorName(selector)), selectorName(selector));
+    Target target = resolve(selector, parsed, pointer);
+    Recipe recipe =
+        switch (target.kind()) {
+          case "type" -> new ChangeType(target.type(), renamedType(target.type(), newName), false);
+          case "method" -> new ChangeMethodName(target.type() + " " + target.member() + "(..)", newName, true, false);
+          case "field" ->
+              visiting("Rename field", () -> new ChangeFieldName<>(target.type(), target.member(), newName));
+          default -> throw new IllegalStateException(target.kind());
+        };
+    return run(recipe, parsed);
+  }
+
+  Edit replaceApi(int index, ChangeSpec.Patch patch) {
+    String pointer = "/patches/" + index;
+    Selector selector = Selector.parse(patch.selector(), pointer + "/selector");
+    for (String option : List.of("argsOrder", "newTarget")) {
+      if (patch.details().containsKey(option)) {
+        throw DteException.unsupported(
+            pointer + "/details/" + option + ": not supported yet by the java pack (supported: newProperty)");
+      }
+    }
+    String newProperty = patch.requireDetail(index, "newProperty");
+    requireIdentifier(newProperty, pointer + "/details/newProperty");
+    String name =
+        selector.kind().equals("CallExpression")
+            ? selector.attribute("callee.property.name")
+            : selector.attribute("name");
+    List<SourceFile> parsed = parse(mentioning(name), name);
+    Target target = resolveCall(selector, parsed, pointer);
+    Map<String, String> argsMap = argsMap(patch, pointer);
+    if (!argsMap.isEmpty()) {
+      Edit renamedParameters = run(renameParameters(target, argsMap), parsed);
+      sources.putAll(renamedParameters.contents());
+      parsed = parse(mentioning(name), name);
+    }
+    Edit renamed = run(new ChangeMethodName(target.type() + " " + target.member() + "(..)", newProperty, true, false), parsed);
+    if (!argsMap.isEmpty()) {
+      // Files touched only by the parameter rename are part of this patch's edit too.
+      Map<String, String> contents = new LinkedHashMap<>(renamed.contents());
+      sources.forEach((path, content) -> {
+        if (!contents.containsKey(path) && !renamed.moves().containsKey(path)) {
+          contents.put(path, content);
+        }
+      });
+      return new Edit(contents, renamed.moves());
+    }
+    return renamed;
+  }
+
+  private static Map<String, String> argsMap(ChangeSpec.Patch patch, String pointer) {
+    Object value = patch.details().get("argsMap");
+    if (value == null) {
+      return Map.of();
+    }
+    if (!(value instanceof Map<?, ?> map)) {
+      throw DteException.invalid(pointer + "/details/argsMap: must map old parameter names to new ones");
+    }
+    Map<String, String> names = new LinkedHashMap<>();
+    map.forEach((from, to) -> {
+      if (!(to instanceof String target)) {
+        throw DteException.invalid(pointer + "/details/argsMap/" + from + ": must be a parameter name");
+      }
+      requireIdentifier(target, pointer + "/details/argsMap/" + from);
+      names.put(String.valueOf(from), target);
+    });
+    return names;
+  }
+
+  /** Renames parameters of the target method's declarations, and their uses in its body. */
+  private static Recipe renameParameters(Target target, Map<String, String> argsMap) {
+    return visiting(
+        "Rename parameters",
+        () ->
+            new JavaIsoVisitor<ExecutionContext>() {
+              @Override
+              public J.MethodDeclaration visitMethodDeclaration(J.MethodDeclaration method, ExecutionContext ctx) {
+                J.MethodDeclaration visited = super.visitMethodDeclaration(method, ctx);
+                JavaType.Method type = method.getMethodType();
+                if (type == null
+                    || !method.getSimpleName().equals(target.member())
+                    || !type.getDeclaringType().getFullyQualifiedName().equals(target.type())) {
+                  return visited;
+                }
+                for (org.openrewrite.java.tree.Statement parameter : method.getParameters()) {
+                  if (parameter instanceof J.VariableDeclarations declarations) {
+                    for (J.VariableDeclarations.NamedVariable variable : declarations.getVariables()) {
+                      String newName = argsMap.get(variable.getSimpleName());
+                      if (newName != null) {
+                        doAfterVisit(new org.openrewrite.java.RenameVariable<>(variable, newName));
+                      }
+                    }
+                  }
+                }
+                return visited;
+              }
+            });
+  }
+
+  Edit moveModule(int index, ChangeSpec.Patch patch) {
+    String from = patch.requireDetail(index, "from");
+    String to = patch.requireDetail(index, "to");
+    for (String pkg : List.of(from, to)) {
+      if (!pkg.matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*")) {
+        throw DteException.invalid("/patches/" + index + "/details: not a package name: '" + pkg + "'");
+      }
+    }
+    List<SourceFile> parsed = parse(mentioning(from), from);
+    return run(new ChangePackage(from, to, true), parsed);
+  }
+
+  Edit editString(int index, ChangeSpec.Patch patch, Set<String> files) {
+    String from = patch.requireDetail(index, "from");
+    Object to = patch.details().get("to");
+    if (!(to instanceof String replacement)) {
+      throw DteException.invalid("/patches/" + index + "/details/to: required for editString");
+    }
+    Map<String, String> narrowed = new LinkedHashMap<>();
+    for (String file : files) {
+      if (sources.containsKey(file) && sources.get(file).contains(from)) {
+        narrowed.put(file, sources.get(file));
+      }
+    }
+    List<SourceFile> parsed = parse(narrowed, "\"" + from + "\"");
+    Recipe literals =
+        visiting(
+            "Edit string literals",
+            () ->
+                new JavaIsoVisitor<>() {
+                  @Override
+                  public J.Literal visitLiteral(J.Literal literal, ExecutionContext ctx) {
+                    if (literal.getType() == JavaType.Primitive.String
+                        && from.equals(literal.getValue())
+                        && literal.getValueSource() != null
+                        && !literal.getValueSource().startsWith("\"\"\"")) {
+                      return literal
+                          .withValue(replacement)
+                          .withValueSource("\"" + TextEdits.escape(replacement, '"') + "\"");
+                    }
+                    return literal;
+                  }
+                });
+    return run(literals, parsed);
+  }
+
+  /** A recipe around one visitor, for edits OpenRewrite offers only as a visitor. */
+  private static Recipe visiting(
+      String name, java.util.function.Supplier<TreeVisitor<?, ExecutionContext>> visitor) {
+    return new Recipe() {
+      @Override
+      public String getDisplayName() {
+        return name;
+      }
+
+      @Override
+      public String getDescription() {
+        return name + ".";
+      }
+
+      @Override
+      public TreeVisitor<?, ExecutionContext> getVisitor() {
+        return visitor.get();
+      }
+    };
+  }
+
+  /** The files that mention {@code token}: a cheap prefilter before parsing. */
+  private Map<String, String> mentioning(String token) {
+    if (token == null) {
+      return sources;
+    }
+    Map<String, String> hits = new LinkedHashMap<>();
+    sources.forEach((path, content) -> {
+      if (content.contains(token)) {
+        hits.put(path, content);
+      }
+    });
+    // Types are attributed across the whole scope, so the parse always includes every source.
+    return hits.isEmpty() ? Map.of() : sources;
+  }
+
+  /**
+   * Parses the sources and proves each one prints back unchanged. Files that do not round-trip
+   * and mention {@code token} refuse the change; the others are reported and left alone.
+   */
+  private List<SourceFile> parse(Map<String, String> inputs, String token) {
+    if (inputs.isEmpty()) {
+      return List.of();
+    }
+    List<Parser.Input> list = new ArrayList<>();
+    inputs.forEach((path, content) -> list.add(Parser.Input.fromString(Path.of(path), content)));
+    List<String> failures = new ArrayList<>();
+    ExecutionContext ctx = new InMemoryExecutionContext(e -> failures.add(e.getMessage()));
+    JavaParser parser = JavaParser.fromJavaVersion().logCompilationWarningsAndErrors(false).build();
+    List<SourceFile> parsed = parser.parseInputs(list, null, ctx).toList();
+    List<String> blocking = new ArrayList<>();
+    List<SourceFile> usable = new ArrayList<>();
+    for (SourceFile source : parsed) {
+      String path = source.getSourcePath().toString().replace('\\', '/');
+      String original = inputs.get(path);
+      String problem = null;
+      if (source instanceof ParseError) {
+        problem =
+            source.getMarkers().findFirst(ParseExceptionResult.class)
+                .map(r -> "does not parse: " + firstLine(r.getMessage()))
+                .orElse("does not parse");
+      } else if (!source.printAll().equals(original)) {
+        problem = "does not print back byte for byte";
+      } else {
+        problem = erroneous(source);
+      }
+      if (problem == null) {
+        usable.add(source);
+      } else if (token != null && original != null && original.contains(token)) {
+        blocking.add(path + ": " + problem + ", and it mentions " + token);
+      } else {
+        warnings.add(path + ": " + problem + "; left unchanged (it does not mention " + token + ")");
+      }
+    }
+    if (!blocking.isEmpty()) {
+      List<String> reasons = new ArrayList<>();
+      reasons.add("refused: " + blocking.size() + " file(s) the change needs cannot be edited safely; nothing was changed");
+      reasons.addAll(blocking);
+      throw DteException.refused(reasons);
+    }
+    return usable;
+  }
+
+  /** Syntax the parser could only keep as an error node, e.g. {@code int x = ;}. */
+  private static String erroneous(SourceFile source) {
+    java.util.concurrent.atomic.AtomicReference<String> found = new java.util.concurrent.atomic.AtomicReference<>();
+    new JavaIsoVisitor<Integer>() {
+      @Override
+      public J.Erroneous visitErroneous(J.Erroneous erroneous, Integer unused) {
+        found.compareAndSet(null, "has a syntax error near '" + firstLine(erroneous.printTrimmed(getCursor())) + "'");
+        return erroneous;
+      }
+    }.visit(source, 0);
+    return found.get();
+  }
+
+  private Edit run(Recipe recipe, List<SourceFile> parsed) {
+    Map<String, String> contents = new LinkedHashMap<>();
+    Map<String, String> moves = new LinkedHashMap<>();
+    if (parsed.isEmpty()) {
+      return new Edit(contents, moves);
+    }
+    List<String> failures = new ArrayList<>();
+    ExecutionContext ctx = new InMemoryExecutionContext(e -> failures.add(e.getMessage()));
+    List<Result> results =
+        recipe.run(new InMemoryLargeSourceSet(parsed), ctx).getChangeset().getAllResults();
+    if (!failures.isEmpty()) {
+      throw DteException.refused(List.of("the " + recipe.getDisplayName() + " edit failed: " + failures.get(0)));
+    }
+    for (Result result : results) {
+      if (result.getBefore() == null || result.getAfter() == null) {
+        continue;
+      }
+      String before = result.getBefore().getSourcePath().toString().replace('\\', '/');
+      String after = result.getAfter().getSourcePath().toString().replace('\\', '/');
+      contents.put(after, result.getAfter().printAll());
+      if (!before.equals(after)) {
+        moves.put(before, after);
+      }
+    }
+    return new Edit(contents, moves);
+  }
+
+  /** A resolved declaration: kind {@code type}, {@code method} or {@code field}. */
+  record Target(String kind, String type, String member) {
+    String describe() {
+      return member == null ? kind + " " + type : kind + " " + type + "#" + member;
+    }
+  }
+
+  private static String selectorName(Selector selector) {
+    String name = selector.attribute("name");
+    if (name == null && selector.attribute("fqn") != null) {
+      String fqn = selector.attribute("fqn");
+      name = fqn.substring(fqn.lastIndexOf('.') + 1);
+    }
+    return name;
+  }
+
+  private static Target resolve(Selector selector, List<SourceFile> parsed, String pointer) {
+    String name = selectorName(selector);
+    switch (selector.kind()) {
+      case "Type" -> {
+        requireAttribute(selector, "fqn", pointer);
+        return only(declarations(parsed, name).stream().filter(t -> t.kind().equals("type") && t.type().equals(selector.attribute("fqn"))).toList(), selector, pointer);
+      }
+      case "Method", "Field" -> {
+        requireAttribute(selector, "type", pointer);
+        requireAttribute(selector, "name", pointer);
+        String kind = selector.kind().equals("Method") ? "method" : "field";
+        return only(declarations(parsed, name).stream().filter(t -> t.kind().equals(kind) && t.type().equals(selector.attribute("type"))).toList(), selector, pointer);
+      }
+      case "Identifier" -> {
+        requireAttribute(selector, "name", pointer);
+        return only(declarations(parsed, name), selector, pointer);
+      }
+      default -> throw DteException.invalid(
+          pointer + "/selector: renameSymbol takes Identifier[name=…], Type[fqn=…], Method[type=…][name=…]"
+              + " or Field[type=…][name=…], got " + selector.kind());
+    }
+  }
+
+  private static Target only(List<Target> candidates, Selector selector, String pointer) {
+    Set<String> distinct = new TreeSet<>();
+    candidates.forEach(c -> distinct.add(c.describe()));
+    if (distinct.isEmpty()) {
+      throw DteException.invalid(pointer + "/selector: no declaration matches " + selector.kind() + selector.attributes() + " in scope");
+    }
+    if (distinct.size() > 1) {
+      throw DteException.invalid(
+          pointer + "/selector: ambiguous, it matches " + distinct
+              + "; name one with Type[fqn='…'], Method[type='…'][name='…'] or Field[type='…'][name='…']");
+    }
+    return candidates.get(0);
+  }
+
+  private static List<Target> declarations(List<SourceFile> parsed, String name) {
+    List<Target> found = new ArrayList<>();
+    JavaIsoVisitor<List<Target>> visitor =
+        new JavaIsoVisitor<>() {
+          @Override
+          public J.ClassDeclaration visitClassDeclaration(J.ClassDeclaration type, List<Target> out) {
+            if (type.getSimpleName().equals(name) && type.getType() != null) {
+              out.add(new Target("type", type.getType().getFullyQualifiedName(), null));
+            }
+            return super.visitClassDeclaration(type, out);
+          }
+
+          @Override
+          public J.MethodDeclaration visitMethodDeclaration(J.MethodDeclaration method, List<Target> out) {
+            if (method.getSimpleName().equals(name)
+                && !method.isConstructor()
+                && method.getMethodType() != null) {
+              out.add(new Target("method", method.getMethodType().getDeclaringType().getFullyQualifiedName(), name));
+            }
+            return super.visitMethodDeclaration(method, out);
+          }
+
+          @Override
+          public J.VariableDeclarations.NamedVariable visitVariable(
+              J.VariableDeclarations.NamedVariable variable, List<Target> out) {
+            JavaType.Variable type = variable.getVariableType();
+            if (variable.getSimpleName().equals(name)
+                && type != null
+                && type.getOwner() instanceof JavaType.FullyQualified owner) {
+              out.add(new Target("field", owner.getFullyQualifiedName(), name));
+            }
+            return super.visitVariable(variable, out);
+          }
+        };
+    parsed.forEach(source -> visitor.visit(source, found));
+    return found;
+  }
+
+  private static Target resolveCall(Selector selector, List<SourceFile> parsed, String pointer) {
+    String objectName;
+    String methodName;
+    String typeName;
+    switch (selector.kind()) {
+      case "CallExpression" -> {
+        requireAttribute(selector, "callee.property.name", pointer);
+        objectName = selector.attribute("callee.object.name");
+        methodName = selector.attribute("callee.property.name");
+        typeName = null;
+      }
+      case "MethodCall" -> {
+        requireAttribute(selector, "type", pointer);
+        requireAttribute(selector, "name", pointer);
+        objectName = null;
+        methodName = selector.attribute("name");
+        typeName = selector.attribute("type");
+      }
+      default -> throw DteException.invalid(
+          pointer + "/selector: replaceAPI takes MethodCall[type=…][name=…] or"
+              + " CallExpression[callee.object.name=…][callee.property.name=…], got " + selector.kind());
+    }
+    List<Target> found = new ArrayList<>();
+    JavaIsoVisitor<List<Target>> visitor =
+        new JavaIsoVisitor<>() {
+          @Override
+          public J.MethodInvocation visitMethodInvocation(J.MethodInvocation call, List<Target> out) {
+            JavaType.Method type = call.getMethodType();
+            if (call.getSimpleName().equals(methodName) && type != null) {
+              String declaring = type.getDeclaringType().getFullyQualifiedName();
+              boolean objectMatches =
+                  objectName == null
+                      || (call.getSelect() instanceof J.Identifier id && id.getSimpleName().equals(objectName));
+              boolean typeMatches =
+                  typeName == null || declaring.equals(typeName) || declaring.endsWith("." + typeName);
+              if (objectMatches && typeMatches) {
+                out.add(new Target("method", declaring, methodName));
+              }
+            }
+            return super.visitMethodInvocation(call, out);
+          }
+        };
+    parsed.forEach(source -> visitor.visit(source, found));
+    return only(found, selector, pointer);
+  }
+
+  private static void requireAttribute(Selector selector, String attribute, String pointer) {
+    if (selector.attribute(attribute) == null || selector.attribute(attribute).isBlank()) {
+      throw DteException.invalid(pointer + "/selector: " + selector.kind() + " needs [" + attribute + "='…']");
+    }
+  }
+
+  private static void requireIdentifier(String name, String pointer) {
+    if (!name.matches("[A-Za-z_$][\\w$]*")) {
+      throw DteException.invalid(pointer + ": not a Java identifier: '" + name + "'");
+    }
+  }
+
+  private static String renamedType(String fqn, String newName) {
+    int dot = fqn.lastIndexOf('.');
+    return dot < 0 ? newName : fqn.substring(0, dot + 1) + newName;
+  }
+
+  private static String firstLine(String text) {
+    if (text == null) {
+      return "unknown reason";
+    }
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+}

@@ -1,0 +1,48 @@
+package dev.atomic.dte;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** Copies of the repository's examples for tests that change files. */
+final class DemoRepo {
+
+  static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
+
+  private DemoRepo() {}
+
+  static Path copyTo(Path target) {
+    Path source = EXAMPLES.resolve("demo-repo");
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path file : files.toList()) {
+        Path copy = target.resolve(source.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(copy);
+        } else {
+          Files.copy(file, copy);
+        }
+      }
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static ChangeSpec cs001() {
+    try {
+      return ChangeSpecValidator.parse(Files.readString(EXAMPLES.resolve("specs/CS-001.json")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String read(Path root, String path) {
+    try {
+      return Files.readString(root.resolve(path));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
