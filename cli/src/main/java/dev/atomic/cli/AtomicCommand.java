@@ -3,6 +3,7 @@ package dev.atomic.cli;
 import dev.atomic.cli.dev.ApiCommand;
 import dev.atomic.cli.dev.DevCommand;
 import dev.atomic.cli.dev.WorkerCommand;
+import dev.atomic.cli.dte.DteCommand;
 import dev.atomic.cli.mission.MissionCommand;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Governed, reversible, auditable code migrations.",
-    subcommands = {DevCommand.class, ApiCommand.class, WorkerCommand.class, MissionCommand.class},
+    subcommands = {
+      DevCommand.class, ApiCommand.class, WorkerCommand.class, MissionCommand.class, DteCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok",

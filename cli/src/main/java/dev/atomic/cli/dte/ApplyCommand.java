@@ -1,0 +1,90 @@
+package dev.atomic.cli.dte;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.atomic.cli.CliException;
+import dev.atomic.cli.ExitCodes;
+import dev.atomic.dte.ChangeSpec;
+import dev.atomic.dte.ChangeSpecValidator;
+import dev.atomic.dte.DteEngine;
+import dev.atomic.dte.DteException;
+import dev.atomic.dte.DtePreview;
+import dev.atomic.dte.FileDiff;
+import dev.atomic.platform.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "apply",
+    mixinStandardHelpOptions = true,
+    description = "Apply a ChangeSpec to a tree; --dry-run shows the diffs and changes nothing.")
+class ApplyCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--spec", required = true, description = "The ChangeSpec (JSON).")
+  Path specFile;
+
+  @Option(names = "--working-dir", defaultValue = ".", description = "The tree to change (default: the current directory).")
+  Path workingDir;
+
+  @Option(names = "--dry-run", description = "Show what would change; write nothing.")
+  boolean dryRun;
+
+  @Option(names = "--output", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
+  String output;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ChangeSpec changeSpec = read(specFile);
+    if (!Files.isDirectory(workingDir)) {
+      throw new CliException(ExitCodes.USAGE, "--working-dir is not a directory: " + workingDir);
+    }
+    err.println((dryRun ? "Previewing " : "Applying ") + changeSpec.id() + " on " + workingDir.toAbsolutePath().normalize() + "…");
+    err.flush();
+    DtePreview result;
+    try {
+      result = dryRun ? DteEngine.preview(changeSpec, workingDir) : DteEngine.apply(changeSpec, workingDir);
+    } catch (DteException e) {
+      throw DteErrors.of(e);
+    }
+    if ("json".equals(output)) {
+      out.println(Json.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+    } else {
+      if (dryRun) {
+        result.diffs().forEach(d -> out.print(d.diff()));
+      }
+      for (FileDiff diff : result.diffs()) {
+        out.printf("%s %s%s (+%d -%d)%n", dryRun ? "would change" : "changed", diff.path(),
+            diff.newPath() == null ? "" : " -> " + diff.newPath(), diff.insertions(), diff.deletions());
+      }
+      result.warnings().forEach(w -> out.println("warning: " + w));
+      out.printf("%d file(s), +%d -%d%s%n", result.summary().files(), result.summary().insertions(),
+          result.summary().deletions(), dryRun ? " (dry run: nothing was written)" : "");
+      if (!dryRun && !Files.isDirectory(workingDir.resolve(".git"))) {
+        out.println("note: not a git working tree, so the files were edited in place; review with --dry-run first.");
+      }
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private static ChangeSpec read(Path file) throws IOException {
+    try {
+      return ChangeSpecValidator.parse(Files.readString(file));
+    } catch (NoSuchFileException e) {
+      throw new CliException(ExitCodes.USAGE, "no such ChangeSpec file: " + file);
+    } catch (DteException e) {
+      throw DteErrors.of(e);
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package dev.atomic.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atomic.dte.ChangeSpec;
+import dev.atomic.dte.ChangeSpecValidator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code atomic dte plan|apply}, run as the installed command would run them. */
+class DteCommandTest {
+
+  private static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
+
+  record Run(int exitCode, String out, String err) {}
+
+  private static Run atomic(String... args) {
+    CommandLine command = Main.newCommandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    command.setOut(new PrintWriter(out));
+    command.setErr(new PrintWriter(err));
+    return new Run(command.execute(args), out.toString(), err.toString());
+  }
+
+  @Test
+  void plansAValidSpecFromASupportedIntent(@TempDir Path dir) throws IOException {
+    Path output = dir.resolve("changespec.json");
+
+    Run run = atomic("dte", "plan", "--intent", "Rename UserId to AccountId", "--scope", "src/**/*.java", "--output", output.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    ChangeSpec spec = ChangeSpecValidator.parse(Files.readString(output));
+    assertThat(spec.language()).isEqualTo("java");
+    assertThat(spec.patches()).singleElement().satisfies(p -> {
+      assertThat(p.astOp()).isEqualTo("renameSymbol");
+      assertThat(p.selector()).isEqualTo("Identifier[name='UserId']");
+      assertThat(p.details()).containsEntry("newName", "AccountId");
+    });
+  }
+
+  @Test
+  void theRunbooksTypeScriptPlanGetsClearErrors() {
+    Run freeText = atomic("dte", "plan", "--intent", "Migrate auth API", "--scope", "src/**/*.ts", "--output", "changespec.json");
+    Run typescript = atomic("dte", "plan", "--intent", "Rename UserId to AccountId", "--scope", "src/**/*.ts");
+
+    assertThat(freeText.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(freeText.err()).contains("cannot plan the intent 'Migrate auth API'; supported forms:", "Move package <a.b> to <c.d>");
+    assertThat(typescript.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(typescript.err()).contains("language pack not available: typescript (available: java");
+    assertThat(Path.of("changespec.json")).doesNotExist();
+  }
+
+  @Test
+  void dryRunShowsTheDiffsAndWritesNothing(@TempDir Path dir) throws IOException {
+    Path repo = copyDemo(dir);
+    String before = Files.readString(repo.resolve("src/main/java/com/acme/auth/Auth.java"));
+
+    Run run = atomic("dte", "apply", "--spec", EXAMPLES.resolve("specs/CS-001.json").toString(),
+        "--working-dir", repo.toString(), "--dry-run");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("+  public Optional<Session> signIn(String email, String password) {",
+            "would change src/main/java/com/acme/model/UserId.java -> src/main/java/com/acme/model/AccountId.java",
+            "(dry run: nothing was written)");
+    assertThat(run.err()).contains("Previewing CS-001");
+    assertThat(Files.readString(repo.resolve("src/main/java/com/acme/auth/Auth.java"))).isEqualTo(before);
+  }
+
+  @Test
+  void applyChangesTheTree(@TempDir Path dir) throws IOException {
+    Path repo = copyDemo(dir);
+
+    Run run = atomic("dte", "apply", "--spec", EXAMPLES.resolve("specs/CS-001.json").toString(), "--working-dir", repo.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("changed src/main/java/com/acme/auth/Auth.java", "not a git working tree");
+    assertThat(Files.readString(repo.resolve("src/main/java/com/acme/model/AccountId.java"))).contains("class AccountId");
+  }
+
+  @Test
+  void anInvalidSpecIsAUsageErrorNamingEachProblem(@TempDir Path dir) throws IOException {
+    Path spec = dir.resolve("bad.json");
+    Files.writeString(spec, "{\"id\":\"CS-1\",\"intent\":\"x\",\"scope\":[\"src\"],\"language\":\"java\",\"patches\":[{\"astOp\":\"rename\"}]}");
+
+    Run invalid = atomic("dte", "apply", "--spec", spec.toString(), "--working-dir", dir.toString());
+    Run missing = atomic("dte", "apply", "--spec", dir.resolve("nope.json").toString());
+
+    assertThat(invalid.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(invalid.err()).contains("/patches/0/astOp: must be one of [renameSymbol,");
+    assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(missing.err()).contains("no such ChangeSpec file");
+  }
+
+  private static Path copyDemo(Path target) throws IOException {
+    Path source = EXAMPLES.resolve("demo-repo");
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path file : files.toList()) {
+        Path copy = target.resolve(source.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(copy);
+        } else {
+          Files.copy(file, copy);
+        }
+      }
+    }
+    return target;
+  }
+}
