@@ -50,6 +50,7 @@ final class TestPlatform {
                 servicePorts,
                 workers,
                 Map.of(
+                    "atomic.dte.allowed-roots", home.toString(),
                     "atomic.max-request-size", MAX_REQUEST_SIZE,
                     "spring.main.banner-mode", "off",
                     "atomic.missions.update-timeout", "10s")));

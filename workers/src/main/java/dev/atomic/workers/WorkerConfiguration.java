@@ -1,8 +1,12 @@
 package dev.atomic.workers;
 
+import dev.atomic.dte.DteActivitiesImpl;
+import dev.atomic.dte.WorkingDirectories;
 import dev.atomic.mission.MissionActivitiesImpl;
 import dev.atomic.platform.Database;
+import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,5 +17,10 @@ class WorkerConfiguration {
   @Bean
   MissionActivitiesImpl missionActivities(DataSource dataSource) {
     return new MissionActivitiesImpl(new Database(dataSource));
+  }
+
+  @Bean
+  DteActivitiesImpl dteActivities(@Value("${atomic.dte.allowed-roots}") List<String> allowedRoots) {
+    return new DteActivitiesImpl(new WorkingDirectories(allowedRoots));
   }
 }

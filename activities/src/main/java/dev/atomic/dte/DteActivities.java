@@ -1,0 +1,13 @@
+package dev.atomic.dte;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/** Transforms on DTE workers (task queue {@code atomic-dte}). */
+@ActivityInterface
+public interface DteActivities {
+
+  /** Previews ({@code dryRun}) or applies a spec; a refusal is a non-retryable failure. */
+  @ActivityMethod(name = "DteApply")
+  DtePreview apply(DteRequest request);
+}

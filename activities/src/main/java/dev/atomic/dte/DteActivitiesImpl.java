@@ -1,0 +1,36 @@
+package dev.atomic.dte;
+
+import io.temporal.failure.ApplicationFailure;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Runs the engine for a job, inside the roots this worker may touch. */
+public class DteActivitiesImpl implements DteActivities {
+
+  /** Failure types by refusal kind, so callers can tell a bad spec from an unsafe change. */
+  public static final String INVALID = "DteInvalid";
+  public static final String UNSUPPORTED = "DteUnsupported";
+  public static final String REFUSED = "DteRefused";
+
+  private final WorkingDirectories roots;
+
+  public DteActivitiesImpl(WorkingDirectories roots) {
+    this.roots = roots;
+  }
+
+  @Override
+  public DtePreview apply(DteRequest request) {
+    try {
+      Path dir = roots.require(request.workingDir());
+      return request.dryRun() ? DteEngine.preview(request.spec(), dir) : DteEngine.apply(request.spec(), dir);
+    } catch (DteException e) {
+      String type =
+          switch (e.kind()) {
+            case INVALID -> INVALID;
+            case UNSUPPORTED -> UNSUPPORTED;
+            case REFUSED -> REFUSED;
+          };
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), type, List.copyOf(e.reasons()));
+    }
+  }
+}

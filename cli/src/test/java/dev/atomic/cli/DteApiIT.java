@@ -1,0 +1,92 @@
+package dev.atomic.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.atomic.cli.TestPlatform.Response;
+import dev.atomic.platform.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** {@code /dte} over REST: jobs run on the atomic-dte workers of the running platform. */
+class DteApiIT {
+
+  private static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
+
+  private final TestPlatform platform = TestPlatform.shared();
+
+  @Test
+  void servesTheChangeSpecSchema() {
+    Response schema = platform.get("/dte/schema");
+
+    assertThat(schema.status()).isEqualTo(200);
+    assertThat(schema.json().at("/properties/id/pattern").asText()).isEqualTo("^CS-[0-9]+$");
+  }
+
+  @Test
+  void aDryRunReturnsDiffsAndChangesNothing() throws IOException {
+    Path repo = copyDemo("dry-run");
+    String body = "{\"spec\": " + cs001() + ", \"workingDir\": \"" + repo + "\", \"dryRun\": true}";
+
+    Response response = platform.postJson("/dte/apply", body);
+
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    JsonNode result = response.json();
+    assertThat(result.get("success").asBoolean()).isTrue();
+    assertThat(result.get("dryRun").asBoolean()).isTrue();
+    assertThat(result.get("patches").toString()).contains("src/main/java/com/acme/model/AccountId.java");
+    assertThat(result.at("/summary/files").asInt()).isEqualTo(8);
+    assertThat(repo.resolve("src/main/java/com/acme/model/UserId.java")).exists();
+  }
+
+  @Test
+  void applyChangesTheTreeOnTheWorker() throws IOException {
+    Path repo = copyDemo("apply");
+
+    Response response = platform.postJson("/dte/apply", "{\"spec\": " + cs001() + ", \"workingDir\": \"" + repo + "\"}");
+
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    assertThat(Files.readString(repo.resolve("src/main/java/com/acme/auth/Auth.java"))).contains("signIn(String email");
+  }
+
+  @Test
+  void badSpecsAndPlacesAreRefusedClearly() throws IOException {
+    Response invalid =
+        platform.postJson("/dte/apply", "{\"id\":\"CS-1\",\"intent\":\"x\",\"scope\":[\"src\"],\"language\":\"java\",\"patches\":[{\"astOp\":\"rename\"}]}");
+    Response typescript =
+        platform.postJson("/dte/apply", "{\"spec\": {\"id\":\"CS-2\",\"intent\":\"x\",\"scope\":[\"src\"],\"language\":\"typescript\","
+            + "\"patches\":[{\"astOp\":\"renameSymbol\",\"selector\":\"Identifier[name='A']\",\"details\":{\"newName\":\"B\"}}]},"
+            + " \"workingDir\": \"" + copyDemo("ts") + "\"}");
+    Response outside = platform.postJson("/dte/apply", "{\"spec\": " + cs001() + ", \"workingDir\": \"/etc\"}");
+
+    assertThat(invalid.status()).isEqualTo(422);
+    assertThat(invalid.json().get("details").asText()).contains("/patches/0/astOp: must be one of [renameSymbol,");
+    assertThat(typescript.status()).isEqualTo(422);
+    assertThat(typescript.json().get("details").asText()).contains("language pack not available: typescript");
+    assertThat(outside.status()).isEqualTo(422);
+    assertThat(outside.json().get("details").asText()).contains("outside the allowed roots");
+  }
+
+  private Path copyDemo(String name) throws IOException {
+    Path target = Files.createDirectories(platform.home.resolve("work").resolve(name));
+    Path source = EXAMPLES.resolve("demo-repo");
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path file : files.toList()) {
+        Path copy = target.resolve(source.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(copy);
+        } else {
+          Files.copy(file, copy);
+        }
+      }
+    }
+    return target;
+  }
+
+  private static String cs001() throws IOException {
+    return Json.mapper().readTree(Files.readString(EXAMPLES.resolve("specs/CS-001.json"))).toString();
+  }
+}
