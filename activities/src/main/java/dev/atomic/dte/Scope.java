@@ -54,6 +54,9 @@ public final class Scope {
         }
       }
     }
+    if (problems.isEmpty() && files.isEmpty()) {
+      problems.add("/scope: matches no files in " + base);
+    }
     if (!problems.isEmpty()) {
       throw new DteException(DteException.Kind.INVALID, problems);
     }

@@ -61,7 +61,7 @@ public class WorkerCommand implements Callable<Integer> {
         new SpringApplicationBuilder(WorkerApplication.class)
             .registerShutdownHook(false)
             .run(EmbeddedPlatform.asArguments(properties));
-    spec.commandLine().getOut().println("Workers polling atomic-missions on " + temporal + ". Press Ctrl-C to stop.");
+    spec.commandLine().getOut().println("Workers polling atomic-missions and atomic-dte on " + temporal + ". Press Ctrl-C to stop.");
     spec.commandLine().getOut().flush();
     Foreground.awaitShutdown("atomic-worker", context::close);
     return ExitCodes.OK;
