@@ -41,7 +41,18 @@ public final class DteEngine {
     return run(spec, root, true);
   }
 
+  /** A computed change: the preview plus the new contents and moves it describes. */
+  record Planned(DtePreview preview, Map<String, String> contents, Map<String, String> movedFrom) {}
+
   private static DtePreview run(ChangeSpec spec, Path root, boolean write) {
+    Planned planned = plan(spec, root, !write);
+    if (write) {
+      write(root, planned.contents(), planned.movedFrom(), new TreeSet<>(planned.preview().patches()));
+    }
+    return planned.preview();
+  }
+
+  static Planned plan(ChangeSpec spec, Path root, boolean dryRun) {
     requireLanguagePack(spec);
     List<String> warnings = new ArrayList<>();
     List<String> scope = Scope.resolve(root, spec.scope());
@@ -81,9 +92,6 @@ public final class DteEngine {
         changed.add(path);
       }
     }
-    if (write) {
-      write(root, current, movedFrom, changed);
-    }
     int insertions = diffs.stream().mapToInt(FileDiff::insertions).sum();
     int deletions = diffs.stream().mapToInt(FileDiff::deletions).sum();
     if (spec.patches().isEmpty()) {
@@ -91,14 +99,17 @@ public final class DteEngine {
     } else if (changed.isEmpty()) {
       warnings.add("no file in scope is affected by the patches");
     }
-    return new DtePreview(
-        true,
-        !write,
-        List.copyOf(changed),
-        List.of(),
-        List.copyOf(warnings),
-        List.copyOf(diffs),
-        new DtePreview.Summary(diffs.size(), insertions, deletions));
+    DtePreview preview =
+        new DtePreview(
+            true,
+            dryRun,
+            List.copyOf(changed),
+            List.of(),
+            List.copyOf(warnings),
+            List.copyOf(diffs),
+            new DtePreview.Summary(diffs.size(), insertions, deletions),
+            null);
+    return new Planned(preview, current, movedFrom);
   }
 
   private static void requireLanguagePack(ChangeSpec spec) {
@@ -203,7 +214,8 @@ public final class DteEngine {
     return files;
   }
 
-  private static void write(Path root, Map<String, String> current, Map<String, String> movedFrom, Set<String> changed) {
+  /** Writes the given changed paths (and removes the files they moved from). */
+  static void write(Path root, Map<String, String> current, Map<String, String> movedFrom, Set<String> changed) {
     try {
       Path base = root.toRealPath();
       for (String path : changed) {
@@ -215,7 +227,7 @@ public final class DteEngine {
         Files.writeString(target, current.get(path), StandardCharsets.UTF_8);
       }
       for (Map.Entry<String, String> move : movedFrom.entrySet()) {
-        if (!current.containsKey(move.getValue())) {
+        if (changed.contains(move.getKey()) && !current.containsKey(move.getValue())) {
           Files.deleteIfExists(base.resolve(move.getValue()));
         }
       }

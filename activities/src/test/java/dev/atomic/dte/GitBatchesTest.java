@@ -1,0 +1,132 @@
+package dev.atomic.dte;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GitBatchesTest {
+
+  private static final PersonIdent ME = new PersonIdent("Dev", "dev@example.com");
+
+  @TempDir Path repo;
+  private ObjectId baseCommit;
+
+  @BeforeEach
+  void demoRepoUnderGit() throws Exception {
+    DemoRepo.copyTo(repo);
+    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      baseCommit = git.commit().setAuthor(ME).setCommitter(ME).setSign(false).setMessage("demo").call();
+    }
+  }
+
+  @Test
+  void appliesCs001InBatchesOfTwoOnItsOwnBranch() throws Exception {
+    DtePreview result = GitBatches.apply(DemoRepo.cs001(), repo, 2);
+
+    DtePreview.Batches batches = result.batches();
+    assertThat(batches.branch()).isEqualTo("atomic/CS-001");
+    assertThat(batches.base()).isEqualTo("main");
+    assertThat(batches.commits()).extracting(DtePreview.Batch::id).containsExactly("batch-1", "batch-2", "batch-3", "batch-4");
+    assertThat(batches.commits()).allMatch(DtePreview.Batch::reversible);
+    try (Git git = Git.open(repo.toFile())) {
+      assertThat(git.getRepository().getBranch()).isEqualTo("atomic/CS-001");
+      assertThat(git.getRepository().resolve("refs/heads/main")).isEqualTo(baseCommit);
+      assertThat(git.status().call().isClean()).isTrue();
+      RevCommit second = git.getRepository().parseCommit(ObjectId.fromString(batches.commits().get(1).commit()));
+      assertThat(second.getFullMessage()).startsWith("CS-001 batch 2/4: ").contains("Atomic-Batch: batch-2");
+    }
+    assertThat(repo.resolve("src/main/java/com/acme/model/UserId.java")).doesNotExist();
+    assertThat(DteEngineTest.compile(repo.resolve("src/main/java"))).isEmpty();
+    assertThat(GitBatches.status(repo, "CS-001")).extracting(DtePreview.Batch::id)
+        .containsExactly("batch-1", "batch-2", "batch-3", "batch-4");
+  }
+
+  @Test
+  void revertingABatchRestoresItsFilesExactly() throws Exception {
+    DtePreview result = GitBatches.apply(DemoRepo.cs001(), repo, 2);
+    List<String> files = result.batches().commits().get(1).files();
+
+    GitBatches.revert(repo, "CS-001", "batch-2");
+
+    for (String file : files) {
+      String base = contentAt(baseCommit, file);
+      if (base == null) {
+        assertThat(repo.resolve(file)).as(file).doesNotExist();
+      } else {
+        assertThat(Files.readString(repo.resolve(file))).as(file).isEqualTo(base);
+      }
+    }
+    try (Git git = Git.open(repo.toFile())) {
+      assertThat(git.status().call().isClean()).isTrue();
+      assertThat(git.log().setMaxCount(1).call().iterator().next().getShortMessage()).startsWith("Revert \"CS-001 batch 2/4");
+    }
+  }
+
+  @Test
+  void aBatchWhoseFilesChangedSinceIsNotRevertedAndNothingChanges() throws Exception {
+    DtePreview result = GitBatches.apply(DemoRepo.cs001(), repo, 2);
+    String file = result.batches().commits().get(0).files().get(0);
+    ObjectId head;
+    try (Git git = Git.open(repo.toFile())) {
+      Files.writeString(repo.resolve(file), Files.readString(repo.resolve(file)).replace("signIn", "logIn"));
+      git.add().addFilepattern(file).call();
+      head = git.commit().setAuthor(ME).setCommitter(ME).setSign(false).setMessage("edit after the batch").call();
+    }
+
+    assertThatThrownBy(() -> GitBatches.revert(repo, "CS-001", "batch-1"))
+        .isInstanceOfSatisfying(DteException.class, e -> {
+          assertThat(e.kind()).isEqualTo(DteException.Kind.REFUSED);
+          assertThat(e.reasons().get(0)).contains("batch-1 is not reversible any more", "nothing was changed");
+          assertThat(e.reasons()).contains(file);
+        });
+    try (Git git = Git.open(repo.toFile())) {
+      assertThat(git.getRepository().resolve("HEAD")).isEqualTo(head);
+      assertThat(git.status().call().isClean()).isTrue();
+    }
+    assertThat(GitBatches.status(repo, "CS-001").get(0).reversible()).isFalse();
+  }
+
+  @Test
+  void refusesADirtyTreeAndASecondApply() throws Exception {
+    Files.writeString(repo.resolve("README.md"), "local edit\n");
+    assertThatThrownBy(() -> GitBatches.apply(DemoRepo.cs001(), repo, 2))
+        .hasMessageContaining("uncommitted changes")
+        .hasMessageContaining("README.md");
+
+    try (Git git = Git.open(repo.toFile())) {
+      git.checkout().addPath("README.md").call();
+    }
+    GitBatches.apply(DemoRepo.cs001(), repo, 50);
+    assertThatThrownBy(() -> GitBatches.apply(DemoRepo.cs001(), repo, 50))
+        .hasMessageContaining("branch atomic/CS-001 already exists");
+    assertThatThrownBy(() -> GitBatches.apply(DemoRepo.cs001(), repo, 0)).hasMessageContaining("batchSize");
+  }
+
+  private String contentAt(ObjectId commitId, String path) throws Exception {
+    try (Git git = Git.open(repo.toFile()); RevWalk walk = new RevWalk(git.getRepository())) {
+      RevCommit commit = walk.parseCommit(commitId);
+      try (TreeWalk tree = TreeWalk.forPath(git.getRepository(), path, commit.getTree())) {
+        if (tree == null) {
+          return null;
+        }
+        ObjectLoader loader = git.getRepository().open(tree.getObjectId(0));
+        return new String(loader.getBytes(), StandardCharsets.UTF_8);
+      }
+    }
+  }
+}
