@@ -22,7 +22,14 @@ public class DteActivitiesImpl implements DteActivities {
   public DtePreview apply(DteRequest request) {
     try {
       Path dir = roots.require(request.workingDir());
-      return request.dryRun() ? DteEngine.preview(request.spec(), dir) : DteEngine.apply(request.spec(), dir);
+      if (request.dryRun()) {
+        return DteEngine.preview(request.spec(), dir);
+      }
+      if (GitBatches.isWorkingTree(dir)) {
+        int size = request.batchSize() > 0 ? request.batchSize() : GitBatches.DEFAULT_BATCH_SIZE;
+        return GitBatches.apply(request.spec(), dir, size);
+      }
+      return DteEngine.apply(request.spec(), dir);
     } catch (DteException e) {
       String type =
           switch (e.kind()) {

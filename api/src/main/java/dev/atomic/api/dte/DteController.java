@@ -78,7 +78,8 @@ class DteController {
         client.newWorkflowStub(
             DteJobWorkflow.class,
             WorkflowOptions.newBuilder().setWorkflowId(jobId).setTaskQueue(TaskQueues.DTE).build());
-    WorkflowClient.start(job::run, new DteRequest(spec, workingDir, dryRun));
+    int batchSize = body.path("batchSize").asInt(0);
+    WorkflowClient.start(job::run, new DteRequest(spec, workingDir, dryRun, batchSize));
     return result(jobId, WAIT_SECONDS);
   }
 

@@ -9,6 +9,7 @@ import dev.atomic.dte.DteEngine;
 import dev.atomic.dte.DteException;
 import dev.atomic.dte.DtePreview;
 import dev.atomic.dte.FileDiff;
+import dev.atomic.dte.GitBatches;
 import dev.atomic.platform.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,6 +42,12 @@ class ApplyCommand implements Callable<Integer> {
   @Option(names = "--output", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
   String output;
 
+  @Option(
+      names = "--batch-size",
+      defaultValue = "50",
+      description = "In a git working tree: files per commit on branch atomic/<spec id> (default ${DEFAULT-VALUE}).")
+  int batchSize;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -53,7 +60,13 @@ class ApplyCommand implements Callable<Integer> {
     err.flush();
     DtePreview result;
     try {
-      result = dryRun ? DteEngine.preview(changeSpec, workingDir) : DteEngine.apply(changeSpec, workingDir);
+      if (dryRun) {
+        result = DteEngine.preview(changeSpec, workingDir);
+      } else if (GitBatches.isWorkingTree(workingDir)) {
+        result = GitBatches.apply(changeSpec, workingDir, batchSize);
+      } else {
+        result = DteEngine.apply(changeSpec, workingDir);
+      }
     } catch (DteException e) {
       throw DteErrors.of(e);
     }
@@ -70,7 +83,13 @@ class ApplyCommand implements Callable<Integer> {
       result.warnings().forEach(w -> out.println("warning: " + w));
       out.printf("%d file(s), +%d -%d%s%n", result.summary().files(), result.summary().insertions(),
           result.summary().deletions(), dryRun ? " (dry run: nothing was written)" : "");
-      if (!dryRun && !Files.isDirectory(workingDir.resolve(".git"))) {
+      if (result.batches() != null) {
+        DtePreview.Batches batches = result.batches();
+        out.printf("committed %d batch(es) on %s (from %s, which is unchanged):%n",
+            batches.commits().size(), batches.branch(), batches.base());
+        batches.commits().forEach(b -> out.printf("  %s %s %s%n", b.id(), b.commit().substring(0, 12), b.files()));
+        out.println("revert one with: atomic dte revert --spec " + specFile + " --batch <batch-n>");
+      } else if (!dryRun) {
         out.println("note: not a git working tree, so the files were edited in place; review with --dry-run first.");
       }
     }

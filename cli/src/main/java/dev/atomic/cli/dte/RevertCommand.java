@@ -1,0 +1,56 @@
+package dev.atomic.cli.dte;
+
+import dev.atomic.cli.CliException;
+import dev.atomic.cli.ExitCodes;
+import dev.atomic.dte.ChangeSpecValidator;
+import dev.atomic.dte.DteException;
+import dev.atomic.dte.GitBatches;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "revert",
+    mixinStandardHelpOptions = true,
+    description = "Revert one batch of an applied spec (a new commit on atomic/<spec id>).")
+class RevertCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--spec", required = true, description = "The ChangeSpec that was applied.")
+  Path specFile;
+
+  @Option(names = "--batch", required = true, description = "Batch id, e.g. batch-2.")
+  String batch;
+
+  @Option(names = "--working-dir", defaultValue = ".", description = "The git working tree (default: the current directory).")
+  Path workingDir;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!GitBatches.isWorkingTree(workingDir)) {
+      throw new CliException(ExitCodes.USAGE, "not a git working tree: " + workingDir);
+    }
+    String specId;
+    try {
+      specId = ChangeSpecValidator.parse(Files.readString(specFile)).id();
+    } catch (NoSuchFileException e) {
+      throw new CliException(ExitCodes.USAGE, "no such ChangeSpec file: " + specFile);
+    } catch (DteException e) {
+      throw DteErrors.of(e);
+    }
+    try {
+      String commit = GitBatches.revert(workingDir, specId, batch);
+      spec.commandLine().getOut().println("reverted " + batch + " of " + specId + " in commit " + commit.substring(0, 12));
+    } catch (DteException e) {
+      throw DteErrors.of(e);
+    }
+    return ExitCodes.OK;
+  }
+}
