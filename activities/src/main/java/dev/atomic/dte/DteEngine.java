@@ -112,6 +112,26 @@ public final class DteEngine {
     return new Planned(preview, current, movedFrom);
   }
 
+  /** Refuses invariants that need a language pack the spec's language does not have. */
+  static void requireLanguagePackFor(ChangeSpec spec) {
+    if ("java".equals(spec.language())) {
+      return;
+    }
+    List<String> reasons = new ArrayList<>();
+    for (int i = 0; i < spec.invariants().size(); i++) {
+      ChangeSpec.Invariant invariant = spec.invariants().get(i);
+      boolean textual = invariant.type().equals("regex")
+          || (invariant.type().equals("typecheck") && invariant.spec() != null && !invariant.spec().isBlank());
+      if (!textual) {
+        reasons.add("/invariants/" + i + "/type: language pack not available: " + spec.language()
+            + " (available: java; regex invariants and typecheck commands work on any language)");
+      }
+    }
+    if (!reasons.isEmpty()) {
+      throw new DteException(DteException.Kind.UNSUPPORTED, reasons);
+    }
+  }
+
   private static void requireLanguagePack(ChangeSpec spec) {
     if ("java".equals(spec.language())) {
       return;

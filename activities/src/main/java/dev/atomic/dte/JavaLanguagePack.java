@@ -75,10 +75,7 @@ final class JavaLanguagePack {
     }
     String newProperty = patch.requireDetail(index, "newProperty");
     requireIdentifier(newProperty, pointer + "/details/newProperty");
-    String name =
-        selector.kind().equals("CallExpression")
-            ? selector.attribute("callee.property.name")
-            : selector.attribute("name");
+    String name = CallPattern.of(selector, pointer + "/selector").methodName();
     List<SourceFile> parsed = parse(mentioning(name), name);
     Target target = resolveCall(selector, parsed, pointer);
     Map<String, String> argsMap = argsMap(patch, pointer);
@@ -319,6 +316,42 @@ final class JavaLanguagePack {
     return new Edit(contents, moves);
   }
 
+  /** Declarations named {@code name} anywhere in the sources (for {@code symbolExists}). */
+  List<Target> declarationsNamed(String name) {
+    return declarations(parse(mentioning(name), null), name);
+  }
+
+  /**
+   * Where a selector matches, as {@code path: what} lines (for {@code semanticRule}): calls for
+   * {@code MethodCall}/{@code CallExpression}, declarations for the other kinds.
+   */
+  List<String> matches(Selector selector, String pointer) {
+    List<String> found = new ArrayList<>();
+    if (selector.kind().equals("MethodCall") || selector.kind().equals("CallExpression")) {
+      CallPattern pattern = CallPattern.of(selector, pointer);
+      for (SourceFile source : parse(mentioning(pattern.methodName()), null)) {
+        for (Target call : calls(List.of(source), pattern)) {
+          found.add(source.getSourcePath().toString().replace('\\', '/') + ": call of " + call.describe());
+        }
+      }
+      return found;
+    }
+    String name = selectorName(selector);
+    if (name == null) {
+      throw DteException.invalid(pointer + ": " + selector.kind() + " needs [name='…'] or [fqn='…']");
+    }
+    for (SourceFile source : parse(mentioning(name), null)) {
+      for (Target target : declarations(List.of(source), name)) {
+        boolean typeMatches = selector.attribute("type") == null || selector.attribute("type").equals(target.type());
+        boolean fqnMatches = selector.attribute("fqn") == null || selector.attribute("fqn").equals(target.type());
+        if (typeMatches && fqnMatches) {
+          found.add(source.getSourcePath().toString().replace('\\', '/') + ": " + target.describe());
+        }
+      }
+    }
+    return found;
+  }
+
   /** A resolved declaration: kind {@code type}, {@code method} or {@code field}. */
   record Target(String kind, String type, String member) {
     String describe() {
@@ -410,50 +443,55 @@ final class JavaLanguagePack {
     return found;
   }
 
-  private static Target resolveCall(Selector selector, List<SourceFile> parsed, String pointer) {
-    String objectName;
-    String methodName;
-    String typeName;
-    switch (selector.kind()) {
-      case "CallExpression" -> {
-        requireAttribute(selector, "callee.property.name", pointer);
-        objectName = selector.attribute("callee.object.name");
-        methodName = selector.attribute("callee.property.name");
-        typeName = null;
-      }
-      case "MethodCall" -> {
-        requireAttribute(selector, "type", pointer);
-        requireAttribute(selector, "name", pointer);
-        objectName = null;
-        methodName = selector.attribute("name");
-        typeName = selector.attribute("type");
-      }
-      default -> throw DteException.invalid(
-          pointer + "/selector: replaceAPI takes MethodCall[type=…][name=…] or"
-              + " CallExpression[callee.object.name=…][callee.property.name=…], got " + selector.kind());
+  /** Which calls a replaceAPI or semanticRule selector names. */
+  record CallPattern(String objectName, String methodName, String typeName) {
+    static CallPattern of(Selector selector, String pointer) {
+      return switch (selector.kind()) {
+        case "CallExpression" -> {
+          requireAttribute(selector, "callee.property.name", pointer);
+          yield new CallPattern(selector.attribute("callee.object.name"), selector.attribute("callee.property.name"), null);
+        }
+        case "MethodCall" -> {
+          requireAttribute(selector, "type", pointer);
+          requireAttribute(selector, "name", pointer);
+          yield new CallPattern(null, selector.attribute("name"), selector.attribute("type"));
+        }
+        default -> throw DteException.invalid(
+            pointer + ": calls are selected by MethodCall[type=…][name=…] or"
+                + " CallExpression[callee.object.name=…][callee.property.name=…], got " + selector.kind());
+      };
     }
+  }
+
+  private static Target resolveCall(Selector selector, List<SourceFile> parsed, String pointer) {
+    return only(calls(parsed, CallPattern.of(selector, pointer + "/selector")), selector, pointer);
+  }
+
+  private static List<Target> calls(List<SourceFile> parsed, CallPattern pattern) {
     List<Target> found = new ArrayList<>();
     JavaIsoVisitor<List<Target>> visitor =
         new JavaIsoVisitor<>() {
           @Override
           public J.MethodInvocation visitMethodInvocation(J.MethodInvocation call, List<Target> out) {
             JavaType.Method type = call.getMethodType();
-            if (call.getSimpleName().equals(methodName) && type != null) {
+            if (call.getSimpleName().equals(pattern.methodName()) && type != null) {
               String declaring = type.getDeclaringType().getFullyQualifiedName();
               boolean objectMatches =
-                  objectName == null
-                      || (call.getSelect() instanceof J.Identifier id && id.getSimpleName().equals(objectName));
+                  pattern.objectName() == null
+                      || (call.getSelect() instanceof J.Identifier id && id.getSimpleName().equals(pattern.objectName()));
               boolean typeMatches =
-                  typeName == null || declaring.equals(typeName) || declaring.endsWith("." + typeName);
+                  pattern.typeName() == null
+                      || declaring.equals(pattern.typeName())
+                      || declaring.endsWith("." + pattern.typeName());
               if (objectMatches && typeMatches) {
-                out.add(new Target("method", declaring, methodName));
+                out.add(new Target("method", declaring, pattern.methodName()));
               }
             }
             return super.visitMethodInvocation(call, out);
           }
         };
     parsed.forEach(source -> visitor.visit(source, found));
-    return only(found, selector, pointer);
+    return found;
   }
 
   private static void requireAttribute(Selector selector, String attribute, String pointer) {
