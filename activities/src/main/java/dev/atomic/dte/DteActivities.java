@@ -10,4 +10,8 @@ public interface DteActivities {
   /** Previews ({@code dryRun}) or applies a spec; a refusal is a non-retryable failure. */
   @ActivityMethod(name = "DteApply")
   DtePreview apply(DteRequest request);
+
+  /** Checks the spec's invariants on the tree. */
+  @ActivityMethod(name = "DteVerify")
+  VerificationReport verify(DteRequest request);
 }

@@ -19,6 +19,15 @@ public class DteActivitiesImpl implements DteActivities {
   }
 
   @Override
+  public VerificationReport verify(DteRequest request) {
+    try {
+      return Invariants.verify(request.spec(), roots.require(request.workingDir()));
+    } catch (DteException e) {
+      throw failure(e);
+    }
+  }
+
+  @Override
   public DtePreview apply(DteRequest request) {
     try {
       Path dir = roots.require(request.workingDir());
@@ -31,13 +40,17 @@ public class DteActivitiesImpl implements DteActivities {
       }
       return DteEngine.apply(request.spec(), dir);
     } catch (DteException e) {
-      String type =
-          switch (e.kind()) {
-            case INVALID -> INVALID;
-            case UNSUPPORTED -> UNSUPPORTED;
-            case REFUSED -> REFUSED;
-          };
-      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), type, List.copyOf(e.reasons()));
+      throw failure(e);
     }
+  }
+
+  private static ApplicationFailure failure(DteException e) {
+    String type =
+        switch (e.kind()) {
+          case INVALID -> INVALID;
+          case UNSUPPORTED -> UNSUPPORTED;
+          case REFUSED -> REFUSED;
+        };
+    return ApplicationFailure.newNonRetryableFailure(e.getMessage(), type, List.copyOf(e.reasons()));
   }
 }

@@ -53,6 +53,21 @@ class DteApiIT {
   }
 
   @Test
+  void verifyChecksTheInvariantsOnTheWorker() throws IOException {
+    Path repo = copyDemo("verify");
+
+    Response before = platform.postJson("/dte/verify", "{\"spec\": " + cs001() + ", \"workingDir\": \"" + repo + "\"}");
+    platform.postJson("/dte/apply", "{\"spec\": " + cs001() + ", \"workingDir\": \"" + repo + "\"}");
+    Response after = platform.postJson("/dte/verify", "{\"spec\": " + cs001() + ", \"workingDir\": \"" + repo + "\"}");
+
+    assertThat(before.status()).as(before.body()).isEqualTo(200);
+    assertThat(before.json().get("success").asBoolean()).isFalse();
+    assertThat(before.json().get("errors").toString()).contains("NoLoginTextRemains");
+    assertThat(after.json().get("success").asBoolean()).as(after.body()).isTrue();
+    assertThat(after.json().at("/invariants/0/evidence/0").asText()).isEqualTo("javac: 5 file(s) compiled");
+  }
+
+  @Test
   void badSpecsAndPlacesAreRefusedClearly() throws IOException {
     Response invalid =
         platform.postJson("/dte/apply", "{\"id\":\"CS-1\",\"intent\":\"x\",\"scope\":[\"src\"],\"language\":\"java\",\"patches\":[{\"astOp\":\"rename\"}]}");

@@ -100,6 +100,48 @@ class DteCommandTest {
     assertThat(missing.err()).contains("no such ChangeSpec file");
   }
 
+  @Test
+  void verifyWithCiBlocksABrokenTreeAndPassesAFixedOne(@TempDir Path dir) throws IOException {
+    Path repo = copyDemo(dir);
+    String spec = EXAMPLES.resolve("specs/CS-001.json").toString();
+
+    Run before = atomic("dte", "verify", "--spec", spec, "--working-dir", repo.toString(), "--ci");
+    Run beforeWithoutCi = atomic("dte", "verify", "--spec", spec, "--working-dir", repo.toString());
+    atomic("dte", "apply", "--spec", spec, "--working-dir", repo.toString());
+    Path report = dir.resolve("report.json");
+    Run after = atomic("dte", "verify", "--spec", spec, "--working-dir", repo.toString(), "--ci", "--report", report.toString());
+
+    assertThat(before.exitCode()).isEqualTo(ExitCodes.FAILED);
+    assertThat(before.out()).contains("NoLoginTextRemains", "FAIL", "verification FAILED");
+    assertThat(beforeWithoutCi.exitCode()).isZero();
+    assertThat(after.exitCode()).as(after.out()).isZero();
+    assertThat(after.out()).contains("verification passed");
+    assertThat(Files.readString(report)).contains("\"success\" : true", "AccountIdExists");
+  }
+
+  @Test
+  void batchesInAGitTreeAndRevertOne(@TempDir Path dir) throws Exception {
+    Path repo = copyDemo(dir);
+    try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      org.eclipse.jgit.lib.PersonIdent me = new org.eclipse.jgit.lib.PersonIdent("Dev", "dev@example.com");
+      git.commit().setAuthor(me).setCommitter(me).setSign(false).setMessage("demo").call();
+    }
+    String spec = EXAMPLES.resolve("specs/CS-001.json").toString();
+
+    Run applied = atomic("dte", "apply", "--spec", spec, "--working-dir", repo.toString(), "--batch-size", "2");
+    Run reverted = atomic("dte", "revert", "--spec", spec, "--working-dir", repo.toString(), "--batch", "batch-2");
+    Run unknown = atomic("dte", "revert", "--spec", spec, "--working-dir", repo.toString(), "--batch", "batch-9");
+
+    assertThat(applied.exitCode()).as(applied.err()).isZero();
+    assertThat(applied.out()).contains("committed 4 batch(es) on atomic/CS-001 (from main, which is unchanged)");
+    assertThat(reverted.exitCode()).as(reverted.err()).isZero();
+    assertThat(reverted.out()).contains("reverted batch-2 of CS-001");
+    assertThat(repo.resolve("src/main/java/com/acme/model/UserId.java")).exists();
+    assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(unknown.err()).contains("no batch-9 of CS-001");
+  }
+
   private static Path copyDemo(Path target) throws IOException {
     Path source = EXAMPLES.resolve("demo-repo");
     try (Stream<Path> files = Files.walk(source)) {

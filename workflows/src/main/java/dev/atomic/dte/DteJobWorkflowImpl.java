@@ -22,7 +22,9 @@ public class DteJobWorkflowImpl implements DteJobWorkflow {
               .build());
 
   @Override
-  public DtePreview run(DteRequest request) {
-    return dte.apply(request);
+  public DteJobResult run(DteRequest request) {
+    return DteRequest.VERIFY.equals(request.operation())
+        ? new DteJobResult(null, dte.verify(request))
+        : new DteJobResult(dte.apply(request), null);
   }
 }

@@ -50,7 +50,7 @@ class DteJobWorkflowTest {
     Path repo = copyDemo();
     DteJobWorkflow job = job("dte-00000000-0000-0000-0000-000000000001");
 
-    DtePreview preview = job.run(new DteRequest(cs001(), repo.toString(), true, 0));
+    DtePreview preview = job.run(new DteRequest(DteRequest.APPLY, cs001(), repo.toString(), true, 0)).applied();
 
     assertThat(preview.patches()).contains("src/main/java/com/acme/model/AccountId.java");
     WorkflowReplayer.replayWorkflowExecution(
@@ -66,7 +66,7 @@ class DteJobWorkflowTest {
             null, null, null, null);
     DteJobWorkflow job = job("dte-00000000-0000-0000-0000-000000000002");
 
-    assertThatThrownBy(() -> job.run(new DteRequest(typescript, root.toString(), true, 0)))
+    assertThatThrownBy(() -> job.run(new DteRequest(DteRequest.APPLY, typescript, root.toString(), true, 0)))
         .isInstanceOf(WorkflowFailedException.class)
         .cause()
         .isInstanceOf(ActivityFailure.class)

@@ -6,7 +6,7 @@ import dev.atomic.dte.ChangeSpecValidator;
 import dev.atomic.dte.DteActivitiesImpl;
 import dev.atomic.dte.DteException;
 import dev.atomic.dte.DteJobWorkflow;
-import dev.atomic.dte.DtePreview;
+import dev.atomic.dte.DteJobResult;
 import dev.atomic.dte.DteRequest;
 import dev.atomic.platform.TaskQueues;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -53,9 +53,19 @@ class DteController {
     return ChangeSpecValidator.schema();
   }
 
-  /** Accepts a bare ChangeSpec (as the original) or {@code {spec, workingDir, dryRun}}. */
+  /** Accepts a bare ChangeSpec (as the original) or {@code {spec, workingDir, dryRun, batchSize}}. */
   @PostMapping(value = "/dte/apply", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> apply(@RequestBody(required = false) JsonNode body) {
+    return start(DteRequest.APPLY, body);
+  }
+
+  /** Accepts {@code {spec, workingDir}} (as the original) or a bare ChangeSpec. */
+  @PostMapping(value = "/dte/verify", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> verify(@RequestBody(required = false) JsonNode body) {
+    return start(DteRequest.VERIFY, body);
+  }
+
+  private ResponseEntity<?> start(String operation, JsonNode body) {
     if (body == null || !body.isObject()) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Request body must be a ChangeSpec or {spec, workingDir, dryRun}");
     }
@@ -79,7 +89,7 @@ class DteController {
             DteJobWorkflow.class,
             WorkflowOptions.newBuilder().setWorkflowId(jobId).setTaskQueue(TaskQueues.DTE).build());
     int batchSize = body.path("batchSize").asInt(0);
-    WorkflowClient.start(job::run, new DteRequest(spec, workingDir, dryRun, batchSize));
+    WorkflowClient.start(job::run, new DteRequest(operation, spec, workingDir, dryRun, batchSize));
     return result(jobId, WAIT_SECONDS);
   }
 
@@ -102,7 +112,8 @@ class DteController {
   private ResponseEntity<?> result(String jobId, long waitSeconds) {
     WorkflowStub stub = client.newUntypedWorkflowStub(jobId);
     try {
-      return ResponseEntity.ok(stub.getResult(waitSeconds, TimeUnit.SECONDS, DtePreview.class));
+      DteJobResult result = stub.getResult(waitSeconds, TimeUnit.SECONDS, DteJobResult.class);
+      return ResponseEntity.ok(result.applied() != null ? result.applied() : result.verified());
     } catch (TimeoutException e) {
       return accepted(jobId);
     } catch (WorkflowException e) {

@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "dte",
     mixinStandardHelpOptions = true,
     description = "Plan and apply ChangeSpecs on a local tree (no server needed).",
-    subcommands = {PlanCommand.class, ApplyCommand.class, RevertCommand.class})
+    subcommands = {PlanCommand.class, ApplyCommand.class, RevertCommand.class, VerifyCommand.class})
 public class DteCommand {}
