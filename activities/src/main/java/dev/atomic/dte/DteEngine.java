@@ -74,10 +74,12 @@ public final class DteEngine {
         case "renameSymbol" -> merge(java(current, warnings).renameSymbol(i, patch), current, movedFrom);
         case "replaceAPI" -> merge(java(current, warnings).replaceApi(i, patch), current, movedFrom);
         case "moveModule" -> merge(java(current, warnings).moveModule(i, patch), current, movedFrom);
+        case "deleteNode" -> merge(java(current, warnings).deleteNode(i, patch, javaFiles(files)), current, movedFrom);
+        case "insertNode" -> merge(java(current, warnings).insertNode(i, patch, javaFiles(files)), current, movedFrom);
         default -> throw DteException.unsupported(
             "/patches/" + i + "/astOp: " + patch.astOp()
                 + " is not supported yet by the java pack (supported: renameSymbol, replaceAPI,"
-                + " moveModule, editString, editRegex)");
+                + " moveModule, insertNode, deleteNode, editString, editRegex)");
       }
     }
 

@@ -18,6 +18,8 @@ import org.openrewrite.TreeVisitor;
 import org.openrewrite.internal.InMemoryLargeSourceSet;
 import org.openrewrite.java.ChangeFieldName;
 import org.openrewrite.java.ChangeMethodName;
+import org.openrewrite.java.ChangeMethodTargetToStatic;
+import org.openrewrite.java.ReorderMethodArguments;
 import org.openrewrite.java.ChangePackage;
 import org.openrewrite.java.ChangeType;
 import org.openrewrite.java.JavaIsoVisitor;
@@ -58,7 +60,7 @@ final class JavaLanguagePack {
           case "type" -> new ChangeType(target.type(), renamedType(target.type(), newName), false);
           case "method" -> new ChangeMethodName(target.type() + " " + target.member() + "(..)", newName, true, false);
           case "field" ->
-              visiting("Rename field", () -> new ChangeFieldName<>(target.type(), target.member(), newName));
+              JavaNodeRecipes.recipe("Rename field", () -> new ChangeFieldName<>(target.type(), target.member(), newName));
           default -> throw new IllegalStateException(target.kind());
         };
     return run(recipe, parsed);
@@ -67,35 +69,110 @@ final class JavaLanguagePack {
   Edit replaceApi(int index, ChangeSpec.Patch patch) {
     String pointer = "/patches/" + index;
     Selector selector = Selector.parse(patch.selector(), pointer + "/selector");
-    for (String option : List.of("argsOrder", "newTarget")) {
-      if (patch.details().containsKey(option)) {
-        throw DteException.unsupported(
-            pointer + "/details/" + option + ": not supported yet by the java pack (supported: newProperty)");
-      }
-    }
-    String newProperty = patch.requireDetail(index, "newProperty");
-    requireIdentifier(newProperty, pointer + "/details/newProperty");
     String name = CallPattern.of(selector, pointer + "/selector").methodName();
-    List<SourceFile> parsed = parse(mentioning(name), name);
-    Target target = resolveCall(selector, parsed, pointer);
+    Target target = resolveCall(selector, parse(mentioning(name), name), pointer);
+    String pattern = target.type() + " " + target.member() + "(..)";
     Map<String, String> argsMap = argsMap(patch, pointer);
-    if (!argsMap.isEmpty()) {
-      Edit renamedParameters = run(renameParameters(target, argsMap), parsed);
-      sources.putAll(renamedParameters.contents());
-      parsed = parse(mentioning(name), name);
+    List<String> argsOrder = argsOrder(patch, pointer);
+    String newTarget = (String) patch.details().get("newTarget");
+    String newProperty = (String) patch.details().get("newProperty");
+    if (argsMap.isEmpty() && argsOrder.isEmpty() && newTarget == null && newProperty == null) {
+      throw DteException.invalid(pointer + "/details: replaceAPI needs newProperty, argsMap, argsOrder or newTarget");
     }
-    Edit renamed = run(new ChangeMethodName(target.type() + " " + target.member() + "(..)", newProperty, true, false), parsed);
+    List<Recipe> steps = new ArrayList<>();
     if (!argsMap.isEmpty()) {
-      // Files touched only by the parameter rename are part of this patch's edit too.
-      Map<String, String> contents = new LinkedHashMap<>(renamed.contents());
-      sources.forEach((path, content) -> {
-        if (!contents.containsKey(path) && !renamed.moves().containsKey(path)) {
-          contents.put(path, content);
-        }
+      steps.add(renameParameters(target, argsMap));
+    }
+    if (!argsOrder.isEmpty()) {
+      steps.add(new ReorderMethodArguments(pattern, argsOrder.toArray(String[]::new), null, false, true));
+      steps.add(reorderDeclaration(target, argsOrder));
+    }
+    if (newTarget != null) {
+      if (!newTarget.matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+")) {
+        throw DteException.invalid(pointer + "/details/newTarget: must be a fully qualified type name");
+      }
+      steps.add(new ChangeMethodTargetToStatic(pattern, newTarget, null, true));
+    }
+    if (newProperty != null) {
+      requireIdentifier(newProperty, pointer + "/details/newProperty");
+      steps.add(new ChangeMethodName(pattern, newProperty, true, false));
+    }
+    return inSteps(steps, name);
+  }
+
+  /** Runs recipes one after another, each on the result of the one before. */
+  private Edit inSteps(List<Recipe> steps, String token) {
+    Map<String, String> initial = new LinkedHashMap<>(sources);
+    Map<String, String> moves = new LinkedHashMap<>();
+    for (Recipe step : steps) {
+      Edit edit = run(step, parse(mentioning(token), token));
+      edit.moves().forEach((before, after) -> {
+        sources.remove(before);
+        String origin = moves.getOrDefault(before, before);
+        moves.remove(before);
+        moves.put(origin, after);
       });
-      return new Edit(contents, renamed.moves());
+      sources.putAll(edit.contents());
     }
-    return renamed;
+    Map<String, String> contents = new LinkedHashMap<>();
+    sources.forEach((path, content) -> {
+      if (!content.equals(initial.get(path))) {
+        contents.put(path, content);
+      }
+    });
+    return new Edit(contents, moves);
+  }
+
+  private static List<String> argsOrder(ChangeSpec.Patch patch, String pointer) {
+    Object value = patch.details().get("argsOrder");
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof List<?> list) || list.isEmpty() || !list.stream().allMatch(String.class::isInstance)) {
+      throw DteException.invalid(pointer + "/details/argsOrder: must list the parameter names in their new order");
+    }
+    return list.stream().map(String.class::cast).toList();
+  }
+
+  /** Puts a declaration's parameters in the new order; each slot keeps its own spacing. */
+  private static Recipe reorderDeclaration(Target target, List<String> order) {
+    return JavaNodeRecipes.recipe(
+        "Reorder parameters",
+        () ->
+            new JavaIsoVisitor<ExecutionContext>() {
+              @Override
+              public J.MethodDeclaration visitMethodDeclaration(J.MethodDeclaration method, ExecutionContext ctx) {
+                J.MethodDeclaration visited = super.visitMethodDeclaration(method, ctx);
+                JavaType.Method type = visited.getMethodType();
+                if (type == null
+                    || !visited.getSimpleName().equals(target.member())
+                    || !type.getDeclaringType().getFullyQualifiedName().equals(target.type())) {
+                  return visited;
+                }
+                List<org.openrewrite.java.tree.Statement> parameters = visited.getParameters();
+                Map<String, org.openrewrite.java.tree.Statement> byName = new LinkedHashMap<>();
+                for (org.openrewrite.java.tree.Statement parameter : parameters) {
+                  if (parameter instanceof J.VariableDeclarations d && d.getVariables().size() == 1) {
+                    byName.put(d.getVariables().get(0).getSimpleName(), parameter);
+                  }
+                }
+                if (!byName.keySet().equals(new java.util.HashSet<>(order)) || byName.size() != parameters.size()) {
+                  return visited;
+                }
+                List<org.openrewrite.java.tree.Statement> reordered = new ArrayList<>();
+                for (int i = 0; i < order.size(); i++) {
+                  reordered.add(byName.get(order.get(i)).withPrefix(parameters.get(i).getPrefix()));
+                }
+                List<String> names = new ArrayList<>(order);
+                List<JavaType> types = new ArrayList<>();
+                for (String parameterName : order) {
+                  types.add(type.getParameterTypes().get(type.getParameterNames().indexOf(parameterName)));
+                }
+                return visited
+                    .withParameters(reordered)
+                    .withMethodType(type.withParameterNames(names).withParameterTypes(types));
+              }
+            });
   }
 
   private static Map<String, String> argsMap(ChangeSpec.Patch patch, String pointer) {
@@ -119,7 +196,7 @@ final class JavaLanguagePack {
 
   /** Renames parameters of the target method's declarations, and their uses in its body. */
   private static Recipe renameParameters(Target target, Map<String, String> argsMap) {
-    return visiting(
+    return JavaNodeRecipes.recipe(
         "Rename parameters",
         () ->
             new JavaIsoVisitor<ExecutionContext>() {
@@ -145,6 +222,44 @@ final class JavaLanguagePack {
                 return visited;
               }
             });
+  }
+
+  Edit deleteNode(int index, ChangeSpec.Patch patch, Set<String> files) {
+    String pointer = "/patches/" + index + "/selector";
+    Selector selector = Selector.parse(patch.selector(), pointer);
+    Recipe recipe = JavaNodeRecipes.delete(selector, pointer);
+    return run(recipe, parse(narrow(files), tokenOf(selector)));
+  }
+
+  Edit insertNode(int index, ChangeSpec.Patch patch, Set<String> files) {
+    String pointer = "/patches/" + index + "/selector";
+    Selector selector = Selector.parse(patch.selector(), pointer);
+    if (selector.kind().equals("Import") && patch.path() == null) {
+      throw DteException.invalid("/patches/" + index + "/path: adding an import needs a path naming the files that get it");
+    }
+    Recipe recipe = JavaNodeRecipes.insert(selector, patch.details(), pointer);
+    return run(recipe, parse(selector.kind().equals("Import") ? narrow(files) : sources, tokenOf(selector)));
+  }
+
+  /** The sources limited to a patch's files (all of them are still parsed for types). */
+  private Map<String, String> narrow(Set<String> files) {
+    Map<String, String> narrowed = new LinkedHashMap<>();
+    sources.forEach((path, content) -> {
+      if (files.contains(path)) {
+        narrowed.put(path, content);
+      }
+    });
+    return narrowed;
+  }
+
+  private static String tokenOf(Selector selector) {
+    for (String attribute : List.of("name", "type", "fqn")) {
+      String value = selector.attribute(attribute);
+      if (value != null) {
+        return value.substring(value.lastIndexOf('.') + 1);
+      }
+    }
+    return null;
   }
 
   Edit moveModule(int index, ChangeSpec.Patch patch) {
@@ -173,7 +288,7 @@ final class JavaLanguagePack {
     }
     List<SourceFile> parsed = parse(narrowed, "\"" + from + "\"");
     Recipe literals =
-        visiting(
+        JavaNodeRecipes.recipe(
             "Edit string literals",
             () ->
                 new JavaIsoVisitor<>() {
@@ -191,27 +306,6 @@ final class JavaLanguagePack {
                   }
                 });
     return run(literals, parsed);
-  }
-
-  /** A recipe around one visitor, for edits OpenRewrite offers only as a visitor. */
-  private static Recipe visiting(
-      String name, java.util.function.Supplier<TreeVisitor<?, ExecutionContext>> visitor) {
-    return new Recipe() {
-      @Override
-      public String getDisplayName() {
-        return name;
-      }
-
-      @Override
-      public String getDescription() {
-        return name + ".";
-      }
-
-      @Override
-      public TreeVisitor<?, ExecutionContext> getVisitor() {
-        return visitor.get();
-      }
-    };
   }
 
   /** The files that mention {@code token}: a cheap prefilter before parsing. */
