@@ -76,10 +76,11 @@ public final class DteEngine {
         case "moveModule" -> merge(java(current, warnings).moveModule(i, patch), current, movedFrom);
         case "deleteNode" -> merge(java(current, warnings).deleteNode(i, patch, javaFiles(files)), current, movedFrom);
         case "insertNode" -> merge(java(current, warnings).insertNode(i, patch, javaFiles(files)), current, movedFrom);
+        case "recipe" -> merge(java(current, warnings).recipe(i, patch), current, movedFrom);
         default -> throw DteException.unsupported(
             "/patches/" + i + "/astOp: " + patch.astOp()
                 + " is not supported yet by the java pack (supported: renameSymbol, replaceAPI,"
-                + " moveModule, insertNode, deleteNode, editString, editRegex)");
+                + " moveModule, insertNode, deleteNode, recipe, editString, editRegex)");
       }
     }
 

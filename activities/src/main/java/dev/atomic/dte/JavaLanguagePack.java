@@ -224,6 +224,20 @@ final class JavaLanguagePack {
             });
   }
 
+  /** Any OpenRewrite recipe by name; every file must round-trip, since any may be touched. */
+  Edit recipe(int index, ChangeSpec.Patch patch) {
+    String pointer = "/patches/" + index + "/details";
+    String name = patch.requireDetail(index, "recipe");
+    Object options = patch.details().getOrDefault("options", Map.of());
+    if (!(options instanceof Map<?, ?> map)) {
+      throw DteException.invalid(pointer + "/options: must be an object of recipe options");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> typed = (Map<String, Object>) map;
+    Recipe recipe = RecipeCatalog.load(name, typed, pointer);
+    return run(recipe, parse(sources, ""));
+  }
+
   Edit deleteNode(int index, ChangeSpec.Patch patch, Set<String> files) {
     String pointer = "/patches/" + index + "/selector";
     Selector selector = Selector.parse(patch.selector(), pointer);
@@ -355,6 +369,8 @@ final class JavaLanguagePack {
       }
       if (problem == null) {
         usable.add(source);
+      } else if (token != null && token.isEmpty()) {
+        blocking.add(path + ": " + problem + ", and the recipe may change any file");
       } else if (token != null && original != null && original.contains(token)) {
         blocking.add(path + ": " + problem + ", and it mentions " + token);
       } else {
