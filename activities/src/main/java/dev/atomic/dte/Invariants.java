@@ -52,9 +52,10 @@ public final class Invariants {
             case "typecheck" -> typecheck(invariant, root, pointer);
             case "symbolExists" -> symbolExists(invariant, sources, pointer);
             case "semanticRule" -> semanticRule(invariant, sources, pointer);
+            case "apiCompat" -> apiCompat(invariant, spec, root, sources, pointer);
             default -> throw DteException.unsupported(
-                pointer + "/type: " + invariant.type() + " is not supported yet (supported: typecheck,"
-                    + " symbolExists, semanticRule, regex)");
+                pointer + "/type: " + invariant.type() + " is not supported (supported: typecheck,"
+                    + " symbolExists, semanticRule, regex, apiCompat)");
           });
     }
     List<String> warnings = new ArrayList<>();
@@ -124,6 +125,37 @@ public final class Invariants {
     boolean passed = absent ? matches.isEmpty() : !matches.isEmpty();
     List<String> evidence = matches.isEmpty() ? List.of("no match for " + selector.kind() + selector.attributes()) : matches;
     return new VerificationReport.InvariantResult(invariant.name(), invariant.type(), passed, evidence);
+  }
+
+  /**
+   * The public API now against a git baseline: {@code spec} names a ref, else the commit the
+   * spec's batches started from (or HEAD). Removed or changed members fail it.
+   */
+  private static VerificationReport.InvariantResult apiCompat(
+      ChangeSpec.Invariant invariant, ChangeSpec spec, Path root, Map<String, String> sources, String pointer) {
+    if (!GitBatches.isWorkingTree(root)) {
+      throw DteException.invalid(pointer + ": apiCompat compares against git history; the working directory is not a git working tree");
+    }
+    String ref = invariant.spec() == null || invariant.spec().isBlank() ? PublicApi.baseline(root, spec.id()) : invariant.spec().strip();
+    java.util.Set<String> before;
+    try {
+      before = PublicApi.of(PublicApi.at(root, ref, spec.scope()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, String> java = new TreeMap<>();
+    sources.forEach((path, content) -> {
+      if (path.endsWith(".java")) {
+        java.put(path, content);
+      }
+    });
+    java.util.Set<String> after = PublicApi.of(java);
+    List<String> removed = new ArrayList<>();
+    before.stream().filter(member -> !after.contains(member)).limit(MAX_EVIDENCE).forEach(member -> removed.add("removed or changed: " + member));
+    List<String> evidence = removed.isEmpty()
+        ? List.of("all " + before.size() + " public member(s) of " + ref + " still present")
+        : removed;
+    return new VerificationReport.InvariantResult(invariant.name(), invariant.type(), removed.isEmpty(), evidence);
   }
 
   /**

@@ -117,6 +117,24 @@ class GitBatchesTest {
     assertThatThrownBy(() -> GitBatches.apply(DemoRepo.cs001(), repo, 0)).hasMessageContaining("batchSize");
   }
 
+  @Test
+  void apiCompatListsWhatTheChangeRemovedFromThePublicApi() {
+    ChangeSpec withApiCheck =
+        new ChangeSpec("CS-001", "check", List.of("src/main/java"), "java", null, null,
+            List.of(new ChangeSpec.Invariant("PublicApiKept", "apiCompat", null)), null, null, null);
+    VerificationReport before = Invariants.verify(withApiCheck, repo);
+
+    GitBatches.apply(DemoRepo.cs001(), repo, 50);
+    VerificationReport after = Invariants.verify(withApiCheck, repo);
+
+    assertThat(before.success()).isTrue();
+    assertThat(before.invariants().get(0).evidence().get(0)).startsWith("all ").endsWith("public member(s) of HEAD still present");
+    assertThat(after.success()).isFalse();
+    assertThat(after.invariants().get(0).evidence())
+        .contains("removed or changed: class com.acme.model.UserId",
+            "removed or changed: method com.acme.auth.Auth#login(java.lang.String,java.lang.String) : java.util.Optional<com.acme.auth.Session>");
+  }
+
   private String contentAt(ObjectId commitId, String path) throws Exception {
     try (Git git = Git.open(repo.toFile()); RevWalk walk = new RevWalk(git.getRepository())) {
       RevCommit commit = walk.parseCommit(commitId);
