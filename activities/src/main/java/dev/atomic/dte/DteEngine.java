@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * The Deterministic Transform Engine: turns a ChangeSpec into exact edits of a tree. The same
@@ -33,19 +34,29 @@ public final class DteEngine {
 
   /** Every edit the spec makes, as diffs; the tree is not touched. */
   public static DtePreview preview(ChangeSpec spec, Path root) {
-    return run(spec, root, false);
+    return preview(spec, root, message -> { });
+  }
+
+  /** As {@link #preview(ChangeSpec, Path)}, reporting progress of long steps. */
+  public static DtePreview preview(ChangeSpec spec, Path root, Consumer<String> progress) {
+    return run(spec, root, false, progress);
   }
 
   /** Applies the spec in place and reports what it changed. */
   public static DtePreview apply(ChangeSpec spec, Path root) {
-    return run(spec, root, true);
+    return apply(spec, root, message -> { });
+  }
+
+  /** As {@link #apply(ChangeSpec, Path)}, reporting progress of long steps. */
+  public static DtePreview apply(ChangeSpec spec, Path root, Consumer<String> progress) {
+    return run(spec, root, true, progress);
   }
 
   /** A computed change: the preview plus the new contents and moves it describes. */
   record Planned(DtePreview preview, Map<String, String> contents, Map<String, String> movedFrom) {}
 
-  private static DtePreview run(ChangeSpec spec, Path root, boolean write) {
-    Planned planned = plan(spec, root, !write);
+  private static DtePreview run(ChangeSpec spec, Path root, boolean write, Consumer<String> progress) {
+    Planned planned = plan(spec, root, !write, progress);
     if (write) {
       write(root, planned.contents(), planned.movedFrom(), new TreeSet<>(planned.preview().patches()));
     }
@@ -53,30 +64,36 @@ public final class DteEngine {
   }
 
   static Planned plan(ChangeSpec spec, Path root, boolean dryRun) {
+    return plan(spec, root, dryRun, message -> { });
+  }
+
+  static Planned plan(ChangeSpec spec, Path root, boolean dryRun, Consumer<String> progress) {
     requireLanguagePack(spec);
     List<String> warnings = new ArrayList<>();
     List<String> scope = Scope.resolve(root, spec.scope());
     Map<String, String> original = read(root, scope, warnings);
+    progress.accept("scope: " + original.size() + " file(s)");
     Map<String, String> current = new TreeMap<>(original);
     Map<String, String> movedFrom = new TreeMap<>(); // new path -> original path
 
     for (int i = 0; i < spec.patches().size(); i++) {
       ChangeSpec.Patch patch = spec.patches().get(i);
       Set<String> files = filesOf(patch, current.keySet(), i);
+      progress.accept("patch " + (i + 1) + "/" + spec.patches().size() + ": " + patch.astOp());
       switch (patch.astOp()) {
         case "editRegex" -> editRegex(i, patch, files, current);
         case "editString" -> {
           if ("java".equals(spec.language())) {
-            merge(java(current, warnings).editString(i, patch, javaFiles(files)), current, movedFrom);
+            merge(java(current, warnings, progress).editString(i, patch, javaFiles(files)), current, movedFrom);
           }
           editStringOutsideJava(i, patch, files, current, spec);
         }
-        case "renameSymbol" -> merge(java(current, warnings).renameSymbol(i, patch), current, movedFrom);
-        case "replaceAPI" -> merge(java(current, warnings).replaceApi(i, patch), current, movedFrom);
-        case "moveModule" -> merge(java(current, warnings).moveModule(i, patch), current, movedFrom);
-        case "deleteNode" -> merge(java(current, warnings).deleteNode(i, patch, javaFiles(files)), current, movedFrom);
-        case "insertNode" -> merge(java(current, warnings).insertNode(i, patch, javaFiles(files)), current, movedFrom);
-        case "recipe" -> merge(java(current, warnings).recipe(i, patch), current, movedFrom);
+        case "renameSymbol" -> merge(java(current, warnings, progress).renameSymbol(i, patch), current, movedFrom);
+        case "replaceAPI" -> merge(java(current, warnings, progress).replaceApi(i, patch), current, movedFrom);
+        case "moveModule" -> merge(java(current, warnings, progress).moveModule(i, patch), current, movedFrom);
+        case "deleteNode" -> merge(java(current, warnings, progress).deleteNode(i, patch, javaFiles(files)), current, movedFrom);
+        case "insertNode" -> merge(java(current, warnings, progress).insertNode(i, patch, javaFiles(files)), current, movedFrom);
+        case "recipe" -> merge(java(current, warnings, progress).recipe(i, patch), current, movedFrom);
         default -> throw DteException.unsupported(
             "/patches/" + i + "/astOp: " + patch.astOp()
                 + " is not supported yet by the java pack (supported: renameSymbol, replaceAPI,"
@@ -150,14 +167,14 @@ public final class DteEngine {
     }
   }
 
-  private static JavaLanguagePack java(Map<String, String> current, List<String> warnings) {
+  private static JavaLanguagePack java(Map<String, String> current, List<String> warnings, Consumer<String> progress) {
     Map<String, String> javaSources = new TreeMap<>();
     current.forEach((path, content) -> {
       if (path.endsWith(".java")) {
         javaSources.put(path, content);
       }
     });
-    return new JavaLanguagePack(javaSources, warnings);
+    return new JavaLanguagePack(javaSources, warnings, progress);
   }
 
   private static void merge(JavaLanguagePack.Edit edit, Map<String, String> current, Map<String, String> movedFrom) {
@@ -218,6 +235,19 @@ public final class DteEngine {
     }
   }
 
+  /** A moved package leaves no empty directories behind. */
+  private static void removeEmptyParents(Path base, Path dir) throws IOException {
+    while (dir != null && !dir.equals(base) && dir.startsWith(base) && Files.isDirectory(dir)) {
+      try (var entries = Files.list(dir)) {
+        if (entries.findAny().isPresent()) {
+          return;
+        }
+      }
+      Files.delete(dir);
+      dir = dir.getParent();
+    }
+  }
+
   private static Map<String, String> read(Path root, List<String> scope, List<String> warnings) {
     Map<String, String> files = new TreeMap<>();
     for (String path : scope) {
@@ -251,7 +281,9 @@ public final class DteEngine {
       }
       for (Map.Entry<String, String> move : movedFrom.entrySet()) {
         if (changed.contains(move.getKey()) && !current.containsKey(move.getValue())) {
-          Files.deleteIfExists(base.resolve(move.getValue()));
+          Path old = base.resolve(move.getValue()).normalize();
+          Files.deleteIfExists(old);
+          removeEmptyParents(base, old.getParent());
         }
       }
     } catch (IOException e) {

@@ -18,6 +18,7 @@ import org.eclipse.jgit.merge.MergeStrategy;
 import org.eclipse.jgit.merge.ResolveMerger;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * Applies a ChangeSpec in a git working tree as small reversible batches: each batch of at
@@ -90,6 +91,101 @@ public final class GitBatches {
       return planned.preview().withBatches(new DtePreview.Batches(branch, base, List.copyOf(commits)));
     } catch (IOException | GitAPIException e) {
       throw DteException.refused(List.of("git: " + e.getMessage()));
+    }
+  }
+
+  /**
+   * Applies batch {@code n} (from 1) of the spec as one commit on {@code atomic/<id>}, planned
+   * on the tree the first batch started from, so every batch sees the same plan. Idempotent: a
+   * batch that is already committed is returned as it is. This is what a mission's execute
+   * step calls, one batch per activity.
+   */
+  public static DtePreview.Batch applyBatch(ChangeSpec spec, Path root, int n, int batchSize) {
+    if (n < 1 || batchSize < 1) {
+      throw DteException.invalid("batch number and batchSize must be at least 1");
+    }
+    String id = "batch-" + n;
+    try (Git git = Git.open(root.toFile())) {
+      Repository repo = git.getRepository();
+      String branch = branchOf(spec);
+      boolean exists = repo.findRef("refs/heads/" + branch) != null;
+      if (exists && !branch.equals(repo.getBranch())) {
+        git.checkout().setName(branch).call();
+      }
+      Optional<RevCommit> done = exists ? find(repo, spec.id(), id) : Optional.empty();
+      if (done.isPresent()) {
+        return new DtePreview.Batch(id, done.get().getName(), files(done.get()), revertConflicts(repo, done.get()).isEmpty());
+      }
+      requireClean(git);
+      String baseCommit = exists ? firstBatchParent(repo, spec.id()) : repo.resolve("HEAD").getName();
+      if (!exists) {
+        git.checkout().setCreateBranch(true).setName(branch).call();
+      }
+      Path snapshot = Files.createTempDirectory("atomic-base");
+      try {
+        materialize(repo, baseCommit, snapshot);
+        DteEngine.Planned planned = DteEngine.plan(spec, snapshot, false);
+        List<String> changed = planned.preview().patches();
+        int total = (changed.size() + batchSize - 1) / batchSize;
+        if (n > total) {
+          throw DteException.invalid(id + " does not exist: the change has " + total + " batch(es) of " + batchSize);
+        }
+        List<String> files = changed.subList((n - 1) * batchSize, Math.min(changed.size(), n * batchSize));
+        DteEngine.write(root, planned.contents(), planned.movedFrom(), new TreeSet<>(files));
+        List<String> touched = new ArrayList<>();
+        for (String file : files) {
+          git.add().addFilepattern(file).call();
+          touched.add(file);
+          String from = planned.movedFrom().get(file);
+          if (from != null && !from.equals(file)) {
+            git.rm().setCached(true).addFilepattern(from).call();
+            touched.add(from);
+          }
+        }
+        RevCommit commit =
+            git.commit().setAuthor(DTE).setCommitter(DTE).setSign(false).setMessage(message(spec, n, total, touched)).call();
+        return new DtePreview.Batch(id, commit.getName(), List.copyOf(touched), true);
+      } finally {
+        deleteTree(snapshot);
+      }
+    } catch (IOException | GitAPIException e) {
+      throw DteException.refused(List.of("git: " + e.getMessage()));
+    }
+  }
+
+  private static String firstBatchParent(Repository repo, String specId) throws IOException, GitAPIException {
+    RevCommit first = null;
+    try (Git git = new Git(repo)) {
+      for (RevCommit commit : git.log().call()) {
+        if (specId.equals(trailer(commit, SPEC_TRAILER)) && trailer(commit, BATCH_TRAILER) != null) {
+          first = commit;
+        }
+      }
+    }
+    return first == null ? repo.resolve("HEAD").getName() : first.getParent(0).getName();
+  }
+
+  /** Writes the files of a commit into an empty directory. */
+  private static void materialize(Repository repo, String commitId, Path target) throws IOException {
+    try (RevWalk walk = new RevWalk(repo); TreeWalk tree = new TreeWalk(repo)) {
+      tree.addTree(walk.parseCommit(repo.resolve(commitId)).getTree());
+      tree.setRecursive(true);
+      while (tree.next()) {
+        Path file = target.resolve(tree.getPathString()).normalize();
+        if (!file.startsWith(target)) {
+          continue; // a hostile path in history never escapes the snapshot
+        }
+        Files.createDirectories(file.getParent());
+        Files.write(file, repo.open(tree.getObjectId(0)).getBytes());
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
     }
   }
 

@@ -40,9 +40,16 @@ final class JavaLanguagePack {
   private final Map<String, String> sources;
   private final List<String> warnings;
 
+  private final java.util.function.Consumer<String> progress;
+
   JavaLanguagePack(Map<String, String> sources, List<String> warnings) {
+    this(sources, warnings, message -> { });
+  }
+
+  JavaLanguagePack(Map<String, String> sources, List<String> warnings, java.util.function.Consumer<String> progress) {
     this.sources = sources;
     this.warnings = warnings;
+    this.progress = progress;
   }
 
   /** What one patch changes: new contents by path, and moves old path → new path. */
@@ -350,7 +357,11 @@ final class JavaLanguagePack {
     List<String> failures = new ArrayList<>();
     ExecutionContext ctx = new InMemoryExecutionContext(e -> failures.add(e.getMessage()));
     JavaParser parser = JavaParser.fromJavaVersion().logCompilationWarningsAndErrors(false).build();
+    long started = System.nanoTime();
     List<SourceFile> parsed = parser.parseInputs(list, null, ctx).toList();
+    long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+    progress.accept(String.format(java.util.Locale.ROOT, "parsed %d Java file(s) in %.1f s (%.0f files/s)",
+        parsed.size(), millis / 1000.0, parsed.size() * 1000.0 / millis));
     List<String> blocking = new ArrayList<>();
     List<SourceFile> usable = new ArrayList<>();
     for (SourceFile source : parsed) {
@@ -376,6 +387,13 @@ final class JavaLanguagePack {
       } else {
         warnings.add(path + ": " + problem + "; left unchanged (it does not mention " + token + ")");
       }
+    }
+    // Edits follow the project's own style (import layout, indentation), detected from its sources.
+    if (!usable.isEmpty()) {
+      org.openrewrite.java.style.Autodetect.Detector detector = org.openrewrite.java.style.Autodetect.detector();
+      usable.forEach(detector::sample);
+      org.openrewrite.java.style.Autodetect style = detector.build();
+      usable.replaceAll(source -> source.withMarkers(source.getMarkers().add(style)));
     }
     if (!blocking.isEmpty()) {
       List<String> reasons = new ArrayList<>();

@@ -60,13 +60,20 @@ class ApplyCommand implements Callable<Integer> {
     err.flush();
     DtePreview result;
     try {
+      java.util.function.Consumer<String> progress = message -> {
+        err.println("  " + message);
+        err.flush();
+      };
+      long started = System.nanoTime();
       if (dryRun) {
-        result = DteEngine.preview(changeSpec, workingDir);
+        result = DteEngine.preview(changeSpec, workingDir, progress);
       } else if (GitBatches.isWorkingTree(workingDir)) {
         result = GitBatches.apply(changeSpec, workingDir, batchSize);
       } else {
-        result = DteEngine.apply(changeSpec, workingDir);
+        result = DteEngine.apply(changeSpec, workingDir, progress);
       }
+      err.printf("done in %.1f s%n", (System.nanoTime() - started) / 1e9);
+      err.flush();
     } catch (DteException e) {
       throw DteErrors.of(e);
     }
