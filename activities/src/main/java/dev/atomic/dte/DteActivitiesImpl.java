@@ -19,6 +19,53 @@ public class DteActivitiesImpl implements DteActivities {
   }
 
   @Override
+  public ChangeSpec plan(DtePlanRequest request) {
+    try {
+      return IntentPlanner.plan(request.id(), request.intent(), request.scope(), request.language(),
+          request.requestedBy(), java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    } catch (DteException e) {
+      throw failure(e);
+    }
+  }
+
+  @Override
+  public DtePreview preview(DteRequest request) {
+    try {
+      return DteEngine.preview(request.spec(), roots.require(request.workingDir()), DteActivitiesImpl::heartbeat);
+    } catch (DteException e) {
+      throw failure(e);
+    }
+  }
+
+  @Override
+  public DtePreview.Batch applyBatch(DteBatchRequest request) {
+    try {
+      heartbeat("applying batch-" + request.batch() + " of " + request.spec().id());
+      return GitBatches.applyBatch(request.spec(), roots.require(request.workingDir()), request.batch(), request.batchSize());
+    } catch (DteException e) {
+      throw failure(e);
+    }
+  }
+
+  @Override
+  public String revertBatch(DteBatchRequest request) {
+    try {
+      return GitBatches.revert(roots.require(request.workingDir()), request.spec().id(), "batch-" + request.batch());
+    } catch (DteException e) {
+      throw failure(e);
+    }
+  }
+
+  /** Reports progress to Temporal, so a stuck worker is noticed; a no-op outside an activity. */
+  private static void heartbeat(String progress) {
+    try {
+      io.temporal.activity.Activity.getExecutionContext().heartbeat(progress);
+    } catch (IllegalStateException notInAnActivity) {
+      // called directly (tests, CLI): nobody to tell
+    }
+  }
+
+  @Override
   public VerificationReport verify(DteRequest request) {
     try {
       return Invariants.verify(request.spec(), roots.require(request.workingDir()));
@@ -32,13 +79,13 @@ public class DteActivitiesImpl implements DteActivities {
     try {
       Path dir = roots.require(request.workingDir());
       if (request.dryRun()) {
-        return DteEngine.preview(request.spec(), dir);
+        return DteEngine.preview(request.spec(), dir, DteActivitiesImpl::heartbeat);
       }
       if (GitBatches.isWorkingTree(dir)) {
         int size = request.batchSize() > 0 ? request.batchSize() : GitBatches.DEFAULT_BATCH_SIZE;
         return GitBatches.apply(request.spec(), dir, size);
       }
-      return DteEngine.apply(request.spec(), dir);
+      return DteEngine.apply(request.spec(), dir, DteActivitiesImpl::heartbeat);
     } catch (DteException e) {
       throw failure(e);
     }

@@ -118,6 +118,23 @@ class GitBatchesTest {
   }
 
   @Test
+  void batchByBatchApplyGivesTheSameCommitsAndARetryWritesNothingTwice() throws Exception {
+    DtePreview.Batch first = GitBatches.applyBatch(DemoRepo.cs001(), repo, 1, 2);
+    DtePreview.Batch retried = GitBatches.applyBatch(DemoRepo.cs001(), repo, 1, 2);
+    for (int n = 2; n <= 4; n++) {
+      GitBatches.applyBatch(DemoRepo.cs001(), repo, n, 2);
+    }
+
+    assertThat(retried.commit()).isEqualTo(first.commit());
+    assertThat(GitBatches.status(repo, "CS-001")).extracting(DtePreview.Batch::id)
+        .containsExactly("batch-1", "batch-2", "batch-3", "batch-4");
+    assertThat(DteEngineTest.compile(repo.resolve("src/main/java"))).isEmpty();
+    assertThat(Files.readString(repo.resolve("src/main/java/com/acme/auth/Auth.java"))).contains("signIn(String email");
+    assertThatThrownBy(() -> GitBatches.applyBatch(DemoRepo.cs001(), repo, 5, 2))
+        .hasMessageContaining("batch-5 does not exist: the change has 4 batch(es) of 2");
+  }
+
+  @Test
   void apiCompatListsWhatTheChangeRemovedFromThePublicApi() {
     ChangeSpec withApiCheck =
         new ChangeSpec("CS-001", "check", List.of("src/main/java"), "java", null, null,
