@@ -352,16 +352,22 @@ final class JavaLanguagePack {
     if (inputs.isEmpty()) {
       return List.of();
     }
-    List<Parser.Input> list = new ArrayList<>();
-    inputs.forEach((path, content) -> list.add(Parser.Input.fromString(Path.of(path), content)));
-    List<String> failures = new ArrayList<>();
-    ExecutionContext ctx = new InMemoryExecutionContext(e -> failures.add(e.getMessage()));
-    JavaParser parser = JavaParser.fromJavaVersion().logCompilationWarningsAndErrors(false).build();
-    long started = System.nanoTime();
-    List<SourceFile> parsed = parser.parseInputs(list, null, ctx).toList();
-    long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
-    progress.accept(String.format(java.util.Locale.ROOT, "parsed %d Java file(s) in %.1f s (%.0f files/s)",
-        parsed.size(), millis / 1000.0, parsed.size() * 1000.0 / millis));
+    List<SourceFile> parsed = ParseCache.lookup(inputs);
+    if (parsed == null) {
+      List<Parser.Input> list = new ArrayList<>();
+      inputs.forEach((path, content) -> list.add(Parser.Input.fromString(Path.of(path), content)));
+      List<String> failures = new ArrayList<>();
+      ExecutionContext ctx = new InMemoryExecutionContext(e -> failures.add(e.getMessage()));
+      JavaParser parser = JavaParser.fromJavaVersion().logCompilationWarningsAndErrors(false).build();
+      long started = System.nanoTime();
+      parsed = parser.parseInputs(list, null, ctx).toList();
+      long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+      progress.accept(String.format(java.util.Locale.ROOT, "parsed %d Java file(s) in %.1f s (%.0f files/s)",
+          parsed.size(), millis / 1000.0, parsed.size() * 1000.0 / millis));
+      ParseCache.store(inputs, parsed);
+    } else {
+      progress.accept("reused the parse of " + parsed.size() + " unchanged Java file(s) (DTE_CACHE_ENABLED)");
+    }
     List<String> blocking = new ArrayList<>();
     List<SourceFile> usable = new ArrayList<>();
     for (SourceFile source : parsed) {

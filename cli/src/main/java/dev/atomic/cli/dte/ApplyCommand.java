@@ -95,7 +95,7 @@ class ApplyCommand implements Callable<Integer> {
         out.printf("committed %d batch(es) on %s (from %s, which is unchanged):%n",
             batches.commits().size(), batches.branch(), batches.base());
         batches.commits().forEach(b -> out.printf("  %s %s %s%n", b.id(), b.commit().substring(0, 12), b.files()));
-        out.println("revert one with: atomic dte revert --spec " + specFile + " --batch <batch-n>");
+        out.println("revert one with: atomic dte revert --spec " + specFile + " --working-dir " + workingDir + " --batch <batch-n>");
       } else if (!dryRun) {
         out.println("note: not a git working tree, so the files were edited in place; review with --dry-run first.");
       }
