@@ -67,26 +67,7 @@ public final class GitBatches {
       int total = (changed.size() + batchSize - 1) / batchSize;
       for (int start = 0, n = 1; start < changed.size(); start += batchSize, n++) {
         List<String> files = changed.subList(start, Math.min(changed.size(), start + batchSize));
-        DteEngine.write(root, planned.contents(), planned.movedFrom(), new TreeSet<>(files));
-        List<String> touched = new ArrayList<>();
-        for (String file : files) {
-          git.add().addFilepattern(file).call();
-          touched.add(file);
-          String from = planned.movedFrom().get(file);
-          if (from != null && !from.equals(file)) {
-            git.rm().setCached(true).addFilepattern(from).call();
-            touched.add(from);
-          }
-        }
-        String id = "batch-" + n;
-        RevCommit commit =
-            git.commit()
-                .setAuthor(DTE)
-                .setCommitter(DTE)
-                .setSign(false)
-                .setMessage(message(spec, n, total, touched))
-                .call();
-        commits.add(new DtePreview.Batch(id, commit.getName(), List.copyOf(touched), true));
+        commits.add(commitBatch(git, root, spec, planned, files, n, total));
       }
       return planned.preview().withBatches(new DtePreview.Batches(branch, base, List.copyOf(commits)));
     } catch (IOException | GitAPIException e) {
@@ -131,26 +112,33 @@ public final class GitBatches {
           throw DteException.invalid(id + " does not exist: the change has " + total + " batch(es) of " + batchSize);
         }
         List<String> files = changed.subList((n - 1) * batchSize, Math.min(changed.size(), n * batchSize));
-        DteEngine.write(root, planned.contents(), planned.movedFrom(), new TreeSet<>(files));
-        List<String> touched = new ArrayList<>();
-        for (String file : files) {
-          git.add().addFilepattern(file).call();
-          touched.add(file);
-          String from = planned.movedFrom().get(file);
-          if (from != null && !from.equals(file)) {
-            git.rm().setCached(true).addFilepattern(from).call();
-            touched.add(from);
-          }
-        }
-        RevCommit commit =
-            git.commit().setAuthor(DTE).setCommitter(DTE).setSign(false).setMessage(message(spec, n, total, touched)).call();
-        return new DtePreview.Batch(id, commit.getName(), List.copyOf(touched), true);
+        return commitBatch(git, root, spec, planned, files, n, total);
       } finally {
         deleteTree(snapshot);
       }
     } catch (IOException | GitAPIException e) {
       throw DteException.refused(List.of("git: " + e.getMessage()));
     }
+  }
+
+  /** Writes one batch's files (a moved file's old path goes too) and commits them. */
+  private static DtePreview.Batch commitBatch(
+      Git git, Path root, ChangeSpec spec, DteEngine.Planned planned, List<String> files, int n, int total)
+      throws GitAPIException {
+    DteEngine.write(root, planned.contents(), planned.movedFrom(), new TreeSet<>(files));
+    List<String> touched = new ArrayList<>();
+    for (String file : files) {
+      git.add().addFilepattern(file).call();
+      touched.add(file);
+      String from = planned.movedFrom().get(file);
+      if (from != null && !from.equals(file)) {
+        git.rm().setCached(true).addFilepattern(from).call();
+        touched.add(from);
+      }
+    }
+    RevCommit commit =
+        git.commit().setAuthor(DTE).setCommitter(DTE).setSign(false).setMessage(message(spec, n, total, touched)).call();
+    return new DtePreview.Batch("batch-" + n, commit.getName(), List.copyOf(touched), true);
   }
 
   private static String firstBatchParent(Repository repo, String specId) throws IOException, GitAPIException {

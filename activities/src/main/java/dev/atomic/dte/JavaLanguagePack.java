@@ -151,9 +151,7 @@ final class JavaLanguagePack {
               public J.MethodDeclaration visitMethodDeclaration(J.MethodDeclaration method, ExecutionContext ctx) {
                 J.MethodDeclaration visited = super.visitMethodDeclaration(method, ctx);
                 JavaType.Method type = visited.getMethodType();
-                if (type == null
-                    || !visited.getSimpleName().equals(target.member())
-                    || !type.getDeclaringType().getFullyQualifiedName().equals(target.type())) {
+                if (!target.declares(visited)) {
                   return visited;
                 }
                 List<org.openrewrite.java.tree.Statement> parameters = visited.getParameters();
@@ -210,10 +208,7 @@ final class JavaLanguagePack {
               @Override
               public J.MethodDeclaration visitMethodDeclaration(J.MethodDeclaration method, ExecutionContext ctx) {
                 J.MethodDeclaration visited = super.visitMethodDeclaration(method, ctx);
-                JavaType.Method type = method.getMethodType();
-                if (type == null
-                    || !method.getSimpleName().equals(target.member())
-                    || !type.getDeclaringType().getFullyQualifiedName().equals(target.type())) {
+                if (!target.declares(method)) {
                   return visited;
                 }
                 for (org.openrewrite.java.tree.Statement parameter : method.getParameters()) {
@@ -490,6 +485,14 @@ final class JavaLanguagePack {
   record Target(String kind, String type, String member) {
     String describe() {
       return member == null ? kind + " " + type : kind + " " + type + "#" + member;
+    }
+
+    /** True when {@code method} is a declaration of this target method. */
+    boolean declares(J.MethodDeclaration method) {
+      JavaType.Method methodType = method.getMethodType();
+      return methodType != null
+          && method.getSimpleName().equals(member)
+          && methodType.getDeclaringType().getFullyQualifiedName().equals(type);
     }
   }
 

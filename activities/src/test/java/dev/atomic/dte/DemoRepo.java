@@ -6,14 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** Copies of the repository's examples for tests that change files. */
-final class DemoRepo {
+/** Copies of the repository's examples for tests that change files (shared by every module). */
+public final class DemoRepo {
 
-  static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
+  public static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
 
   private DemoRepo() {}
 
-  static Path copyTo(Path target) {
+  /** Copies {@code examples/demo-repo} into {@code target}. */
+  public static Path copyTo(Path target) {
     Path source = EXAMPLES.resolve("demo-repo");
     try (Stream<Path> files = Files.walk(source)) {
       for (Path file : files.toList()) {
@@ -30,7 +31,8 @@ final class DemoRepo {
     }
   }
 
-  static ChangeSpec cs001() {
+  /** {@code examples/specs/CS-001.json}, parsed. */
+  public static ChangeSpec cs001() {
     try {
       return ChangeSpecValidator.parse(Files.readString(EXAMPLES.resolve("specs/CS-001.json")));
     } catch (IOException e) {
@@ -38,7 +40,7 @@ final class DemoRepo {
     }
   }
 
-  static String read(Path root, String path) {
+  public static String read(Path root, String path) {
     try {
       return Files.readString(root.resolve(path));
     } catch (IOException e) {

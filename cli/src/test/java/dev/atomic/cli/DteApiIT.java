@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atomic.cli.TestPlatform.Response;
+import dev.atomic.dte.DemoRepo;
 import dev.atomic.platform.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** {@code /dte} over REST: jobs run on the atomic-dte workers of the running platform. */
 class DteApiIT {
 
-  private static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
+  private static final Path EXAMPLES = DemoRepo.EXAMPLES;
 
   private final TestPlatform platform = TestPlatform.shared();
 
@@ -86,19 +86,7 @@ class DteApiIT {
   }
 
   private Path copyDemo(String name) throws IOException {
-    Path target = Files.createDirectories(platform.home.resolve("work").resolve(name));
-    Path source = EXAMPLES.resolve("demo-repo");
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path file : files.toList()) {
-        Path copy = target.resolve(source.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(file, copy);
-        }
-      }
-    }
-    return target;
+    return DemoRepo.copyTo(Files.createDirectories(platform.home.resolve("work").resolve(name)));
   }
 
   private static String cs001() throws IOException {

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atomic.dte.ChangeSpec;
 import dev.atomic.dte.ChangeSpecValidator;
+import dev.atomic.dte.DemoRepo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -17,7 +17,7 @@ import picocli.CommandLine;
 /** {@code atomic dte plan|apply}, run as the installed command would run them. */
 class DteCommandTest {
 
-  private static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
+  private static final Path EXAMPLES = DemoRepo.EXAMPLES;
 
   record Run(int exitCode, String out, String err) {}
 
@@ -142,18 +142,8 @@ class DteCommandTest {
     assertThat(unknown.err()).contains("no batch-9 of CS-001");
   }
 
-  private static Path copyDemo(Path target) throws IOException {
-    Path source = EXAMPLES.resolve("demo-repo");
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path file : files.toList()) {
-        Path copy = target.resolve(source.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(file, copy);
-        }
-      }
-    }
-    return target;
+  private static Path copyDemo(Path target) {
+    return DemoRepo.copyTo(target);
   }
+
 }

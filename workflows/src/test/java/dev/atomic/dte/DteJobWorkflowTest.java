@@ -11,20 +11,15 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DteJobWorkflowTest {
-
-  private static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
 
   @TempDir Path root;
   private TestWorkflowEnvironment env;
@@ -88,22 +83,11 @@ class DteJobWorkflowTest {
         DteJobWorkflow.class, WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue("dte-test").build());
   }
 
-  private Path copyDemo() throws IOException {
-    Path source = EXAMPLES.resolve("demo-repo");
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path file : files.toList()) {
-        Path copy = root.resolve(source.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(file, copy);
-        }
-      }
-    }
-    return root;
+  private Path copyDemo() {
+    return DemoRepo.copyTo(root);
   }
 
-  private static ChangeSpec cs001() throws IOException {
-    return ChangeSpecValidator.parse(Files.readString(EXAMPLES.resolve("specs/CS-001.json")));
+  private static ChangeSpec cs001() {
+    return DemoRepo.cs001();
   }
 }

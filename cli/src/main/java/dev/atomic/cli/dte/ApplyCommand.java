@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.atomic.cli.CliException;
 import dev.atomic.cli.ExitCodes;
 import dev.atomic.dte.ChangeSpec;
-import dev.atomic.dte.ChangeSpecValidator;
 import dev.atomic.dte.DteEngine;
 import dev.atomic.dte.DteException;
 import dev.atomic.dte.DtePreview;
@@ -14,7 +13,6 @@ import dev.atomic.platform.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,7 +50,7 @@ class ApplyCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ChangeSpec changeSpec = read(specFile);
+    ChangeSpec changeSpec = SpecFiles.read(specFile);
     if (!Files.isDirectory(workingDir)) {
       throw new CliException(ExitCodes.USAGE, "--working-dir is not a directory: " + workingDir);
     }
@@ -102,15 +100,5 @@ class ApplyCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.OK;
-  }
-
-  private static ChangeSpec read(Path file) throws IOException {
-    try {
-      return ChangeSpecValidator.parse(Files.readString(file));
-    } catch (NoSuchFileException e) {
-      throw new CliException(ExitCodes.USAGE, "no such ChangeSpec file: " + file);
-    } catch (DteException e) {
-      throw DteErrors.of(e);
-    }
   }
 }

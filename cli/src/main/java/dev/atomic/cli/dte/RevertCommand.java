@@ -2,12 +2,9 @@ package dev.atomic.cli.dte;
 
 import dev.atomic.cli.CliException;
 import dev.atomic.cli.ExitCodes;
-import dev.atomic.dte.ChangeSpecValidator;
 import dev.atomic.dte.DteException;
 import dev.atomic.dte.GitBatches;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,14 +34,7 @@ class RevertCommand implements Callable<Integer> {
     if (!GitBatches.isWorkingTree(workingDir)) {
       throw new CliException(ExitCodes.USAGE, "not a git working tree: " + workingDir);
     }
-    String specId;
-    try {
-      specId = ChangeSpecValidator.parse(Files.readString(specFile)).id();
-    } catch (NoSuchFileException e) {
-      throw new CliException(ExitCodes.USAGE, "no such ChangeSpec file: " + specFile);
-    } catch (DteException e) {
-      throw DteErrors.of(e);
-    }
+    String specId = SpecFiles.read(specFile).id();
     try {
       String commit = GitBatches.revert(workingDir, specId, batch);
       spec.commandLine().getOut().println("reverted " + batch + " of " + specId + " in commit " + commit.substring(0, 12));

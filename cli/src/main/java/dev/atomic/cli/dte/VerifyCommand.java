@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.atomic.cli.CliException;
 import dev.atomic.cli.ExitCodes;
 import dev.atomic.dte.ChangeSpec;
-import dev.atomic.dte.ChangeSpecValidator;
 import dev.atomic.dte.DteException;
 import dev.atomic.dte.Invariants;
 import dev.atomic.dte.VerificationReport;
@@ -12,7 +11,6 @@ import dev.atomic.platform.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,14 +41,7 @@ class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    ChangeSpec changeSpec;
-    try {
-      changeSpec = ChangeSpecValidator.parse(Files.readString(specFile));
-    } catch (NoSuchFileException e) {
-      throw new CliException(ExitCodes.USAGE, "no such ChangeSpec file: " + specFile);
-    } catch (DteException e) {
-      throw DteErrors.of(e);
-    }
+    ChangeSpec changeSpec = SpecFiles.read(specFile);
     if (!Files.isDirectory(workingDir)) {
       throw new CliException(ExitCodes.USAGE, "--working-dir is not a directory: " + workingDir);
     }
