@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,11 +29,7 @@ class ApplyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--spec", required = true, description = "The ChangeSpec (JSON).")
-  Path specFile;
-
-  @Option(names = "--working-dir", defaultValue = ".", description = "The tree to change (default: the current directory).")
-  Path workingDir;
+  @Mixin SpecOptions target;
 
   @Option(names = "--dry-run", description = "Show what would change; write nothing.")
   boolean dryRun;
@@ -50,11 +47,11 @@ class ApplyCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ChangeSpec changeSpec = SpecFiles.read(specFile);
-    if (!Files.isDirectory(workingDir)) {
-      throw new CliException(ExitCodes.USAGE, "--working-dir is not a directory: " + workingDir);
+    ChangeSpec changeSpec = SpecFiles.read(target.specFile);
+    if (!Files.isDirectory(target.workingDir)) {
+      throw new CliException(ExitCodes.USAGE, "--working-dir is not a directory: " + target.workingDir);
     }
-    err.println((dryRun ? "Previewing " : "Applying ") + changeSpec.id() + " on " + workingDir.toAbsolutePath().normalize() + "…");
+    err.println((dryRun ? "Previewing " : "Applying ") + changeSpec.id() + " on " + target.workingDir.toAbsolutePath().normalize() + "…");
     err.flush();
     DtePreview result;
     try {
@@ -64,11 +61,11 @@ class ApplyCommand implements Callable<Integer> {
       };
       long started = System.nanoTime();
       if (dryRun) {
-        result = DteEngine.preview(changeSpec, workingDir, progress);
-      } else if (GitBatches.isWorkingTree(workingDir)) {
-        result = GitBatches.apply(changeSpec, workingDir, batchSize);
+        result = DteEngine.preview(changeSpec, target.workingDir, progress);
+      } else if (GitBatches.isWorkingTree(target.workingDir)) {
+        result = GitBatches.apply(changeSpec, target.workingDir, batchSize);
       } else {
-        result = DteEngine.apply(changeSpec, workingDir, progress);
+        result = DteEngine.apply(changeSpec, target.workingDir, progress);
       }
       err.printf("done in %.1f s%n", (System.nanoTime() - started) / 1e9);
       err.flush();
@@ -93,7 +90,7 @@ class ApplyCommand implements Callable<Integer> {
         out.printf("committed %d batch(es) on %s (from %s, which is unchanged):%n",
             batches.commits().size(), batches.branch(), batches.base());
         batches.commits().forEach(b -> out.printf("  %s %s %s%n", b.id(), b.commit().substring(0, 12), b.files()));
-        out.println("revert one with: atomic dte revert --spec " + specFile + " --working-dir " + workingDir + " --batch <batch-n>");
+        out.println("revert one with: atomic dte revert --spec " + target.specFile + " --working-dir " + target.workingDir + " --batch <batch-n>");
       } else if (!dryRun) {
         out.println("note: not a git working tree, so the files were edited in place; review with --dry-run first.");
       }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,23 +21,19 @@ class RevertCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--spec", required = true, description = "The ChangeSpec that was applied.")
-  Path specFile;
+  @Mixin SpecOptions target;
 
   @Option(names = "--batch", required = true, description = "Batch id, e.g. batch-2.")
   String batch;
 
-  @Option(names = "--working-dir", defaultValue = ".", description = "The git working tree (default: the current directory).")
-  Path workingDir;
-
   @Override
   public Integer call() throws IOException {
-    if (!GitBatches.isWorkingTree(workingDir)) {
-      throw new CliException(ExitCodes.USAGE, "not a git working tree: " + workingDir);
+    if (!GitBatches.isWorkingTree(target.workingDir)) {
+      throw new CliException(ExitCodes.USAGE, "not a git working tree: " + target.workingDir);
     }
-    String specId = SpecFiles.read(specFile).id();
+    String specId = SpecFiles.read(target.specFile).id();
     try {
-      String commit = GitBatches.revert(workingDir, specId, batch);
+      String commit = GitBatches.revert(target.workingDir, specId, batch);
       spec.commandLine().getOut().println("reverted " + batch + " of " + specId + " in commit " + commit.substring(0, 12));
     } catch (DteException e) {
       throw DteErrors.of(e);

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,11 +27,7 @@ class VerifyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--spec", required = true, description = "The ChangeSpec (JSON).")
-  Path specFile;
-
-  @Option(names = "--working-dir", defaultValue = ".", description = "The tree to check (default: the current directory).")
-  Path workingDir;
+  @Mixin SpecOptions target;
 
   @Option(names = "--ci", description = "Exit 1 when verification fails (blocks a merge).")
   boolean ci;
@@ -41,15 +38,15 @@ class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    ChangeSpec changeSpec = SpecFiles.read(specFile);
-    if (!Files.isDirectory(workingDir)) {
-      throw new CliException(ExitCodes.USAGE, "--working-dir is not a directory: " + workingDir);
+    ChangeSpec changeSpec = SpecFiles.read(target.specFile);
+    if (!Files.isDirectory(target.workingDir)) {
+      throw new CliException(ExitCodes.USAGE, "--working-dir is not a directory: " + target.workingDir);
     }
-    spec.commandLine().getErr().println("Verifying " + changeSpec.id() + " on " + workingDir.toAbsolutePath().normalize() + "…");
+    spec.commandLine().getErr().println("Verifying " + changeSpec.id() + " on " + target.workingDir.toAbsolutePath().normalize() + "…");
     spec.commandLine().getErr().flush();
     VerificationReport result;
     try {
-      result = Invariants.verify(changeSpec, workingDir);
+      result = Invariants.verify(changeSpec, target.workingDir);
     } catch (DteException e) {
       throw DteErrors.of(e);
     }
