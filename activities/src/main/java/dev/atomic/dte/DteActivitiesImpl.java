@@ -13,9 +13,19 @@ public class DteActivitiesImpl implements DteActivities {
   public static final String REFUSED = "DteRefused";
 
   private final WorkingDirectories roots;
+  private final Repositories repositories;
 
-  public DteActivitiesImpl(WorkingDirectories roots) {
+  public DteActivitiesImpl(WorkingDirectories roots, Repositories repositories) {
     this.roots = roots;
+    this.repositories = repositories;
+  }
+
+  /** The tree a job works on: a clone of its repository, or its directory under the roots. */
+  private Path tree(DteRequest request) {
+    if (request.repository() != null && !request.repository().isBlank()) {
+      return repositories.checkout(request.repository(), request.ref());
+    }
+    return roots.require(request.workingDir());
   }
 
   @Override
@@ -31,7 +41,7 @@ public class DteActivitiesImpl implements DteActivities {
   @Override
   public DtePreview preview(DteRequest request) {
     try {
-      return DteEngine.preview(request.spec(), roots.require(request.workingDir()), DteActivitiesImpl::heartbeat);
+      return DteEngine.preview(request.spec(), tree(request), DteActivitiesImpl::heartbeat);
     } catch (DteException e) {
       throw failure(e);
     }
@@ -68,7 +78,7 @@ public class DteActivitiesImpl implements DteActivities {
   @Override
   public VerificationReport verify(DteRequest request) {
     try {
-      return Invariants.verify(request.spec(), roots.require(request.workingDir()));
+      return Invariants.verify(request.spec(), tree(request));
     } catch (DteException e) {
       throw failure(e);
     }
@@ -77,13 +87,17 @@ public class DteActivitiesImpl implements DteActivities {
   @Override
   public DtePreview apply(DteRequest request) {
     try {
-      Path dir = roots.require(request.workingDir());
+      Path dir = tree(request);
       if (request.dryRun()) {
         return DteEngine.preview(request.spec(), dir, DteActivitiesImpl::heartbeat);
       }
       if (GitBatches.isWorkingTree(dir)) {
         int size = request.batchSize() > 0 ? request.batchSize() : GitBatches.DEFAULT_BATCH_SIZE;
-        return GitBatches.apply(request.spec(), dir, size);
+        DtePreview applied = GitBatches.apply(request.spec(), dir, size);
+        if (request.repository() != null && !request.repository().isBlank()) {
+          repositories.push(dir, applied.batches().branch());
+        }
+        return applied;
       }
       return DteEngine.apply(request.spec(), dir, DteActivitiesImpl::heartbeat);
     } catch (DteException e) {

@@ -68,6 +68,31 @@ class DteApiIT {
   }
 
   @Test
+  void aRepositoryUrlIsClonedAppliedInBatchesAndItsBranchPushedBack() throws Exception {
+    Path origin = copyDemo("origin");
+    org.eclipse.jgit.lib.ObjectId main;
+    try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(origin.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      org.eclipse.jgit.lib.PersonIdent me = new org.eclipse.jgit.lib.PersonIdent("Dev", "dev@example.com");
+      main = git.commit().setAuthor(me).setCommitter(me).setSign(false).setMessage("demo").call();
+    }
+
+    Response response = platform.postJson("/dte/apply",
+        "{\"spec\": " + cs001() + ", \"repository\": \"" + origin.toUri() + "\", \"ref\": \"main\", \"batchSize\": 4}");
+
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    assertThat(response.json().at("/batches/branch").asText()).isEqualTo("atomic/CS-001");
+    assertThat(response.json().at("/batches/commits").size()).isEqualTo(2);
+    try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(origin.toFile())) {
+      assertThat(git.getRepository().resolve("refs/heads/main")).isEqualTo(main);
+      assertThat(git.getRepository().resolve("refs/heads/atomic/CS-001").getName())
+          .isEqualTo(response.json().at("/batches/commits/1/commit").asText());
+    }
+    assertThat(platform.postJson("/dte/apply", "{\"spec\": " + cs001() + ", \"repository\": \"ftp://example.com/x.git\"}").json()
+        .get("details").asText()).contains("only file:// and https:// URLs are accepted");
+  }
+
+  @Test
   void badSpecsAndPlacesAreRefusedClearly() throws IOException {
     Response invalid =
         platform.postJson("/dte/apply", "{\"id\":\"CS-1\",\"intent\":\"x\",\"scope\":[\"src\"],\"language\":\"java\",\"patches\":[{\"astOp\":\"rename\"}]}");

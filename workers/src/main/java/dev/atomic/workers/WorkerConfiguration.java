@@ -1,6 +1,7 @@
 package dev.atomic.workers;
 
 import dev.atomic.dte.DteActivitiesImpl;
+import dev.atomic.dte.Repositories;
 import dev.atomic.dte.WorkingDirectories;
 import dev.atomic.mission.MissionActivitiesImpl;
 import dev.atomic.platform.Database;
@@ -20,7 +21,9 @@ class WorkerConfiguration {
   }
 
   @Bean
-  DteActivitiesImpl dteActivities(@Value("${atomic.dte.allowed-roots}") List<String> allowedRoots) {
-    return new DteActivitiesImpl(new WorkingDirectories(allowedRoots));
+  DteActivitiesImpl dteActivities(
+      @Value("${atomic.dte.allowed-roots}") List<String> allowedRoots, @Value("${atomic.home}") String home) {
+    return new DteActivitiesImpl(
+        new WorkingDirectories(allowedRoots), new Repositories(java.nio.file.Path.of(home, "repos")));
   }
 }

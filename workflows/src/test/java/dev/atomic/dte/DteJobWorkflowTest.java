@@ -30,7 +30,7 @@ class DteJobWorkflowTest {
     env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker("dte-test");
     worker.registerWorkflowImplementationTypes(DteJobWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new DteActivitiesImpl(new WorkingDirectories(List.of(root.toString()))));
+    worker.registerActivitiesImplementations(new DteActivitiesImpl(new WorkingDirectories(List.of(root.toString())), new Repositories(root.resolve(".repos"))));
     env.start();
     client = env.getWorkflowClient();
   }
@@ -45,7 +45,7 @@ class DteJobWorkflowTest {
     Path repo = copyDemo();
     DteJobWorkflow job = job("dte-00000000-0000-0000-0000-000000000001");
 
-    DtePreview preview = job.run(new DteRequest(DteRequest.APPLY, cs001(), repo.toString(), true, 0)).applied();
+    DtePreview preview = job.run(DteRequest.onDirectory(DteRequest.APPLY, cs001(), repo.toString(), true, 0)).applied();
 
     assertThat(preview.patches()).contains("src/main/java/com/acme/model/AccountId.java");
     WorkflowReplayer.replayWorkflowExecution(
@@ -61,7 +61,7 @@ class DteJobWorkflowTest {
             null, null, null, null);
     DteJobWorkflow job = job("dte-00000000-0000-0000-0000-000000000002");
 
-    assertThatThrownBy(() -> job.run(new DteRequest(DteRequest.APPLY, typescript, root.toString(), true, 0)))
+    assertThatThrownBy(() -> job.run(DteRequest.onDirectory(DteRequest.APPLY, typescript, root.toString(), true, 0)))
         .isInstanceOf(WorkflowFailedException.class)
         .cause()
         .isInstanceOf(ActivityFailure.class)

@@ -71,10 +71,6 @@ class DteController {
     }
     boolean envelope = body.has("spec");
     JsonNode specNode = envelope ? body.get("spec") : body;
-    if (body.hasNonNull("repository")) {
-      throw new ApiException(
-          HttpStatus.UNPROCESSABLE_CONTENT, "repository URLs are not supported yet", "give workingDir, a directory under the allowed roots");
-    }
     ChangeSpec spec;
     try {
       spec = ChangeSpecValidator.parse(specNode);
@@ -83,13 +79,18 @@ class DteController {
     }
     boolean dryRun = (envelope ? body : specNode).path("dryRun").asBoolean(false);
     String workingDir = body.path("workingDir").isString() ? body.get("workingDir").asString() : null;
+    String repository = body.path("repository").isString() ? body.get("repository").asString() : null;
+    String ref = body.path("ref").isString() ? body.get("ref").asString() : null;
+    if (workingDir != null && repository != null) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "Give workingDir or repository, not both");
+    }
     String jobId = "dte-" + UUID.randomUUID();
     DteJobWorkflow job =
         client.newWorkflowStub(
             DteJobWorkflow.class,
             WorkflowOptions.newBuilder().setWorkflowId(jobId).setTaskQueue(TaskQueues.DTE).build());
     int batchSize = body.path("batchSize").asInt(0);
-    WorkflowClient.start(job::run, new DteRequest(operation, spec, workingDir, dryRun, batchSize));
+    WorkflowClient.start(job::run, new DteRequest(operation, spec, workingDir, repository, ref, dryRun, batchSize));
     return result(jobId, WAIT_SECONDS);
   }
 
