@@ -101,17 +101,21 @@ public final class DteEngine {
       }
     }
 
-    List<FileDiff> diffs = new ArrayList<>();
     Set<String> changed = new TreeSet<>();
     for (Map.Entry<String, String> file : current.entrySet()) {
       String path = file.getKey();
       String from = movedFrom.getOrDefault(path, path);
       String before = original.get(from);
       if (before == null || !before.equals(file.getValue()) || !from.equals(path)) {
-        diffs.add(UnifiedDiffs.of(from, from.equals(path) ? null : path, before == null ? "" : before, file.getValue()));
         changed.add(path);
       }
     }
+    List<FileDiff> diffs =
+        Workers.map(List.copyOf(changed), path -> {
+          String from = movedFrom.getOrDefault(path, path);
+          String before = original.get(from);
+          return UnifiedDiffs.of(from, from.equals(path) ? null : path, before == null ? "" : before, current.get(path));
+        });
     int insertions = diffs.stream().mapToInt(FileDiff::insertions).sum();
     int deletions = diffs.stream().mapToInt(FileDiff::deletions).sum();
     if (spec.patches().isEmpty()) {

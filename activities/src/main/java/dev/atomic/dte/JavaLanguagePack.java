@@ -365,20 +365,13 @@ final class JavaLanguagePack {
     }
     List<String> blocking = new ArrayList<>();
     List<SourceFile> usable = new ArrayList<>();
-    for (SourceFile source : parsed) {
+    // The round-trip check is per file, so it runs on the DTE workers.
+    List<String> problems = Workers.map(parsed, source -> roundTripProblem(source, inputs));
+    for (int i = 0; i < parsed.size(); i++) {
+      SourceFile source = parsed.get(i);
       String path = source.getSourcePath().toString().replace('\\', '/');
       String original = inputs.get(path);
-      String problem = null;
-      if (source instanceof ParseError) {
-        problem =
-            source.getMarkers().findFirst(ParseExceptionResult.class)
-                .map(r -> "does not parse: " + firstLine(r.getMessage()))
-                .orElse("does not parse");
-      } else if (!source.printAll().equals(original)) {
-        problem = "does not print back byte for byte";
-      } else {
-        problem = erroneous(source);
-      }
+      String problem = problems.get(i);
       if (problem == null) {
         usable.add(source);
       } else if (token != null && token.isEmpty()) {
@@ -403,6 +396,20 @@ final class JavaLanguagePack {
       throw DteException.refused(reasons);
     }
     return usable;
+  }
+
+  /** Why a parsed file cannot be edited safely, or null when it prints back exactly. */
+  private static String roundTripProblem(SourceFile source, Map<String, String> inputs) {
+    String original = inputs.get(source.getSourcePath().toString().replace('\\', '/'));
+    if (source instanceof ParseError) {
+      return source.getMarkers().findFirst(ParseExceptionResult.class)
+          .map(r -> "does not parse: " + firstLine(r.getMessage()))
+          .orElse("does not parse");
+    }
+    if (!source.printAll().equals(original)) {
+      return "does not print back byte for byte";
+    }
+    return erroneous(source);
   }
 
   /** Syntax the parser could only keep as an error node, e.g. {@code int x = ;}. */
