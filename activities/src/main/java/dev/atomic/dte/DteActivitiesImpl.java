@@ -78,7 +78,7 @@ public class DteActivitiesImpl implements DteActivities {
   @Override
   public VerificationReport verify(DteRequest request) {
     try {
-      return Invariants.verify(request.spec(), tree(request));
+      return Verification.run(request.spec(), tree(request), true, ProjectTests.DEFAULT_TIMEOUT);
     } catch (DteException e) {
       throw failure(e);
     }

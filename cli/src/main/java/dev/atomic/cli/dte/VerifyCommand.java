@@ -5,7 +5,9 @@ import dev.atomic.cli.CliException;
 import dev.atomic.cli.ExitCodes;
 import dev.atomic.dte.ChangeSpec;
 import dev.atomic.dte.DteException;
-import dev.atomic.dte.Invariants;
+import dev.atomic.dte.ProjectTests;
+import dev.atomic.dte.TestReport;
+import dev.atomic.dte.Verification;
 import dev.atomic.dte.VerificationReport;
 import dev.atomic.platform.Json;
 import java.io.IOException;
@@ -35,6 +37,9 @@ class VerifyCommand implements Callable<Integer> {
   @Option(names = "--report", description = "Also write the full report as JSON to this file.")
   Path report;
 
+  @Option(names = "--no-tests", description = "Check the invariants only; do not run the project's tests.")
+  boolean noTests;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -46,7 +51,7 @@ class VerifyCommand implements Callable<Integer> {
     spec.commandLine().getErr().flush();
     VerificationReport result;
     try {
-      result = Invariants.verify(changeSpec, target.workingDir);
+      result = Verification.run(changeSpec, target.workingDir, !noTests, ProjectTests.DEFAULT_TIMEOUT);
     } catch (DteException e) {
       throw DteErrors.of(e);
     }
@@ -57,6 +62,12 @@ class VerifyCommand implements Callable<Integer> {
       if (!invariant.passed()) {
         invariant.evidence().stream().skip(1).limit(9).forEach(e -> out.printf("%-49s %s%n", "", e));
       }
+    }
+    if (result.tests() != null) {
+      TestReport tests = result.tests();
+      out.printf("tests (%s): %s, %d run, %d failed, %d skipped%n", tests.runner(), tests.status(), tests.run(), tests.failed(), tests.skipped());
+      tests.failures().stream().limit(10).forEach(f ->
+          out.printf("  FAIL %s%s: %s%n", f.test(), f.location() == null ? "" : " (" + f.location() + ")", f.message()));
     }
     result.warnings().forEach(w -> out.println("warning: " + w));
     out.println(result.success() ? "verification passed" : "verification FAILED: " + String.join("; ", result.errors()));
