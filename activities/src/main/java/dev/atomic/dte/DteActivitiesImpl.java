@@ -78,7 +78,7 @@ public class DteActivitiesImpl implements DteActivities {
   @Override
   public VerificationReport verify(DteRequest request) {
     try {
-      return Verification.run(request.spec(), tree(request), true, ProjectTests.DEFAULT_TIMEOUT);
+      return Verification.run(request.spec(), tree(request), VerificationSettings.fromEnvironment(), DteActivitiesImpl::heartbeat);
     } catch (DteException e) {
       throw failure(e);
     }

@@ -64,7 +64,7 @@ public final class Invariants {
     }
     List<String> errors = new ArrayList<>();
     results.stream().filter(r -> !r.passed()).forEach(r -> errors.add("invariant " + r.name() + " (" + r.type() + ") failed"));
-    return new VerificationReport(errors.isEmpty(), errors, warnings, results, null);
+    return new VerificationReport(errors.isEmpty(), errors, warnings, results, null, null, null);
   }
 
   private static VerificationReport.InvariantResult regex(

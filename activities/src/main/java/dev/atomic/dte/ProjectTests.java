@@ -42,40 +42,54 @@ import org.w3c.dom.NodeList;
  */
 public final class ProjectTests {
 
-  public static final Duration DEFAULT_TIMEOUT =
-      Duration.ofMillis(Long.parseLong(System.getenv().getOrDefault("TEST_TIMEOUT_MS", "300000")));
   private static final int MAX_FAILURES = 50;
 
   private ProjectTests() {}
 
   public static TestReport run(Path root, Duration timeout) {
-    if (Files.isRegularFile(root.resolve("pom.xml"))) {
+    try {
+      return run(root, timeout, Files.createTempDirectory("atomic-tests"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * As {@link #run(Path, Duration)}; a plain tree's main and test classes are compiled into
+   * {@code classes}, where mutation analysis finds them afterwards.
+   */
+  static TestReport run(Path root, Duration timeout, Path classes) {
+    if (isMaven(root)) {
       return maven(root, timeout);
     }
     if (Files.isDirectory(root.resolve("src/test/java"))) {
-      return plain(root, timeout);
+      return plain(root, timeout, classes);
     }
     return new TestReport("none", "none", 0, 0, 0, List.of(), "no pom.xml and no src/test/java: no tests to run");
   }
 
+  static boolean isMaven(Path root) {
+    return Files.isRegularFile(root.resolve("pom.xml"));
+  }
+
+  /** The project's Maven: its wrapper when it has one, else {@code mvn} from the PATH. */
+  static String mavenExecutable(Path root) {
+    Path wrapper = root.resolve("mvnw");
+    return Files.isExecutable(wrapper) ? wrapper.toString() : "mvn";
+  }
+
   private static TestReport maven(Path root, Duration timeout) {
     List<String> argv = new ArrayList<>();
-    Path wrapper = root.resolve("mvnw");
-    argv.add(Files.isExecutable(wrapper) ? wrapper.toString() : "mvn");
+    argv.add(mavenExecutable(root));
     argv.addAll(List.of("-B", "-q", "test", "-Dsurefire.failIfNoSpecifiedTests=false"));
     try {
-      Path log = Files.createTempFile("atomic-tests", ".log");
-      Process process = new ProcessBuilder(argv).directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+      ChildProcess process = ChildProcess.run(argv, root, timeout);
+      if (process.timedOut()) {
         return new TestReport("maven", "timeout", 0, 0, 0, List.of(), "timed out after " + timeout.toSeconds() + " s (TEST_TIMEOUT_MS)");
       }
       TestReport report = surefire(root.resolve("target/surefire-reports"));
-      if (report.run() == 0 && process.exitValue() != 0) {
-        List<String> output = Files.readAllLines(log);
-        String tail = String.join("\n", output.subList(Math.max(0, output.size() - 20), output.size()));
-        return new TestReport("maven", "error", 0, 0, 0, List.of(), "mvn test exited " + process.exitValue() + ":\n" + tail);
+      if (report.run() == 0 && process.exitCode() != 0) {
+        return new TestReport("maven", "error", 0, 0, 0, List.of(), "mvn test exited " + process.exitCode() + ":\n" + process.tail(20));
       }
       return report;
     } catch (IOException e) {
@@ -125,11 +139,9 @@ public final class ProjectTests {
     return new TestReport("maven", status, run, failed, skipped, failures, null);
   }
 
-  private static TestReport plain(Path root, Duration timeout) {
-    Path out;
+  private static TestReport plain(Path root, Duration timeout, Path out) {
     List<String> errors = new ArrayList<>();
     try {
-      out = Files.createTempDirectory("atomic-tests");
       List<Path> sources = new ArrayList<>();
       for (String dir : List.of("src/main/java", "src/test/java")) {
         if (Files.isDirectory(root.resolve(dir))) {
@@ -142,7 +154,7 @@ public final class ProjectTests {
       DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
       try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
         compiler.getTask(null, files, diagnostics,
-            List.of("-d", out.toString(), "-proc:none", "-cp", JUnitClasspath.get()), null,
+            List.of("-d", out.toString(), "-proc:none", "-cp", ToolJars.classpath(ToolJars.JUNIT_API)), null,
             files.getJavaFileObjectsFromPaths(sources)).call();
       }
       for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {

@@ -15,13 +15,18 @@ public final class DemoRepo {
 
   /** Copies {@code examples/demo-repo} into {@code target}. */
   public static Path copyTo(Path target) {
-    Path source = EXAMPLES.resolve("demo-repo");
+    return copy("demo-repo", target);
+  }
+
+  /** Copies {@code examples/<example>} (without build output) into {@code target}. */
+  public static Path copy(String example, Path target) {
+    Path source = EXAMPLES.resolve(example);
     try (Stream<Path> files = Files.walk(source)) {
       for (Path file : files.toList()) {
         Path copy = target.resolve(source.relativize(file).toString());
         if (Files.isDirectory(file)) {
           Files.createDirectories(copy);
-        } else {
+        } else if (!source.relativize(file).startsWith("target")) {
           Files.copy(file, copy);
         }
       }

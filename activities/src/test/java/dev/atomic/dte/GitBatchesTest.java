@@ -57,6 +57,18 @@ class GitBatchesTest {
   }
 
   @Test
+  void mutationTargetsAreTheProductionClassesItsBatchesChanged() {
+    GitBatches.apply(DemoRepo.cs001(), repo, 2);
+
+    MutationTargets targets = MutationTargets.of(DemoRepo.cs001(), repo);
+
+    assertThat(targets.basis()).isEqualTo("git batches of CS-001");
+    assertThat(targets.classes()).contains("com.acme.model.AccountId", "com.acme.auth.Auth", "com.acme.app.LoginController")
+        .doesNotContain("com.acme.model.UserId")
+        .noneMatch(name -> name.endsWith("Test"));
+  }
+
+  @Test
   void revertingABatchRestoresItsFilesExactly() throws Exception {
     DtePreview result = GitBatches.apply(DemoRepo.cs001(), repo, 2);
     List<String> files = result.batches().commits().get(1).files();

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +29,7 @@ class ProjectTestsTest {
     Path test = repo.resolve("src/test/java/com/acme/model/UserIdTest.java");
     Files.writeString(test, Files.readString(test).replace("assertEquals(\"u-7\", UserId.of(\"u-7\").value());", "assertEquals(\"u-8\", UserId.of(\"u-7\").value());"));
 
-    VerificationReport report = Verification.run(DemoRepo.cs001(), repo, true, Duration.ofMinutes(2));
+    VerificationReport report = Verification.run(DemoRepo.cs001(), repo, VerificationSettings.fromEnvironment().withTimeout(Duration.ofMinutes(2)));
 
     assertThat(report.success()).isFalse();
     assertThat(report.tests().status()).isEqualTo("failed");
@@ -57,17 +56,7 @@ class ProjectTestsTest {
 
   @Test
   void aMavenProjectIsTestedThroughMaven(@TempDir Path dir) throws IOException {
-    Path source = DemoRepo.EXAMPLES.resolve("maven-demo");
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path file : files.toList()) {
-        Path copy = dir.resolve(source.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(file, copy);
-        }
-      }
-    }
+    DemoRepo.copy("maven-demo", dir);
 
     TestReport passing = ProjectTests.run(dir, Duration.ofMinutes(5));
     Path test = dir.resolve("src/test/java/com/acme/pricing/DiscountsTest.java");

@@ -65,6 +65,11 @@ class DteApiIT {
     assertThat(before.json().get("errors").toString()).contains("NoLoginTextRemains");
     assertThat(after.json().get("success").asBoolean()).as(after.body()).isTrue();
     assertThat(after.json().at("/invariants/0/evidence/0").asText()).isEqualTo("javac: 5 file(s) compiled");
+    assertThat(after.json().at("/tests/run").asInt()).isEqualTo(6);
+    assertThat(after.json().at("/mutationReport/status").asText()).isEqualTo("completed");
+    assertThat(after.json().at("/mutationReport/mutantsTotal").asInt()).isPositive();
+    assertThat(after.json().at("/metrics/mutationScore").asDouble())
+        .isEqualTo(after.json().at("/mutationReport/score").asDouble());
   }
 
   @Test

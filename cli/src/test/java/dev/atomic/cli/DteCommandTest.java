@@ -115,8 +115,8 @@ class DteCommandTest {
     assertThat(before.out()).contains("NoLoginTextRemains", "FAIL", "verification FAILED");
     assertThat(beforeWithoutCi.exitCode()).isZero();
     assertThat(after.exitCode()).as(after.out()).isZero();
-    assertThat(after.out()).contains("verification passed");
-    assertThat(Files.readString(report)).contains("\"success\" : true", "AccountIdExists");
+    assertThat(after.out()).contains("verification passed", "mutants (pit 1.", "vs threshold 0.60 (spec): pass");
+    assertThat(Files.readString(report)).contains("\"success\" : true", "AccountIdExists", "\"mutationReport\"", "\"mutationScore\"");
   }
 
   @Test
