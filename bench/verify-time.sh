@@ -93,9 +93,9 @@ JAVA
   done
 }
 
-cat > "$WORK/CS-GEN.json" <<'JSON'
+cat > "$WORK/CS-900.json" <<'JSON'
 {
-  "id": "CS-GEN",
+  "id": "CS-900",
   "intent": "Rename Limits.clamp to Limits.bound",
   "scope": ["src/**/*.java"],
   "language": "java",
@@ -112,7 +112,7 @@ echo "Preparing trees in $WORK …" >&2
 cp -r "$ROOT/examples/demo-repo" "$WORK/demo"
 "$ATOMIC" dte apply --spec "$ROOT/examples/specs/CS-001.json" --working-dir "$WORK/demo" >/dev/null
 generate "$WORK/plain"
-"$ATOMIC" dte apply --spec "$WORK/CS-GEN.json" --working-dir "$WORK/plain" >/dev/null
+"$ATOMIC" dte apply --spec "$WORK/CS-900.json" --working-dir "$WORK/plain" >/dev/null
 cp -r "$WORK/plain" "$WORK/maven"
 cat > "$WORK/maven/pom.xml" <<'POM'
 <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -155,6 +155,6 @@ measure() {
 {
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), $(date -u +%F)"
   measure demo-CS-001 "$ROOT/examples/specs/CS-001.json" "$WORK/demo"
-  measure "plain-$CLASSES-classes" "$WORK/CS-GEN.json" "$WORK/plain"
-  measure "maven-$CLASSES-classes" "$WORK/CS-GEN.json" "$WORK/maven"
+  measure "plain-$CLASSES-classes" "$WORK/CS-900.json" "$WORK/plain"
+  measure "maven-$CLASSES-classes" "$WORK/CS-900.json" "$WORK/maven"
 } | tee "$WORK/results.txt"
