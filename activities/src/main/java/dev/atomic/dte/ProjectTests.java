@@ -83,6 +83,8 @@ public final class ProjectTests {
     argv.add(mavenExecutable(root));
     argv.addAll(List.of("-B", "-q", "test", "-Dsurefire.failIfNoSpecifiedTests=false"));
     try {
+      // Reports of an earlier run would count tests that no longer exist.
+      clearReports(root.resolve("target/surefire-reports"));
       ChildProcess process = ChildProcess.run(argv, root, timeout);
       if (process.timedOut()) {
         return new TestReport("maven", "timeout", 0, 0, 0, List.of(), "timed out after " + timeout.toSeconds() + " s (TEST_TIMEOUT_MS)");
@@ -97,6 +99,16 @@ public final class ProjectTests {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new TestReport("maven", "error", 0, 0, 0, List.of(), "interrupted");
+    }
+  }
+
+  private static void clearReports(Path reports) throws IOException {
+    if (Files.isDirectory(reports)) {
+      try (Stream<Path> files = Files.list(reports)) {
+        for (Path file : files.filter(f -> f.getFileName().toString().matches("TEST-.*\\.xml")).toList()) {
+          Files.delete(file);
+        }
+      }
     }
   }
 
