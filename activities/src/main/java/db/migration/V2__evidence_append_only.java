@@ -16,13 +16,13 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * Makes {@code evidence_events} append-only and hash-chained: chains the events written before
- * this version, requires {@code prev_hash} and {@code hash} from now on, and installs triggers
- * that refuse UPDATE and DELETE (and, on PostgreSQL, TRUNCATE).
+ * Makes {@code evidence_events} append-only and hash-chained: chains the events written before this
+ * version, requires {@code prev_hash} and {@code hash} from now on, and installs triggers that
+ * refuse UPDATE and DELETE (and, on PostgreSQL, TRUNCATE).
  *
- * <p>A Java migration because the trigger differs per database (H2 calls a Java class,
- * PostgreSQL a PL/pgSQL function) and the backfill computes hashes; it stays in the one
- * {@code db/migration} location every Flyway configuration of the project already scans.
+ * <p>A Java migration because the trigger differs per database (H2 calls a Java class, PostgreSQL a
+ * PL/pgSQL function) and the backfill computes hashes; it stays in the one {@code db/migration}
+ * location every Flyway configuration of the project already scans.
  */
 public class V2__evidence_append_only extends BaseJavaMigration {
 
@@ -45,11 +45,9 @@ public class V2__evidence_append_only extends BaseJavaMigration {
         }
         case "PostgreSQL" -> {
           statement.execute(
-              "CREATE FUNCTION evidence_events_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$"
-                  + " BEGIN"
-                  + " RAISE EXCEPTION 'evidence_events is append-only: % refused', TG_OP"
-                  + " USING ERRCODE = '27000';"
-                  + " END $$");
+              "CREATE FUNCTION evidence_events_refuse_change() RETURNS trigger LANGUAGE plpgsql AS"
+                  + " $$ BEGIN RAISE EXCEPTION 'evidence_events is append-only: % refused', TG_OP"
+                  + " USING ERRCODE = '27000'; END $$");
           statement.execute(
               "CREATE TRIGGER evidence_events_no_change BEFORE UPDATE OR DELETE ON evidence_events"
                   + " FOR EACH ROW EXECUTE FUNCTION evidence_events_refuse_change()");
@@ -57,8 +55,9 @@ public class V2__evidence_append_only extends BaseJavaMigration {
               "CREATE TRIGGER evidence_events_no_truncate BEFORE TRUNCATE ON evidence_events"
                   + " FOR EACH STATEMENT EXECUTE FUNCTION evidence_events_refuse_change()");
         }
-        default -> throw new IllegalStateException(
-            "no append-only trigger for " + product + "; Atomic supports H2 and PostgreSQL");
+        default ->
+            throw new IllegalStateException(
+                "no append-only trigger for " + product + "; Atomic supports H2 and PostgreSQL");
       }
     }
   }

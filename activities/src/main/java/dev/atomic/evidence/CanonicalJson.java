@@ -10,9 +10,9 @@ import java.util.Map;
 import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
- * RFC 8785 (JSON Canonicalization Scheme) text of a JSON value: object members sorted by the
- * UTF-16 code units of their names, no whitespace, numbers as ECMAScript prints them, strings
- * with the RFC's minimal escaping.
+ * RFC 8785 (JSON Canonicalization Scheme) text of a JSON value: object members sorted by the UTF-16
+ * code units of their names, no whitespace, numbers as ECMAScript prints them, strings with the
+ * RFC's minimal escaping.
  *
  * <p>JCS reads every number as an IEEE-754 double, so two integers beyond 2<sup>53</sup> could
  * share one canonical form, and a lone surrogate has no UTF-8 form. Both would let different
@@ -27,8 +27,8 @@ public final class CanonicalJson {
   /**
    * The canonical text of {@code value}.
    *
-   * @throws IllegalArgumentException for an integer beyond ±(2<sup>53</sup>−1), a NaN or
-   *     infinite number, or a string with an unpaired surrogate; the message names where
+   * @throws IllegalArgumentException for an integer beyond ±(2<sup>53</sup>−1), a NaN or infinite
+   *     number, or a string with an unpaired surrogate; the message names where
    */
   public static String of(JsonNode value) {
     check(value, "$");
@@ -62,7 +62,10 @@ public final class CanonicalJson {
     } else if (node.isIntegralNumber()) {
       if (node.bigIntegerValue().abs().compareTo(MAX_SAFE_INTEGER) > 0) {
         throw new IllegalArgumentException(
-            path + ": integer " + node.bigIntegerValue() + " is beyond ±(2^53-1); store it as a string");
+            path
+                + ": integer "
+                + node.bigIntegerValue()
+                + " is beyond ±(2^53-1); store it as a string");
       }
     } else if (node.isNumber()) {
       if (!Double.isFinite(node.doubleValue())) {

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks hash chains: events in order, each stream's seq contiguous from 1, ids derived from
- * stream and seq, every {@code prevHash} the hash of the event before, every hash recomputed.
- * Several streams may be interleaved in one list; each is checked on its own.
+ * Checks hash chains: events in order, each stream's seq contiguous from 1, ids derived from stream
+ * and seq, every {@code prevHash} the hash of the event before, every hash recomputed. Several
+ * streams may be interleaved in one list; each is checked on its own.
  */
 public final class ChainVerifier {
 
@@ -67,8 +67,15 @@ public final class ChainVerifier {
     String stream = event.stream();
     String expectedId = EvidenceEvent.idFor(stream, event.seq());
     if (!expectedId.equals(event.id())) {
-      return "event " + event.id() + ": id does not match stream " + stream + " and seq "
-          + event.seq() + " (expected " + expectedId + ")";
+      return "event "
+          + event.id()
+          + ": id does not match stream "
+          + stream
+          + " and seq "
+          + event.seq()
+          + " (expected "
+          + expectedId
+          + ")";
     }
     ChainedEvent last = lastByStream.get(stream);
     long expectedSeq = last == null ? 1 : last.seq() + 1;
@@ -78,18 +85,30 @@ public final class ChainVerifier {
       }
       // Seqs below the expected one were all seen, so the event is ahead of its place.
       if (seqsByStream.get(stream).contains(expectedSeq)) {
-        return "events out of order at " + event.id() + ": seq " + event.seq()
-            + " comes before seq " + expectedSeq;
+        return "events out of order at "
+            + event.id()
+            + ": seq "
+            + event.seq()
+            + " comes before seq "
+            + expectedSeq;
       }
-      return "event seq " + expectedSeq + " missing in stream " + stream + " (next is "
-          + event.id() + ")";
+      return "event seq "
+          + expectedSeq
+          + " missing in stream "
+          + stream
+          + " (next is "
+          + event.id()
+          + ")";
     }
     if (last == null) {
       if (!ChainedEvent.GENESIS.equals(event.prevHash())) {
         return "event " + event.id() + ": prevHash of the first event must be 64 zeros";
       }
     } else if (!last.hash().equals(event.prevHash())) {
-      return "event " + event.id() + ": prevHash does not match the hash of " + last.id()
+      return "event "
+          + event.id()
+          + ": prevHash does not match the hash of "
+          + last.id()
           + " (chain broken)";
     }
     String recomputed;

@@ -17,13 +17,13 @@ import java.util.TreeMap;
  *
  * <p><b>The chain rule.</b> {@code hash} is the lower-case hex SHA-256 of the bytes of {@code
  * prevHash} (64 ASCII hex characters) immediately followed by the UTF-8 bytes of the RFC 8785
- * canonical JSON ({@link CanonicalJson}) of the object with exactly these nine members:
- * {@code id, stream, seq, missionId, type, timestamp, actor, data, prevHash} — that is, the
- * event without its {@code hash}. {@code missionId} and {@code actor} are JSON {@code null} when
- * absent; {@code timestamp} is the UTC instant as {@link Instant#toString()} prints it, at most
- * to the microsecond (what the database keeps); {@code data} is the stored, redacted data. The
- * first event of a stream (seq 1) has {@code prevHash} = 64 zeros ({@link #GENESIS}); every other
- * event has the {@code hash} of the event at seq − 1 of the same stream.
+ * canonical JSON ({@link CanonicalJson}) of the object with exactly these nine members: {@code id,
+ * stream, seq, missionId, type, timestamp, actor, data, prevHash} — that is, the event without its
+ * {@code hash}. {@code missionId} and {@code actor} are JSON {@code null} when absent; {@code
+ * timestamp} is the UTC instant as {@link Instant#toString()} prints it, at most to the microsecond
+ * (what the database keeps); {@code data} is the stored, redacted data. The first event of a stream
+ * (seq 1) has {@code prevHash} = 64 zeros ({@link #GENESIS}); every other event has the {@code
+ * hash} of the event at seq − 1 of the same stream.
  *
  * @param id {@code EVT-<stream>-<seq>}
  * @param stream a mission id, or {@code budget:<name>}

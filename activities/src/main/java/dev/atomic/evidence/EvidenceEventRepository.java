@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code evidence_events} table: insert and read, never update or delete (the database
- * refuses both). Each insert extends its stream's hash chain; see {@link ChainedEvent}.
+ * The {@code evidence_events} table: insert and read, never update or delete (the database refuses
+ * both). Each insert extends its stream's hash chain; see {@link ChainedEvent}.
  */
 public final class EvidenceEventRepository {
 
@@ -41,9 +41,9 @@ public final class EvidenceEventRepository {
    * the stored hash of the event at seq − 1 (64 zeros for seq 1). Writing an event whose id is
    * already stored with the same content is a no-op, which makes retried activities safe.
    *
-   * <p>Two writers cannot both take one position: {@code (stream, seq)} and the id are unique,
-   * so the second insert fails, and a stored event's {@code prevHash} is always the hash of the
-   * stored event before it.
+   * <p>Two writers cannot both take one position: {@code (stream, seq)} and the id are unique, so
+   * the second insert fails, and a stored event's {@code prevHash} is always the hash of the stored
+   * event before it.
    *
    * @return true when the event was written now, false when it was already there
    * @throws SQLException with SQLState 23505 when another event holds this id or position
@@ -54,8 +54,12 @@ public final class EvidenceEventRepository {
   public boolean append(Connection connection, EvidenceEvent event) throws SQLException {
     if (event.seq() < 1 || !EvidenceEvent.idFor(event.stream(), event.seq()).equals(event.id())) {
       throw new IllegalArgumentException(
-          "event id " + event.id() + " is not EVT-<stream>-<seq> for stream " + event.stream()
-              + " and seq " + event.seq());
+          "event id "
+              + event.id()
+              + " is not EVT-<stream>-<seq> for stream "
+              + event.stream()
+              + " and seq "
+              + event.seq());
     }
     EvidenceEvent redacted = event.withData(redactor.redact(event.data()));
     Optional<ChainedEvent> existing = find(connection, event.id());
@@ -156,8 +160,13 @@ public final class EvidenceEventRepository {
       try (ResultSet rows = query.executeQuery()) {
         if (!rows.next()) {
           throw new IllegalStateException(
-              "stream " + event.stream() + " has no event at seq " + (event.seq() - 1)
-                  + ", so " + event.id() + " cannot be chained");
+              "stream "
+                  + event.stream()
+                  + " has no event at seq "
+                  + (event.seq() - 1)
+                  + ", so "
+                  + event.id()
+                  + " cannot be chained");
         }
         return rows.getString(1);
       }
@@ -165,7 +174,8 @@ public final class EvidenceEventRepository {
   }
 
   private static void insert(Connection connection, ChainedEvent event) throws SQLException {
-    String sql = "INSERT INTO evidence_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    String sql =
+        "INSERT INTO evidence_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     try (PreparedStatement insert = connection.prepareStatement(sql)) {
       insert.setString(1, event.id());
       insert.setString(2, event.stream());

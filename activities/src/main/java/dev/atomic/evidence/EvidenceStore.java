@@ -28,9 +28,9 @@ public final class EvidenceStore {
   }
 
   /**
-   * Appends a new event at the end of {@code stream} and returns it as stored. When another
-   * writer takes that position first, tries again at the next one, so concurrent writers each
-   * get their own position and the chain never forks.
+   * Appends a new event at the end of {@code stream} and returns it as stored. When another writer
+   * takes that position first, tries again at the next one, so concurrent writers each get their
+   * own position and the chain never forks.
    *
    * @param missionId the mission the event belongs to; {@code null} for e.g. budget events
    */
@@ -82,8 +82,8 @@ public final class EvidenceStore {
   }
 
   /**
-   * A lost race for a position: a unique violation, or (H2) a lock wait that timed out behind
-   * the winner, or (PostgreSQL) a serialization failure or deadlock.
+   * A lost race for a position: a unique violation, or (H2) a lock wait that timed out behind the
+   * winner, or (PostgreSQL) a serialization failure or deadlock.
    */
   private static boolean isContention(SQLException e) {
     String state = e.getSQLState();

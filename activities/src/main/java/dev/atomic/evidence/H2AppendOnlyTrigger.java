@@ -6,9 +6,9 @@ import java.util.Locale;
 import org.h2.api.Trigger;
 
 /**
- * Refuses UPDATE and DELETE on {@code evidence_events} in H2, the embedded default (PostgreSQL
- * uses a PL/pgSQL trigger). Databases name this class in their trigger definitions, so it must
- * keep its name and package.
+ * Refuses UPDATE and DELETE on {@code evidence_events} in H2, the embedded default (PostgreSQL uses
+ * a PL/pgSQL trigger). Databases name this class in their trigger definitions, so it must keep its
+ * name and package.
  */
 public final class H2AppendOnlyTrigger implements Trigger {
 

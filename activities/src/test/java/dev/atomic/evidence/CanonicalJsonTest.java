@@ -29,15 +29,17 @@ class CanonicalJsonTest {
   @Test
   void sortsMembersByUtf16CodeUnitsAsTheRfcShows() {
     String input =
-        "{\"\\u20ac\": \"Euro Sign\", \"\\r\": \"Carriage Return\", \"\\ufb33\": \"Hebrew Letter Dalet With Dagesh\","
-            + " \"1\": \"One\", \"\\ud83d\\ude00\": \"Emoji: Grinning Face\", \"\\u0080\": \"Control\","
+        "{\"\\u20ac\": \"Euro Sign\", \"\\r"
+            + "\": \"Carriage Return\", \"\\ufb33\": \"Hebrew Letter Dalet With Dagesh\", \"1\":"
+            + " \"One\", \"\\ud83d\\ude00\": \"Emoji: Grinning Face\", \"\\u0080\": \"Control\","
             + " \"\\u00f6\": \"Latin Small Letter O With Diaeresis\"}";
 
     assertThat(CanonicalJson.of(parse(input)))
         .isEqualTo(
-            "{\"\\r\":\"Carriage Return\",\"1\":\"One\",\"\u0080\":\"Control\","
-                + "\"ö\":\"Latin Small Letter O With Diaeresis\",\"€\":\"Euro Sign\","
-                + "\"\uD83D\uDE00\":\"Emoji: Grinning Face\",\"\uFB33\":\"Hebrew Letter Dalet With Dagesh\"}");
+            "{\"\\r"
+                + "\":\"Carriage Return\",\"1\":\"One\",\"\u0080\":\"Control\",\"ö\":\"Latin Small"
+                + " Letter O With Diaeresis\",\"€\":\"Euro Sign\",\"\uD83D\uDE00\":\"Emoji:"
+                + " Grinning Face\",\"\uFB33\":\"Hebrew Letter Dalet With Dagesh\"}");
   }
 
   /** RFC 8785 appendix B: IEEE-754 bit patterns and their ECMAScript form. */
@@ -77,9 +79,12 @@ class CanonicalJsonTest {
 
   @Test
   void printsTheIntegersAndDecimalsEventsCarryWithoutExponentsOrTrailingZeros() {
-    JsonNode data = Json.mapper().valueToTree(Map.of("seq", 12L, "usd", 4.50, "score", 0.8, "tokens", 1_500_000));
+    JsonNode data =
+        Json.mapper()
+            .valueToTree(Map.of("seq", 12L, "usd", 4.50, "score", 0.8, "tokens", 1_500_000));
 
-    assertThat(CanonicalJson.of(data)).isEqualTo("{\"score\":0.8,\"seq\":12,\"tokens\":1500000,\"usd\":4.5}");
+    assertThat(CanonicalJson.of(data))
+        .isEqualTo("{\"score\":0.8,\"seq\":12,\"tokens\":1500000,\"usd\":4.5}");
   }
 
   @Test

@@ -15,7 +15,13 @@ class ChainVerifierTest {
   void hashesPrevHashFollowedByTheCanonicalEventWithoutItsHash() {
     EvidenceEvent created =
         new EvidenceEvent(
-            "EVT-M-1-1", "M-1", 1, "M-1", EventTypes.MISSION_CREATED, "alice", "2026-11-28T10:00:00Z",
+            "EVT-M-1-1",
+            "M-1",
+            1,
+            "M-1",
+            EventTypes.MISSION_CREATED,
+            "alice",
+            "2026-11-28T10:00:00Z",
             Map.of("title", "Rename UserId", "risk", "medium"));
 
     ChainedEvent linked = ChainedEvent.link(created, ChainedEvent.GENESIS);
@@ -24,16 +30,20 @@ class ChainVerifierTest {
     assertThat(CanonicalJson.of(linked.hashedJson()))
         .isEqualTo(
             "{\"actor\":\"alice\",\"data\":{\"risk\":\"medium\",\"title\":\"Rename UserId\"},"
-                + "\"id\":\"EVT-M-1-1\",\"missionId\":\"M-1\",\"prevHash\":\"" + ChainedEvent.GENESIS
+                + "\"id\":\"EVT-M-1-1\",\"missionId\":\"M-1\",\"prevHash\":\""
+                + ChainedEvent.GENESIS
                 + "\",\"seq\":1,\"stream\":\"M-1\",\"timestamp\":\"2026-11-28T10:00:00Z\","
                 + "\"type\":\"MissionCreated\"}");
-    assertThat(linked.hash()).isEqualTo("7b6b8fd46246ff8b93f93e3a396d0b94991bb023c2f4f535ef6f3c39db0c6b0e");
+    assertThat(linked.hash())
+        .isEqualTo("7b6b8fd46246ff8b93f93e3a396d0b94991bb023c2f4f535ef6f3c39db0c6b0e");
   }
 
   @Test
   void hashesTheTimestampInOneNormalForm() {
-    ChainedEvent a = ChainedEvent.link(event("M-1", 1, "2026-11-28T10:00:00.000Z"), ChainedEvent.GENESIS);
-    ChainedEvent b = ChainedEvent.link(event("M-1", 1, "2026-11-28T10:00:00Z"), ChainedEvent.GENESIS);
+    ChainedEvent a =
+        ChainedEvent.link(event("M-1", 1, "2026-11-28T10:00:00.000Z"), ChainedEvent.GENESIS);
+    ChainedEvent b =
+        ChainedEvent.link(event("M-1", 1, "2026-11-28T10:00:00Z"), ChainedEvent.GENESIS);
 
     assertThat(a.timestamp()).isEqualTo("2026-11-28T10:00:00Z");
     assertThat(a.hash()).isEqualTo(b.hash());
@@ -62,8 +72,19 @@ class ChainVerifierTest {
     ChainedEvent third = chain.get(2);
     Map<String, Object> forged = new LinkedHashMap<>(third.data());
     forged.put("comment", "looks fine");
-    chain.set(2, new ChainedEvent(third.id(), third.stream(), third.seq(), third.missionId(), third.type(),
-        third.timestamp(), third.actor(), forged, third.prevHash(), third.hash()));
+    chain.set(
+        2,
+        new ChainedEvent(
+            third.id(),
+            third.stream(),
+            third.seq(),
+            third.missionId(),
+            third.type(),
+            third.timestamp(),
+            third.actor(),
+            forged,
+            third.prevHash(),
+            third.hash()));
 
     assertThat(ChainVerifier.verify(chain))
         .isEqualTo(new ChainVerifier.Result(2, "event EVT-M-1-3: hash mismatch (data changed?)"));
@@ -74,7 +95,8 @@ class ChainVerifierTest {
     List<ChainedEvent> chain = chain("M-1", 5);
     ChainedEvent third = chain.get(2);
     ChainedEvent rehashed =
-        ChainedEvent.link(third.event().withData(Map.of("checkpoint", "finalize")), third.prevHash());
+        ChainedEvent.link(
+            third.event().withData(Map.of("checkpoint", "finalize")), third.prevHash());
     chain.set(2, rehashed);
 
     assertThat(ChainVerifier.verify(chain).failure())
@@ -119,8 +141,18 @@ class ChainVerifierTest {
   @Test
   void requiresIdsDerivedFromStreamAndSeq() {
     ChainedEvent first = chain("M-1", 1).get(0);
-    ChainedEvent renamed = new ChainedEvent("EVT-M-2-1", first.stream(), first.seq(), first.missionId(),
-        first.type(), first.timestamp(), first.actor(), first.data(), first.prevHash(), first.hash());
+    ChainedEvent renamed =
+        new ChainedEvent(
+            "EVT-M-2-1",
+            first.stream(),
+            first.seq(),
+            first.missionId(),
+            first.type(),
+            first.timestamp(),
+            first.actor(),
+            first.data(),
+            first.prevHash(),
+            first.hash());
 
     assertThat(ChainVerifier.verify(List.of(renamed)).failure())
         .isEqualTo("event EVT-M-2-1: id does not match stream M-1 and seq 1 (expected EVT-M-1-1)");
@@ -140,7 +172,8 @@ class ChainVerifierTest {
     List<ChainedEvent> events = new ArrayList<>();
     String prevHash = ChainedEvent.GENESIS;
     for (int seq = 1; seq <= length; seq++) {
-      ChainedEvent linked = ChainedEvent.link(event(stream, seq, "2026-11-28T10:00:0" + seq + "Z"), prevHash);
+      ChainedEvent linked =
+          ChainedEvent.link(event(stream, seq, "2026-11-28T10:00:0" + seq + "Z"), prevHash);
       events.add(linked);
       prevHash = linked.hash();
     }
@@ -149,7 +182,14 @@ class ChainVerifierTest {
 
   private static EvidenceEvent event(String stream, long seq, String timestamp) {
     String missionId = stream.startsWith("budget:") ? null : stream;
-    return new EvidenceEvent(EvidenceEvent.idFor(stream, seq), stream, seq, missionId,
-        EventTypes.CHECKPOINT_OPENED, "platform", timestamp, Map.of("checkpoint", "plan", "n", seq));
+    return new EvidenceEvent(
+        EvidenceEvent.idFor(stream, seq),
+        stream,
+        seq,
+        missionId,
+        EventTypes.CHECKPOINT_OPENED,
+        "platform",
+        timestamp,
+        Map.of("checkpoint", "plan", "n", seq));
   }
 }

@@ -86,14 +86,13 @@ abstract class EvidenceStoreContract {
     database.inTransaction(c -> events.append(c, event("M-CLASH1", 1, Map.of("v", 1))));
 
     assertThatThrownBy(
-            () -> database.inTransaction(c -> events.append(c, event("M-CLASH1", 1, Map.of("v", 2)))))
+            () ->
+                database.inTransaction(c -> events.append(c, event("M-CLASH1", 1, Map.of("v", 2)))))
         .isInstanceOf(SQLException.class)
         .hasMessageContaining("EVT-M-CLASH1-1 is already stored with different content")
         .matches(e -> Database.isUniqueViolation((SQLException) e));
     List<ChainedEvent> stored = database.read(c -> events.chain(c, "M-CLASH1"));
-    assertThat(stored)
-        .singleElement()
-        .satisfies(e -> assertThat(e.data()).containsEntry("v", 1));
+    assertThat(stored).singleElement().satisfies(e -> assertThat(e.data()).containsEntry("v", 1));
   }
 
   @Test
@@ -109,7 +108,8 @@ abstract class EvidenceStoreContract {
     database.inTransaction(c -> events.append(c, event("M-UPD1", 1, Map.of("v", 1))));
 
     assertThatThrownBy(
-            () -> execute("UPDATE evidence_events SET data = '{\"v\":2}' WHERE id = 'EVT-M-UPD1-1'"))
+            () ->
+                execute("UPDATE evidence_events SET data = '{\"v\":2}' WHERE id = 'EVT-M-UPD1-1'"))
         .isInstanceOf(SQLException.class)
         .hasMessageContaining("evidence_events is append-only: UPDATE refused");
     List<ChainedEvent> stored = database.read(c -> events.chain(c, "M-UPD1"));
@@ -136,7 +136,8 @@ abstract class EvidenceStoreContract {
               clean.computeIfPresent("token", (k, v) -> "[REDACTED]");
               return clean;
             });
-    EvidenceEvent withSecret = event("M-REDACT1", 1, Map.of("token", "ghp_secret", "file", "A.java"));
+    EvidenceEvent withSecret =
+        event("M-REDACT1", 1, Map.of("token", "ghp_secret", "file", "A.java"));
 
     database.inTransaction(c -> redacting.append(c, withSecret));
     boolean retried = database.inTransaction(c -> redacting.append(c, withSecret));
@@ -161,8 +162,12 @@ abstract class EvidenceStoreContract {
             start.await();
             for (int i = 0; i < eventsEach; i++) {
               store.record(
-                  "budget:race", null, EventTypes.BUDGET_BREACHED, "writer-" + writer,
-                  Instant.parse("2026-11-28T10:00:00Z"), Map.of("writer", writer, "i", i));
+                  "budget:race",
+                  null,
+                  EventTypes.BUDGET_BREACHED,
+                  "writer-" + writer,
+                  Instant.parse("2026-11-28T10:00:00Z"),
+                  Map.of("writer", writer, "i", i));
             }
             return null;
           });
@@ -174,7 +179,8 @@ abstract class EvidenceStoreContract {
     assertThat(chain).hasSize(writers * eventsEach);
     assertThat(chain).extracting(ChainedEvent::seq).doesNotHaveDuplicates();
     assertThat(chain.get(chain.size() - 1).seq()).isEqualTo(writers * eventsEach);
-    assertThat(store.verify("budget:race")).isEqualTo(new ChainVerifier.Result(writers * eventsEach, null));
+    assertThat(store.verify("budget:race"))
+        .isEqualTo(new ChainVerifier.Result(writers * eventsEach, null));
   }
 
   @Test
@@ -213,8 +219,8 @@ abstract class EvidenceStoreContract {
       try (Connection c = old.dataSource().getConnection();
           PreparedStatement insert =
               c.prepareStatement(
-                  "INSERT INTO evidence_events (id, stream, seq, mission_id, type, actor, occurred_at, data)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                  "INSERT INTO evidence_events (id, stream, seq, mission_id, type, actor,"
+                      + " occurred_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (int seq = 1; seq <= 3; seq++) {
           insert.setString(1, "EVT-M-OLD1-" + seq);
           insert.setString(2, "M-OLD1");
