@@ -65,7 +65,7 @@ public final class SigningKeys {
   public static SigningKey loadOrCreate(Path directory) throws IOException {
     Path privateKeyFile = directory.resolve(PRIVATE_KEY_FILE);
     if (Files.exists(privateKeyFile)) {
-      return load(privateKeyFile);
+      return withPublicKeyFile(directory, load(privateKeyFile));
     }
     createPrivateDirectory(directory);
     SigningKey key = generate();
@@ -75,12 +75,19 @@ public final class SigningKeys {
       // Without REPLACE_EXISTING: if another process stored a key meanwhile, that one wins.
       Files.move(temporary, privateKeyFile);
     } catch (FileAlreadyExistsException raced) {
-      return load(privateKeyFile);
+      return withPublicKeyFile(directory, load(privateKeyFile));
     } finally {
       Files.deleteIfExists(temporary);
     }
-    Files.writeString(
-        directory.resolve(PUBLIC_KEY_FILE), key.publicKeyPem(), StandardCharsets.US_ASCII);
+    return withPublicKeyFile(directory, key);
+  }
+
+  /** Writes the public key file next to the private one when it is missing. */
+  private static SigningKey withPublicKeyFile(Path directory, SigningKey key) throws IOException {
+    Path publicKeyFile = directory.resolve(PUBLIC_KEY_FILE);
+    if (!Files.exists(publicKeyFile)) {
+      Files.writeString(publicKeyFile, key.publicKeyPem(), StandardCharsets.US_ASCII);
+    }
     return key;
   }
 

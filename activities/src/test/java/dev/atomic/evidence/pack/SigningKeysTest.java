@@ -84,6 +84,16 @@ class SigningKeysTest {
   }
 
   @Test
+  void loadsAKeyOpensslWroteAndAddsItsPublicKeyFile(@TempDir Path keys) throws Exception {
+    Files.writeString(keys.resolve(SigningKeys.PRIVATE_KEY_FILE), rfc8032PrivateKeyPem());
+
+    SigningKey loaded = SigningKeys.loadOrCreate(keys);
+
+    assertThat(HEX.formatHex(loaded.publicKey().getEncoded())).endsWith(RFC8032_PUBLIC);
+    assertThat(Files.readString(keys.resolve(SigningKeys.PUBLIC_KEY_FILE))).isEqualTo(loaded.publicKeyPem());
+  }
+
+  @Test
   void refusesAnEncryptedPrivateKey() {
     String encrypted =
         "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIGb\n-----END ENCRYPTED PRIVATE KEY-----\n";
