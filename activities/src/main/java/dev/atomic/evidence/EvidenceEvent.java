@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One entry of the append-only evidence log.
+ * One entry of the append-only evidence log, as a workflow proposes it. The store adds the
+ * hash-chain link; {@link ChainedEvent} is the stored form.
  *
  * @param id {@code EVT-<stream>-<seq>}; derived from the workflow, so a retried write is a no-op
  * @param stream a mission id, or {@code budget:<name>} for events that belong to no mission
@@ -25,6 +26,11 @@ public record EvidenceEvent(
   public EvidenceEvent {
     // Sorted, so the stored form and every later digest are the same on every replay.
     data = data == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(data));
+  }
+
+  /** The same event with other data, e.g. after redaction. */
+  public EvidenceEvent withData(Map<String, Object> newData) {
+    return new EvidenceEvent(id, stream, seq, missionId, type, actor, timestamp, newData);
   }
 
   /** The event id for a position in a stream. */

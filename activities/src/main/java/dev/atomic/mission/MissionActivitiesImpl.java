@@ -2,6 +2,7 @@ package dev.atomic.mission;
 
 import dev.atomic.evidence.EvidenceEvent;
 import dev.atomic.evidence.EvidenceEventRepository;
+import dev.atomic.evidence.EvidenceRedactor;
 import dev.atomic.platform.Database;
 import io.temporal.activity.Activity;
 import java.sql.SQLException;
@@ -15,10 +16,16 @@ public class MissionActivitiesImpl implements MissionActivities {
 
   private final Database database;
   private final MissionRepository missions = new MissionRepository();
-  private final EvidenceEventRepository events = new EvidenceEventRepository();
+  private final EvidenceEventRepository events;
 
   public MissionActivitiesImpl(Database database) {
+    this(database, EvidenceRedactor.none());
+  }
+
+  /** Evidence data passes {@code redactor} before it is stored and hashed. */
+  public MissionActivitiesImpl(Database database, EvidenceRedactor redactor) {
     this.database = database;
+    this.events = new EvidenceEventRepository(redactor);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.atomic.mission;
 import dev.atomic.evidence.EventTypes;
 import dev.atomic.evidence.EvidenceEvent;
 import dev.atomic.evidence.EvidenceEventRepository;
+import dev.atomic.evidence.EvidenceRedactor;
 import dev.atomic.platform.Database;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -18,11 +19,17 @@ public final class MissionStore {
   private final Database database;
   private final Clock clock;
   private final MissionRepository missions = new MissionRepository();
-  private final EvidenceEventRepository events = new EvidenceEventRepository();
+  private final EvidenceEventRepository events;
 
   public MissionStore(Database database, Clock clock) {
+    this(database, clock, EvidenceRedactor.none());
+  }
+
+  /** Evidence data this store writes passes {@code redactor} before it is stored and hashed. */
+  public MissionStore(Database database, Clock clock, EvidenceRedactor redactor) {
     this.database = database;
     this.clock = clock;
+    this.events = new EvidenceEventRepository(redactor);
   }
 
   public Optional<Mission> find(String missionId) throws SQLException {

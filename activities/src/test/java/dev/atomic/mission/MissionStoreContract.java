@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atomic.evidence.EventTypes;
 import dev.atomic.evidence.EvidenceEvent;
 import dev.atomic.evidence.EvidenceEventRepository;
+import dev.atomic.evidence.EvidenceStore;
 import dev.atomic.platform.Database;
 import dev.atomic.testing.TestDatabase;
 import java.time.Clock;
@@ -119,6 +120,24 @@ abstract class MissionStoreContract {
     // A late write from the old workflow cannot resurrect it.
     activities.recordTransition(new MissionTransition(mission, 3, List.of()));
     assertThat(store.find("M-FAIL1").orElseThrow().status()).isEqualTo(MissionStatus.FAILED);
+  }
+
+  @Test
+  void transitionsAndOutOfBandFailuresExtendOneIntactHashChain() throws Exception {
+    Mission mission = mission("M-CHAIN2", MissionStatus.AWAITING_APPROVAL, "2026-11-28T10:00:00Z");
+    activities.recordTransition(
+        new MissionTransition(
+            mission,
+            1,
+            List.of(
+                event("M-CHAIN2", 1, EventTypes.MISSION_CREATED),
+                event("M-CHAIN2", 2, EventTypes.CHECKPOINT_OPENED))));
+
+    store.markFailed("M-CHAIN2", "workflow lost");
+
+    EvidenceStore evidence = new EvidenceStore(database);
+    assertThat(evidence.chain("M-CHAIN2")).hasSize(3);
+    assertThat(evidence.verify("M-CHAIN2").ok()).isTrue();
   }
 
   @Test

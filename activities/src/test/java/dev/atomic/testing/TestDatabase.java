@@ -34,14 +34,24 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   public static TestDatabase h2() {
+    return h2(null);
+  }
+
+  /** An H2 database migrated up to {@code version} only ({@code null}: the latest). */
+  public static TestDatabase h2(String version) {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     h2.setUser("sa");
-    migrate(h2, null);
+    migrate(h2, null, version);
     return new TestDatabase(h2, null);
   }
 
   public static TestDatabase postgres() {
+    return postgres(null);
+  }
+
+  /** A PostgreSQL schema migrated up to {@code version} only ({@code null}: the latest). */
+  public static TestDatabase postgres(String version) {
     String schema = "atomic_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
         Statement statement = connection.createStatement()) {
@@ -56,14 +66,22 @@ public final class TestDatabase implements AutoCloseable {
     postgres.setURL(POSTGRES_URL);
     postgres.setUser(POSTGRES_USER);
     postgres.setCurrentSchema(schema);
-    migrate(postgres, schema);
+    migrate(postgres, schema, version);
     return new TestDatabase(postgres, schema);
   }
 
-  private static void migrate(DataSource dataSource, String schema) {
+  /** Applies the migrations not yet applied, up to the latest. */
+  public void migrate() {
+    migrate(dataSource, schema, null);
+  }
+
+  private static void migrate(DataSource dataSource, String schema, String version) {
     var configuration = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
     if (schema != null) {
       configuration.schemas(schema).defaultSchema(schema);
+    }
+    if (version != null) {
+      configuration.target(version);
     }
     configuration.load().migrate();
   }

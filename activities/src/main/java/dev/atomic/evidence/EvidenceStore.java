@@ -1,0 +1,105 @@
+package dev.atomic.evidence;
+
+import dev.atomic.platform.Database;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Evidence streams for callers outside a workflow (REST, budgets): records an event at the next
+ * free position of its stream, reads and verifies chains.
+ */
+public final class EvidenceStore {
+
+  /** Attempts before a stream under constant contention gives up. */
+  private static final int MAX_ATTEMPTS = 50;
+
+  private final Database database;
+  private final EvidenceEventRepository events;
+
+  public EvidenceStore(Database database) {
+    this(database, EvidenceRedactor.none());
+  }
+
+  public EvidenceStore(Database database, EvidenceRedactor redactor) {
+    this.database = database;
+    this.events = new EvidenceEventRepository(redactor);
+  }
+
+  /**
+   * Appends a new event at the end of {@code stream} and returns it as stored. When another writer
+   * takes that position first, tries again at the next one, so concurrent writers each get their
+   * own position and the chain never forks.
+   *
+   * @param missionId the mission the event belongs to; {@code null} for e.g. budget events
+   */
+  public ChainedEvent record(
+      String stream,
+      String missionId,
+      String type,
+      String actor,
+      Instant timestamp,
+      Map<String, Object> data)
+      throws SQLException {
+    SQLException lastConflict = null;
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      try {
+        ChainedEvent stored =
+            database.inTransaction(
+                connection -> {
+                  long seq = events.nextSeq(connection, stream);
+                  EvidenceEvent event =
+                      new EvidenceEvent(
+                          EvidenceEvent.idFor(stream, seq),
+                          stream,
+                          seq,
+                          missionId,
+                          type,
+                          actor,
+                          timestamp.toString(),
+                          data);
+                  // false: an identical event was written at this position meanwhile; this
+                  // call still owes its own event, so it takes the next position.
+                  return events.append(connection, event)
+                      ? events.find(connection, event.id()).orElseThrow()
+                      : null;
+                });
+        if (stored != null) {
+          return stored;
+        }
+      } catch (SQLException e) {
+        if (!isContention(e)) {
+          throw e;
+        }
+        lastConflict = e;
+      }
+    }
+    throw new SQLException(
+        "stream " + stream + " stayed contended for " + MAX_ATTEMPTS + " attempts",
+        "40001",
+        lastConflict);
+  }
+
+  /**
+   * A lost race for a position: a unique violation, or (H2) a lock wait that timed out behind the
+   * winner, or (PostgreSQL) a serialization failure or deadlock.
+   */
+  private static boolean isContention(SQLException e) {
+    String state = e.getSQLState();
+    return Database.isUniqueViolation(e)
+        || "HYT00".equals(state)
+        || "40001".equals(state)
+        || "40P01".equals(state);
+  }
+
+  /** Every event of {@code stream} with its chain link, in sequence order. */
+  public List<ChainedEvent> chain(String stream) throws SQLException {
+    return database.read(connection -> events.chain(connection, stream));
+  }
+
+  /** Verifies the stored chain of {@code stream}. */
+  public ChainVerifier.Result verify(String stream) throws SQLException {
+    return ChainVerifier.verify(chain(stream));
+  }
+}
