@@ -106,9 +106,11 @@ class BudgetAlertWorkflowTest {
     for (String id : List.of("alert-team:once-2026-11-50", "alert-team:once-2026-11-80", "alert-team:once-2026-11-100")) {
       assertThat(webhook.delivered(id)).as(id).hasSize(1);
     }
-    assertThat(breached.eventId()).isEqualTo("EVT-budget:team:once-4");
-    assertThat(events("budget:team:once"))
-        .containsExactly("BudgetSet", "BudgetThresholdReached", "BudgetThresholdReached", "BudgetBreached");
+    // 80 % and 100 % were reached by one change: their workflows record in either order.
+    assertThat(breached.eventId()).isIn("EVT-budget:team:once-3", "EVT-budget:team:once-4");
+    List<String> events = events("budget:team:once");
+    assertThat(events.subList(0, 2)).containsExactly("BudgetSet", "BudgetThresholdReached");
+    assertThat(events.subList(2, events.size())).containsExactlyInAnyOrder("BudgetThresholdReached", "BudgetBreached");
     assertThat(finOps.budgets().get(team).alertsFired()).containsExactly(50, 80, 100);
     assertThat(finOps.budgets().get(team).breached()).isTrue();
   }
