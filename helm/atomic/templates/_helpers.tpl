@@ -24,6 +24,17 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
       key: {{ .Values.database.key }}
 - name: LOG_FORMAT
   value: {{ .Values.logFormat | quote }}
+- name: DEFAULT_BUDGET_USD
+  value: {{ .Values.finops.defaultBudgetUsd | quote }}
+- name: ATOMIC_FINOPS_ALERT_THRESHOLDS
+  value: {{ .Values.finops.alertThresholds | quote }}
+{{- if .Values.finops.webhookSecret }}
+- name: BUDGET_BREACH_WEBHOOK_URL
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.finops.webhookSecret }}
+      key: {{ .Values.finops.webhookSecretKey }}
+{{- end }}
 {{- with .Values.extraEnv }}
 {{ toYaml . }}
 {{- end }}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.atomic.cli.dev.EmbeddedPlatform;
 import dev.atomic.mission.MissionStore;
 import dev.atomic.platform.Json;
+import dev.atomic.testing.WebhookReceiver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -30,6 +31,9 @@ final class TestPlatform {
 
   private static TestPlatform shared;
 
+  /** Where budget alerts of every test platform are posted; it fails the first post. */
+  static final WebhookReceiver WEBHOOK = WebhookReceiver.failingFirst(1);
+
   final EmbeddedPlatform platform;
   final Path home;
   final int apiPort;
@@ -53,7 +57,8 @@ final class TestPlatform {
                     "atomic.dte.allowed-roots", home.toString(),
                     "atomic.max-request-size", MAX_REQUEST_SIZE,
                     "spring.main.banner-mode", "off",
-                    "atomic.missions.update-timeout", "10s")));
+                    "atomic.missions.update-timeout", "10s",
+                    "atomic.finops.webhook-url", WEBHOOK.url())));
   }
 
   static synchronized TestPlatform shared() {

@@ -15,13 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** Talks to the REST facade; HTTP errors become {@link CliException}s with the API's message. */
-final class AtomicClient {
+public final class AtomicClient {
 
   private final URI base;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  AtomicClient(String url) {
+  public AtomicClient(String url) {
     URI parsed;
     try {
       parsed = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
@@ -36,18 +36,29 @@ final class AtomicClient {
     this.base = parsed;
   }
 
-  JsonNode get(String path) {
+  public JsonNode get(String path) {
     return send(HttpRequest.newBuilder(resolve(path)).GET());
   }
 
-  JsonNode post(String path, Object body) {
+  public JsonNode post(String path, Object body) {
     return send(
         HttpRequest.newBuilder(resolve(path))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))));
   }
 
-  static String segment(String value) {
+  public JsonNode put(String path, Object body) {
+    return send(
+        HttpRequest.newBuilder(resolve(path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(Json.write(body))));
+  }
+
+  public JsonNode delete(String path) {
+    return send(HttpRequest.newBuilder(resolve(path)).DELETE());
+  }
+
+  public static String segment(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
