@@ -1,0 +1,55 @@
+package dev.atomic.gateway;
+
+/**
+ * Dotted-quad IPv4 addresses that can identify a host or person. Not reported: loopback
+ * (127/8), "this network" (0/8), multicast and reserved space (224 and up) — the
+ * {@code localhost}, {@code 0.0.0.0} and broadcast addresses of configuration files — the
+ * documentation ranges of RFC 5737 (192.0.2/24, 198.51.100/24, 203.0.113/24), and versions
+ * written after a product name ({@code Chrome/122.0.0.0}).
+ */
+final class Ipv4 {
+
+  private Ipv4() {}
+
+  /** End of the address starting at {@code i}, or -1. */
+  static int match(String text, int i) {
+    if (i >= 2 && text.charAt(i - 1) == '/' && Character.isLetterOrDigit(text.charAt(i - 2))) {
+      return -1;
+    }
+    int j = i;
+    int first = -1;
+    for (int part = 0; part < 4; part++) {
+      int start = j;
+      int value = 0;
+      while (j < text.length() && j - start < 3 && NumberDetector.isDigit(text.charAt(j))) {
+        value = value * 10 + text.charAt(j) - '0';
+        j++;
+      }
+      int len = j - start;
+      if (len == 0 || value > 255 || len > 1 && text.charAt(start) == '0') {
+        return -1;
+      }
+      if (part == 0) {
+        first = value;
+      }
+      if (part < 3) {
+        if (j >= text.length() || text.charAt(j) != '.') {
+          return -1;
+        }
+        j++;
+      }
+    }
+    if (!NumberDetector.rightBoundary(text, j) || j < text.length() && text.charAt(j) == '.' && j + 1 < text.length()
+        && Character.isLetterOrDigit(text.charAt(j + 1))) {
+      return -1;
+    }
+    if (first == 0 || first == 127 || first >= 224 || documentation(text.substring(i, j))) {
+      return -1;
+    }
+    return j;
+  }
+
+  private static boolean documentation(String address) {
+    return address.startsWith("192.0.2.") || address.startsWith("198.51.100.") || address.startsWith("203.0.113.");
+  }
+}

@@ -1,0 +1,69 @@
+package dev.atomic.gateway;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Private key blocks in PEM armour, whole: {@code -----BEGIN … PRIVATE KEY-----} to the
+ * matching END line (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted, PGP), also when embedded in JSON
+ * with {@code \n} escapes or indented in YAML. A block cut off before its END line is redacted
+ * from BEGIN to the end of its base64 body. Public keys and certificates are not secrets.
+ */
+final class PemBlocks implements KeywordDetector {
+
+  static final String RULE = "private_key";
+  private static final String BEGIN = "-----BEGIN ";
+  private static final int MAX_LABEL = 40;
+  private static final int MAX_BODY = 20_000;
+
+  @Override
+  public List<String> keywords() {
+    return List.of("-----begin ");
+  }
+
+  @Override
+  public List<String> types() {
+    return List.of(RULE);
+  }
+
+  @Override
+  public int at(String text, int hit, Consumer<Candidate> out) {
+    if (!text.startsWith(BEGIN, hit)) {
+      return hit + 1;
+    }
+    int labelStart = hit + BEGIN.length();
+    int labelEnd = text.indexOf("-----", labelStart);
+    if (labelEnd < 0 || labelEnd - labelStart > MAX_LABEL) {
+      return labelStart;
+    }
+    String label = text.substring(labelStart, labelEnd);
+    if (!label.chars().allMatch(c -> c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ' ')
+        || !(label.endsWith("PRIVATE KEY") || label.endsWith("PRIVATE KEY BLOCK"))) {
+      return labelEnd;
+    }
+    int bodyStart = labelEnd + 5;
+    String endLine = "-----END " + label + "-----";
+    int end = text.indexOf(endLine, bodyStart);
+    if (end >= 0 && end - bodyStart <= MAX_BODY) {
+      return emit(out, hit, end + endLine.length());
+    }
+    int j = bodyStart;
+    while (j < text.length() && j - bodyStart < MAX_BODY && isBody(text.charAt(j))) {
+      j++;
+    }
+    while (j > bodyStart && Character.isWhitespace(text.charAt(j - 1))) {
+      j--;
+    }
+    return j - bodyStart >= 64 ? emit(out, hit, j) : j;
+  }
+
+  private static int emit(Consumer<Candidate> out, int start, int end) {
+    out.accept(new Candidate(start, end, Kind.SECRET, RULE, SecretRule.VENDOR + 1));
+    return end;
+  }
+
+  private static boolean isBody(char c) {
+    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '='
+        || c == '\\' || Character.isWhitespace(c);
+  }
+}

@@ -1,0 +1,261 @@
+package dev.atomic.gateway;
+
+import java.math.BigInteger;
+import java.util.Base64;
+
+/** Checksums, number ranges and randomness measures that separate real values from look-alikes. */
+public final class Validators {
+
+  private Validators() {}
+
+  /** Luhn (mod 10) over the digits of {@code number}; other characters are skipped. */
+  public static boolean luhn(CharSequence number) {
+    int sum = 0;
+    int digits = 0;
+    for (int i = number.length() - 1; i >= 0; i--) {
+      char c = number.charAt(i);
+      if (c < '0' || c > '9') {
+        continue;
+      }
+      int d = c - '0';
+      if (digits % 2 == 1) {
+        d *= 2;
+        if (d > 9) {
+          d -= 9;
+        }
+      }
+      sum += d;
+      digits++;
+    }
+    return digits > 1 && sum % 10 == 0;
+  }
+
+  /**
+   * ISO 13616 check: the country's length, then mod 97 of the rearranged number equals 1.
+   * Spaces are ignored.
+   */
+  public static boolean iban(CharSequence value) {
+    String compact = value.toString().replace(" ", "");
+    if (compact.length() < 5) {
+      return false;
+    }
+    int expected = IbanLengths.of(compact.substring(0, 2));
+    if (expected == 0 || compact.length() != expected) {
+      return false;
+    }
+    String rearranged = compact.substring(4) + compact.substring(0, 4);
+    int remainder = 0;
+    for (int i = 0; i < rearranged.length(); i++) {
+      char c = rearranged.charAt(i);
+      int v;
+      if (c >= '0' && c <= '9') {
+        v = c - '0';
+        remainder = (remainder * 10 + v) % 97;
+      } else if (c >= 'A' && c <= 'Z') {
+        v = c - 'A' + 10;
+        remainder = (remainder * 100 + v) % 97;
+      } else {
+        return false;
+      }
+    }
+    return remainder == 1;
+  }
+
+  /** Check digits that make {@code country + "00" + bban} a valid IBAN. */
+  static String ibanCheckDigits(String country, String bban) {
+    String digits = (bban + country + "00").chars()
+        .mapToObj(c -> Character.isDigit(c) ? String.valueOf((char) c) : String.valueOf(c - 'A' + 10))
+        .reduce("", String::concat);
+    int check = 98 - new BigInteger(digits).mod(BigInteger.valueOf(97)).intValue();
+    return String.format("%02d", check);
+  }
+
+  /**
+   * US Social Security number ranges as issued: area 001–899 except 666, group 01–99, serial
+   * 0001–9999. Separators are ignored; anything but nine digits is invalid.
+   */
+  public static boolean ssn(CharSequence value) {
+    StringBuilder d = new StringBuilder(9);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c >= '0' && c <= '9') {
+        d.append(c);
+      } else if (c != '-' && c != ' ') {
+        return false;
+      }
+    }
+    if (d.length() != 9) {
+      return false;
+    }
+    int area = Integer.parseInt(d, 0, 3, 10);
+    int group = Integer.parseInt(d, 3, 5, 10);
+    int serial = Integer.parseInt(d, 5, 9, 10);
+    return area > 0 && area < 900 && area != 666 && group > 0 && serial > 0;
+  }
+
+  /** Shannon entropy of the characters of {@code s}, in bits per character. */
+  public static double entropy(CharSequence s) {
+    int n = s.length();
+    if (n == 0) {
+      return 0;
+    }
+    int[] counts = new int[128];
+    java.util.Map<Character, Integer> other = null;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 128) {
+        counts[c]++;
+      } else {
+        if (other == null) {
+          other = new java.util.HashMap<>();
+        }
+        other.merge(c, 1, Integer::sum);
+      }
+    }
+    double bits = 0;
+    for (int count : counts) {
+      bits += term(count, n);
+    }
+    if (other != null) {
+      for (int count : other.values()) {
+        bits += term(count, n);
+      }
+    }
+    return bits;
+  }
+
+  private static double term(int count, int n) {
+    if (count == 0) {
+      return 0;
+    }
+    double p = (double) count / n;
+    return -p * (Math.log(p) / Math.log(2));
+  }
+
+  /**
+   * A vendor-format token that is not a documented example or placeholder and is random enough
+   * to be real: at least 2.5 bits of entropy per character from 16 characters on and 3 bits from
+   * 32 on, and no run of
+   * eight equal characters ({@code AKIAXXXXXXXXXXXXXXXX}).
+   */
+  static boolean plausibleToken(String value) {
+    if (longestRun(value) >= 8) {
+      return false;
+    }
+    // Short fixed-format ids (AWS's 20 characters) cannot reach 3 bits even when random.
+    int n = value.length();
+    double floor = n < 16 ? 0 : n < 32 ? 2.5 : 3.0;
+    if (entropy(value) < floor) {
+      return false;
+    }
+    return !Allowlist.isDocumentedExample(value) && !Allowlist.isPlaceholder(value);
+  }
+
+  static int longestRun(CharSequence s) {
+    int best = 0;
+    int run = 0;
+    for (int i = 0; i < s.length(); i++) {
+      run = i > 0 && s.charAt(i) == s.charAt(i - 1) ? run + 1 : 1;
+      best = Math.max(best, run);
+    }
+    return best;
+  }
+
+  /** Number of character classes among lower case, upper case, digits and other characters. */
+  static int characterClasses(CharSequence s) {
+    boolean lower = false;
+    boolean upper = false;
+    boolean digit = false;
+    boolean other = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 'a' && c <= 'z') {
+        lower = true;
+      } else if (c >= 'A' && c <= 'Z') {
+        upper = true;
+      } else if (c >= '0' && c <= '9') {
+        digit = true;
+      } else {
+        other = true;
+      }
+    }
+    return (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
+  }
+
+  /**
+   * A value assigned to a secret-looking name, or sent as a bearer token, that is itself
+   * plausibly a secret: 8 characters or more, no whitespace, at least two character classes,
+   * entropy of at least {@code min(3, log2(length) - 0.5)} bits per character, and not a
+   * placeholder, documented example, UUID, identifier, code reference, path or URL.
+   */
+  static boolean plausibleSecret(String value) {
+    int n = value.length();
+    if (n < 8 || n > 4096) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (Character.isWhitespace(value.charAt(i))) {
+        return false;
+      }
+    }
+    if (characterClasses(value) < 2 || longestRun(value) >= 6) {
+      return false;
+    }
+    double floor = Math.min(3.0, Math.log(n) / Math.log(2) - 0.5);
+    if (entropy(value) < floor || identifierLike(value) || pathOrUrl(value)) {
+      return false;
+    }
+    return !Allowlist.isPlaceholder(value) && !Allowlist.isDocumentedExample(value) && !Allowlist.isUuid(value);
+  }
+
+  /** Words joined the way code names things: {@code AutoTokenizer}, {@code DB_PASSWORD}, {@code config.apiKey}. */
+  static boolean identifierLike(String value) {
+    int letters = 0;
+    int upper = 0;
+    boolean wordsOnly = true;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        upper++;
+        letters++;
+      } else if (c >= 'a' && c <= 'z') {
+        letters++;
+      } else if (c != '_' && c != '-' && c != '.') {
+        wordsOnly = false;
+      }
+    }
+    if (!wordsOnly) {
+      return value.endsWith("()");
+    }
+    // Letters and word separators only: names unless upper and lower case are thoroughly mixed.
+    boolean separated = letters < value.length();
+    boolean allUpperOrLower = upper == 0 || upper == letters;
+    return separated || allUpperOrLower || upper < 0.3 * letters;
+  }
+
+  static boolean pathOrUrl(String value) {
+    if (value.contains("://")) {
+      return true;
+    }
+    boolean rooted = value.startsWith("/") || value.startsWith("./") || value.startsWith("../") || value.startsWith("~/");
+    if (!rooted || value.indexOf('+') >= 0 || value.indexOf('=') >= 0) {
+      return false;
+    }
+    String last = value.substring(value.lastIndexOf('/') + 1);
+    return last.contains(".") || value.equals(value.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** Decodes base64 or base64url without padding requirements; null when it is not base64. */
+  static byte[] base64(String s) {
+    String t = s.replace('-', '+').replace('_', '/').replace("=", "");
+    int pad = (4 - t.length() % 4) % 4;
+    if (pad == 3) {
+      return null;
+    }
+    try {
+      return Base64.getDecoder().decode(t + "==".substring(0, pad));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}
