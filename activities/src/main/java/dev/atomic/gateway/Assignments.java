@@ -21,12 +21,15 @@ import java.util.function.Consumer;
 final class Assignments implements KeywordDetector {
 
   static final String RULE = "generic_secret";
-  static final List<String> KEYWORDS = List.of("pass", "pwd", "secret", "token", "key", "credential");
+  static final List<String> KEYWORDS = List.of("pass", "pwd", "secret", "token", "key", "credential", "auth");
 
   private static final List<String> NOUNS = List.of(
       "password", "passwd", "passphrase", "pwd", "pass", "secret", "secretkey", "apikey", "apisecret",
       "accesskey", "privatekey", "token", "credentials", "credential", "accountkey", "masterkey",
-      "signingkey", "encryptionkey", "authkey", "sharedkey", "clientkey");
+      "signingkey", "encryptionkey", "authkey", "sharedkey", "clientkey", "secretkeybase");
+
+  // Names that are secrets only as a whole: Docker's config.json "auth" holds base64 user:password.
+  private static final List<String> EXACT = List.of("auth", "authstring");
 
   // Names ending in a secret noun that hold something else.
   private static final List<String> NOT_SECRET = List.of(
@@ -173,7 +176,7 @@ final class Assignments implements KeywordDetector {
         return true;
       }
     }
-    return false;
+    return EXACT.contains(last);
   }
 
   private static int skipBlanks(String text, int i) {

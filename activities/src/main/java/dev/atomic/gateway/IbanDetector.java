@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 /**
  * International bank account numbers: a country code with an IBAN, two check digits and the
  * country's number of characters, compact or in groups of four separated by single spaces, that
- * pass the mod-97 check.
+ * pass the mod-97 check. Called by {@link NumberDetector} at each word that starts with a capital.
  */
 final class IbanDetector {
 
@@ -13,24 +13,26 @@ final class IbanDetector {
 
   private IbanDetector() {}
 
-  static void scan(String text, Consumer<Candidate> out) {
+  /**
+   * Reports the IBAN that starts at {@code i}, the first character of a word, if there is one.
+   *
+   * @return the end of the IBAN, or -1
+   */
+  static int at(String text, int i, Consumer<Candidate> out) {
     int n = text.length();
-    for (int i = 0; i + 15 <= n; i++) {
-      char c = text.charAt(i);
-      if (c < 'A' || c > 'Z' || !NumberDetector.isDigit(text.charAt(i + 2)) || !NumberDetector.isDigit(text.charAt(i + 3))
-          || i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
-        continue;
-      }
-      int length = IbanLengths.of(c, text.charAt(i + 1));
-      if (length == 0) {
-        continue;
-      }
-      int end = read(text, i, length);
-      if (end > 0 && Validators.iban(text.substring(i, end))) {
-        out.accept(new Candidate(i, end, Kind.PII, RULE, 2));
-        i = end - 1;
-      }
+    if (i + 15 > n || !NumberDetector.isDigit(text.charAt(i + 2)) || !NumberDetector.isDigit(text.charAt(i + 3))) {
+      return -1;
     }
+    int length = IbanLengths.of(text.charAt(i), text.charAt(i + 1));
+    if (length == 0) {
+      return -1;
+    }
+    int end = read(text, i, length);
+    if (end > 0 && Validators.iban(text.substring(i, end))) {
+      out.accept(new Candidate(i, end, Kind.PII, RULE, 2));
+      return end;
+    }
+    return -1;
   }
 
   /** End of {@code length} IBAN characters from {@code i}, spaces allowed after each group of four; or -1. */

@@ -4,8 +4,9 @@ package dev.atomic.gateway;
  * Dotted-quad IPv4 addresses that can identify a host or person. Not reported: loopback
  * (127/8), "this network" (0/8), multicast and reserved space (224 and up) — the
  * {@code localhost}, {@code 0.0.0.0} and broadcast addresses of configuration files — the
- * documentation ranges of RFC 5737 (192.0.2/24, 198.51.100/24, 203.0.113/24), and versions
- * written after a product name ({@code Chrome/122.0.0.0}).
+ * documentation ranges of RFC 5737 (192.0.2/24, 198.51.100/24, 203.0.113/24), network
+ * addresses {@code n.0.0.0}, and versions: after a product name ({@code Chrome/122.0.0.0}) or
+ * the word "version".
  */
 final class Ipv4 {
 
@@ -43,10 +44,18 @@ final class Ipv4 {
         && Character.isLetterOrDigit(text.charAt(j + 1))) {
       return -1;
     }
-    if (first == 0 || first == 127 || first >= 224 || documentation(text.substring(i, j))) {
+    String address = text.substring(i, j);
+    if (first == 0 || first == 127 || first >= 224 || address.endsWith(".0.0.0") || documentation(address)
+        || afterVersion(text, i)) {
       return -1;
     }
     return j;
+  }
+
+  /** Four-part versions ({@code AssemblyVersion("4.0.0.1")}, {@code version 1.2.3.4}) look like addresses. */
+  private static boolean afterVersion(String text, int i) {
+    int from = Math.max(0, i - 24);
+    return text.substring(from, i).toLowerCase(java.util.Locale.ROOT).contains("version");
   }
 
   private static boolean documentation(String address) {

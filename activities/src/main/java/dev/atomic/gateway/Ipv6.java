@@ -27,11 +27,25 @@ final class Ipv6 {
       while (e < text.length() && e - s < MAX && isPart(text.charAt(e))) {
         e++;
       }
-      if (boundary(text, s - 1) && boundary(text, e) && valid(text.substring(s, e))) {
+      if (e - s >= 7 && boundary(text, s - 1) && boundary(text, e) && plausibleShape(text, s, e)
+          && valid(text.substring(s, e))) {
         out.accept(new Candidate(s, e, Kind.PII, "ip_address", 2));
       }
       colon = text.indexOf(':', Math.max(e, colon + 1));
     }
+  }
+
+  /** Seven colons, or a "::" and at least two more: rules out times ({@code 12:34:56}) cheaply. */
+  private static boolean plausibleShape(String text, int s, int e) {
+    int colons = 0;
+    boolean gap = false;
+    for (int i = s; i < e; i++) {
+      if (text.charAt(i) == ':') {
+        colons++;
+        gap |= i > s && text.charAt(i - 1) == ':';
+      }
+    }
+    return colons == 7 || gap && colons >= 3;
   }
 
   static boolean valid(String token) {

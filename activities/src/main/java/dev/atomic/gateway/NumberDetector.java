@@ -4,14 +4,32 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Personal data written with digits: IPv4 addresses, payment cards, US Social Security numbers
- * and phone numbers. One left-to-right pass; at each number that starts a token the formats are
- * tried in turn, each with its own validator, and a number that is none of them is skipped
- * whole, so digits inside UUIDs, hashes, versions and timestamps are never read as a start.
+ * Personal data that starts a word: IPv4 addresses, payment cards, US Social Security numbers,
+ * phone numbers and IBANs. One left-to-right pass over the words of the text; at a word that can
+ * start one of these formats the formats are tried in turn, each with its own validator, and a
+ * word that is none of them is skipped whole, so digits inside UUIDs, hashes, versions and
+ * timestamps are never read as a start.
  */
 final class NumberDetector {
 
   private static final int SSN_CONTEXT = 100;
+  private static final byte OTHER = 0;
+  private static final byte DIGIT = 1;
+  private static final byte UPPER = 2;
+  private static final byte WORD = 3;
+  // Character classes of ASCII, looked up rather than compared: this loop sees every character.
+  private static final byte[] CLASS = new byte[128];
+
+  static {
+    for (char c = '0'; c <= '9'; c++) {
+      CLASS[c] = DIGIT;
+    }
+    for (char c = 'A'; c <= 'Z'; c++) {
+      CLASS[c] = UPPER;
+      CLASS[c + 32] = WORD;
+    }
+    CLASS['_'] = WORD;
+  }
 
   private NumberDetector() {}
 
@@ -20,22 +38,37 @@ final class NumberDetector {
     int i = 0;
     while (i < n) {
       char c = text.charAt(i);
-      boolean starts = (isDigit(c) || c == '+' || c == '(') && leftBoundary(text, i);
-      if (starts) {
-        int end = match(text, i, out);
-        if (end > i) {
-          i = end;
-          continue;
+      int cls = classOf(c);
+      if (cls == OTHER) {
+        if ((c == '+' || c == '(') && leftBoundary(text, i)) {
+          int end = match(text, i, out);
+          if (end > i) {
+            i = end;
+            continue;
+          }
         }
+        i++;
+        continue;
       }
-      if (isDigit(c) || isLetter(c)) {
-        while (i < n && (isDigit(text.charAt(i)) || isLetter(text.charAt(i)))) {
-          i++;
-        }
-      } else {
+      int end = -1;
+      if (cls == DIGIT && leftBoundary(text, i)) {
+        end = match(text, i, out);
+      } else if (cls == UPPER) {
+        end = IbanDetector.at(text, i, out);
+      }
+      if (end > i) {
+        i = end;
+        continue;
+      }
+      i++;
+      while (i < n && classOf(text.charAt(i)) != OTHER) {
         i++;
       }
     }
+  }
+
+  private static int classOf(char c) {
+    return c < 128 ? CLASS[c] : Character.isLetterOrDigit(c) ? WORD : OTHER;
   }
 
   private static int match(String text, int i, Consumer<Candidate> out) {

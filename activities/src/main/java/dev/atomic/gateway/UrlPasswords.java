@@ -53,7 +53,8 @@ final class UrlPasswords implements KeywordDetector {
       return authorityEnd;
     }
     int colon = text.indexOf(':', userStart);
-    if (colon <= userStart || colon >= at - 1) {
+    // The user may be empty (redis://:password@host).
+    if (colon < userStart || colon >= at - 1) {
       return authorityEnd;
     }
     String password = text.substring(colon + 1, at);
