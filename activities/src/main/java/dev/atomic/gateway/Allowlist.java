@@ -37,6 +37,11 @@ final class Allowlist {
       "enc(", "system.getenv", "import.meta.env", "settings.", "config.", "context.", "var.",
       "ssm:", "arn:", "sm://", "op://", "file:", "/run/secrets/", "/var/run/secrets/");
 
+  // Whole-value templates: <x>, {x}, [x], %s, %(name)s, %VAR%, $VAR, ${x}, $(x), #{x}, @x@, ***…
+  private static final Pattern TEMPLATE = Pattern.compile(
+      "<[^<>]*>|\\{.*}|\\[[^\\[\\]]*]|%[sdr]|%\\(\\w+\\)[sdr]|%\\w+%|\\$\\w+|\\$[{(].*|#\\{.*}|@\\w+@|\\*{2}.*",
+      Pattern.DOTALL);
+
   private static final Pattern UUID = Pattern.compile(
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -60,14 +65,7 @@ final class Allowlist {
     if (value.isEmpty()) {
       return true;
     }
-    char first = value.charAt(0);
-    if (first == '<' || first == '{' || first == '%' || first == '[' || first == '*' || first == '#' && value.length() > 1 && value.charAt(1) == '{') {
-      return true;
-    }
-    if (first == '$' && value.length() > 1 && (value.charAt(1) == '{' || value.charAt(1) == '(' || Character.isLetter(value.charAt(1)) || value.charAt(1) == '_')) {
-      return true;
-    }
-    if (first == '@' && value.endsWith("@") && value.length() > 2) {
+    if (TEMPLATE.matcher(value).matches()) {
       return true;
     }
     String lower = value.toLowerCase(Locale.ROOT);
