@@ -104,7 +104,7 @@ final class Assignments implements KeywordDetector {
     } else if (!(cli && blanks)) {
       return ke;
     }
-    if (!secretName(text.substring(ks, ke))) {
+    if (!secretName(text, ks, ke)) {
       return ke;
     }
     i = skipBlanks(text, i);
@@ -161,22 +161,62 @@ final class Assignments implements KeywordDetector {
   }
 
   static boolean secretName(String key) {
-    String lower = key.toLowerCase(Locale.ROOT);
+    return secretName(key, 0, key.length());
+  }
+
+  /** The name in {@code text[from, to)} ends with a secret noun, ignoring case, {@code _} and {@code -}. */
+  static boolean secretName(CharSequence text, int from, int to) {
+    int segment = to;
+    while (segment > from && text.charAt(segment - 1) != '.') {
+      segment--;
+    }
+    boolean noun = false;
+    for (String word : NOUNS) {
+      if (endsWith(text, segment, to, word)) {
+        noun = true;
+        break;
+      }
+    }
+    if (!noun) {
+      String last = normalized(text, segment, to);
+      return EXACT.contains(last);
+    }
+    String lower = text.subSequence(from, to).toString().toLowerCase(Locale.ROOT);
     if (lower.contains("public") || lower.contains("publishable")) {
       return false;
     }
-    String last = lower.substring(lower.lastIndexOf('.') + 1).replace("_", "").replace("-", "");
     for (String word : NOT_SECRET) {
-      if (last.endsWith(word)) {
+      if (endsWith(text, segment, to, word)) {
         return false;
       }
     }
-    for (String noun : NOUNS) {
-      if (last.endsWith(noun)) {
-        return true;
+    return true;
+  }
+
+  /** {@code text[from, to)}, lower-cased without {@code _} and {@code -}, ends with {@code word}. */
+  private static boolean endsWith(CharSequence text, int from, int to, String word) {
+    int w = word.length();
+    for (int i = to - 1; i >= from && w > 0; i--) {
+      char c = text.charAt(i);
+      if (c == '_' || c == '-') {
+        continue;
+      }
+      if (Character.toLowerCase(c) != word.charAt(--w)) {
+        return false;
       }
     }
-    return EXACT.contains(last);
+    return w == 0;
+  }
+
+  private static String normalized(CharSequence text, int from, int to) {
+    StringBuilder s = new StringBuilder(to - from);
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c != '_' && c != '-') {
+        s.append(Character.toLowerCase(c));
+      }
+    }
+    return s.toString();
   }
 
   private static int skipBlanks(String text, int i) {

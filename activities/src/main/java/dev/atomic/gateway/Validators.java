@@ -93,6 +93,15 @@ public final class Validators {
     return area > 0 && area < 900 && area != 666 && group > 0 && serial > 0;
   }
 
+  // c * log2(c) for small counts, so entropy needs no logarithm per character.
+  private static final double[] C_LOG_C = new double[4097];
+
+  static {
+    for (int c = 1; c < C_LOG_C.length; c++) {
+      C_LOG_C[c] = c * log2(c);
+    }
+  }
+
   /** Shannon entropy of the characters of {@code s}, in bits per character. */
   public static double entropy(CharSequence s) {
     int n = s.length();
@@ -112,24 +121,25 @@ public final class Validators {
         other.merge(c, 1, Integer::sum);
       }
     }
-    double bits = 0;
+    // H = log2(n) - (1/n) * sum(c * log2(c)) over the character counts c.
+    double sum = 0;
     for (int count : counts) {
-      bits += term(count, n);
+      sum += cLogC(count);
     }
     if (other != null) {
       for (int count : other.values()) {
-        bits += term(count, n);
+        sum += cLogC(count);
       }
     }
-    return bits;
+    return Math.max(0, log2(n) - sum / n);
   }
 
-  private static double term(int count, int n) {
-    if (count == 0) {
-      return 0;
-    }
-    double p = (double) count / n;
-    return -p * (Math.log(p) / Math.log(2));
+  private static double cLogC(int c) {
+    return c < C_LOG_C.length ? C_LOG_C[c] : c * log2(c);
+  }
+
+  private static double log2(double x) {
+    return Math.log(x) / Math.log(2);
   }
 
   /**
@@ -193,44 +203,48 @@ public final class Validators {
     if (n < 8 || n > 4096) {
       return false;
     }
+    // One pass for the cheap measures: character classes, case, separators, runs, blanks.
+    int lower = 0;
+    int upper = 0;
+    int digits = 0;
+    int separators = 0;
+    int other = 0;
+    int run = 0;
+    int longest = 0;
     for (int i = 0; i < n; i++) {
-      if (Character.isWhitespace(value.charAt(i))) {
+      char c = value.charAt(i);
+      if (c >= 'a' && c <= 'z') {
+        lower++;
+      } else if (c >= 'A' && c <= 'Z') {
+        upper++;
+      } else if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (c == '_' || c == '-' || c == '.') {
+        separators++;
+      } else if (Character.isWhitespace(c)) {
+        return false;
+      } else {
+        other++;
+      }
+      run = i > 0 && c == value.charAt(i - 1) ? run + 1 : 1;
+      longest = Math.max(longest, run);
+    }
+    int classes = (lower > 0 ? 1 : 0) + (upper > 0 ? 1 : 0) + (digits > 0 ? 1 : 0) + (separators + other > 0 ? 1 : 0);
+    if (classes < 2 || longest >= 6) {
+      return false;
+    }
+    if (digits == 0 && other == 0) {
+      // Letters and word separators only: names (AutoTokenizer, DB_PASSWORD, config.apiKey)
+      // unless upper and lower case are thoroughly mixed.
+      int letters = lower + upper;
+      if (separators > 0 || upper == 0 || lower == 0 || upper < 0.3 * letters) {
         return false;
       }
     }
-    if (characterClasses(value) < 2 || longestRun(value) >= 6) {
-      return false;
-    }
-    double floor = Math.min(3.0, Math.log(n) / Math.log(2) - 0.5);
-    if (entropy(value) < floor || identifierLike(value) || pathOrUrl(value)) {
+    if (value.endsWith("()") || entropy(value) < Math.min(3.0, log2(n) - 0.5) || pathOrUrl(value)) {
       return false;
     }
     return !Allowlist.isPlaceholder(value) && !Allowlist.isDocumentedExample(value) && !Allowlist.isUuid(value);
-  }
-
-  /** Words joined the way code names things: {@code AutoTokenizer}, {@code DB_PASSWORD}, {@code config.apiKey}. */
-  static boolean identifierLike(String value) {
-    int letters = 0;
-    int upper = 0;
-    boolean wordsOnly = true;
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        upper++;
-        letters++;
-      } else if (c >= 'a' && c <= 'z') {
-        letters++;
-      } else if (c != '_' && c != '-' && c != '.') {
-        wordsOnly = false;
-      }
-    }
-    if (!wordsOnly) {
-      return value.endsWith("()");
-    }
-    // Letters and word separators only: names unless upper and lower case are thoroughly mixed.
-    boolean separated = letters < value.length();
-    boolean allUpperOrLower = upper == 0 || upper == letters;
-    return separated || allUpperOrLower || upper < 0.3 * letters;
   }
 
   static boolean pathOrUrl(String value) {
