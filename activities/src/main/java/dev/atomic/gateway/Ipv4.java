@@ -4,9 +4,9 @@ package dev.atomic.gateway;
  * Dotted-quad IPv4 addresses that can identify a host or person. Not reported: loopback
  * (127/8), "this network" (0/8), multicast and reserved space (224 and up) — the
  * {@code localhost}, {@code 0.0.0.0} and broadcast addresses of configuration files — the
- * documentation ranges of RFC 5737 (192.0.2/24, 198.51.100/24, 203.0.113/24), network
- * addresses {@code n.0.0.0}, and versions: after a product name ({@code Chrome/122.0.0.0}) or
- * the word "version".
+ * link-local addresses (169.254/16), the documentation ranges of RFC 5737 (192.0.2/24,
+ * 198.51.100/24, 203.0.113/24), networks ({@code 172.16.0.0}, {@code 10.1.2.0/24}), and
+ * versions: after a product name ({@code Chrome/122.0.0.0}) or the word "version".
  */
 final class Ipv4 {
 
@@ -45,8 +45,9 @@ final class Ipv4 {
       return -1;
     }
     String address = text.substring(i, j);
-    if (first == 0 || first == 127 || first >= 224 || address.endsWith(".0.0.0") || documentation(address)
-        || afterVersion(text, i)) {
+    boolean network = address.endsWith(".0.0") || j < text.length() && text.charAt(j) == '/';
+    if (first == 0 || first == 127 || first >= 224 || network || address.startsWith("169.254.")
+        || documentation(address) || afterVersion(text, i)) {
       return -1;
     }
     return j;

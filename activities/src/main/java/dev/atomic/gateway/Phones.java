@@ -8,8 +8,8 @@ import java.util.Set;
  * {@code NPA-NXX-XXXX}, {@code NPA.NXX.XXXX}, {@code 1-NPA-NXX-XXXX}, {@code +1 NPA NXX XXXX},
  * {@code +1NPANXXXXXX} — with area code and exchange starting 2–9; ten bare digits are not
  * taken (they are more often ids and epoch times). International numbers in E.164 form:
- * {@code +}, an assigned country calling code, 8–15 digits in all, single spaces, dots or
- * dashes between groups.
+ * {@code +}, an assigned country calling code, 8–15 digits in all, single spaces or dashes
+ * between groups (not dots, which would read {@code +35236450.6} as a number).
  */
 final class Phones {
 
@@ -107,7 +107,7 @@ final class Phones {
         digits.append(c);
         j++;
         end = j;
-      } else if (isSeparator(c) && j + 1 < n && NumberDetector.isDigit(text.charAt(j + 1)) && end == j) {
+      } else if ((c == ' ' || c == '-') && j + 1 < n && NumberDetector.isDigit(text.charAt(j + 1)) && end == j) {
         j++;
       } else {
         break;
