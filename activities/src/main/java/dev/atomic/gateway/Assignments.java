@@ -49,7 +49,10 @@ final class Assignments implements KeywordDetector {
     return List.of(RULE);
   }
 
-  /** Parses the assignment whose name contains the keyword at {@code hit}; returns where the name ends. */
+  /**
+   * Parses the assignment whose name contains the keyword at {@code hit}; returns where the
+   * value ends, or the name when there is no value.
+   */
   @Override
   public int at(String text, int hit, Consumer<Candidate> out) {
     int n = text.length();
@@ -109,13 +112,15 @@ final class Assignments implements KeywordDetector {
     }
     i = skipBlanks(text, i);
     int[] span = value(text, i, quotedOnly);
-    if (span != null) {
-      String value = text.substring(span[0], span[1]);
-      if (Validators.plausibleSecret(value)) {
-        out.accept(new Candidate(span[0], span[1], Kind.SECRET, RULE, SecretRule.CONTEXT));
-      }
+    if (span == null) {
+      return ke;
     }
-    return ke;
+    String value = text.substring(span[0], span[1]);
+    if (Validators.plausibleSecret(value)) {
+      out.accept(new Candidate(span[0], span[1], Kind.SECRET, RULE, SecretRule.CONTEXT));
+    }
+    // Names inside a value that has been read are not assignments of their own.
+    return span[1];
   }
 
   /** The value's span, or null when there is none or it is code rather than a literal. */

@@ -43,23 +43,41 @@ final class PemBlocks implements KeywordDetector {
     }
     int bodyStart = labelEnd + 5;
     String endLine = "-----END " + label + "-----";
-    int end = text.indexOf(endLine, bodyStart);
-    if (end >= 0 && end - bodyStart <= MAX_BODY) {
-      return emit(out, hit, end + endLine.length());
-    }
+    // Walk the block rather than search for its END line, so the cost is bounded by the block
+    // itself even when BEGIN lines have no END.
     int j = bodyStart;
-    while (j < text.length() && j - bodyStart < MAX_BODY && isBody(text.charAt(j))) {
+    while (j < text.length() && j - bodyStart <= MAX_BODY) {
+      char c = text.charAt(j);
+      if (c == '-' && text.startsWith(endLine, j)) {
+        return emit(out, hit, j + endLine.length());
+      }
+      if (!isBlock(c)) {
+        break;
+      }
       j++;
     }
-    while (j > bodyStart && Character.isWhitespace(text.charAt(j - 1))) {
-      j--;
+    int k = bodyStart;
+    while (k < j && isBody(text.charAt(k))) {
+      k++;
     }
-    return j - bodyStart >= 64 ? emit(out, hit, j) : j;
+    while (k > bodyStart && Character.isWhitespace(text.charAt(k - 1))) {
+      k--;
+    }
+    if (k - bodyStart >= 64) {
+      emit(out, hit, k);
+    }
+    return j;
   }
 
   private static int emit(Consumer<Candidate> out, int start, int end) {
     out.accept(new Candidate(start, end, Kind.SECRET, RULE, SecretRule.VENDOR + 1));
     return end;
+  }
+
+  /** Characters of a block between its BEGIN and END lines, headers and embedding included. */
+  private static boolean isBlock(char c) {
+    return isBody(c) || c == '-' || c == ':' || c == ',' || c == '.' || c == '(' || c == ')' || c == '"' || c == '\''
+        || c == '_';
   }
 
   private static boolean isBody(char c) {

@@ -45,7 +45,7 @@ final class ServiceRules {
             "access_token$production$"),
         // Project, service-account and admin keys; legacy keys carry "T3BlbkFJ" (base64 of "OpenAI").
         prefixed("openai_key",
-            B + "sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,250}+|[A-Za-z0-9_-]{1,120}T3BlbkFJ[A-Za-z0-9_-]{1,120}+)",
+            B + "sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,250}+|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}" + E + ")",
             260, "sk-"),
         prefixed("anthropic_key", B + "sk-ant-(?:api|sid)[0-9]{2}-[A-Za-z0-9_-]{80,120}+", 135, "sk-ant-"),
         prefixed("anthropic_admin_key", B + "sk-ant-admin[0-9]{2}-[A-Za-z0-9_-]{80,120}+", 135, "sk-ant-"),

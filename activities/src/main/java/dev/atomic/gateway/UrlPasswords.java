@@ -52,9 +52,12 @@ final class UrlPasswords implements KeywordDetector {
     if (at < 0 || at + 1 >= text.length() || !(Character.isLetterOrDigit(text.charAt(at + 1)) || text.charAt(at + 1) == '[')) {
       return authorityEnd;
     }
-    int colon = text.indexOf(':', userStart);
+    int colon = userStart;
+    while (colon < at && text.charAt(colon) != ':') {
+      colon++;
+    }
     // The user may be empty (redis://:password@host).
-    if (colon < userStart || colon >= at - 1) {
+    if (colon >= at - 1) {
       return authorityEnd;
     }
     String password = text.substring(colon + 1, at);

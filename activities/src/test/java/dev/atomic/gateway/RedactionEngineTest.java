@@ -128,6 +128,21 @@ class RedactionEngineTest {
   }
 
   @Test
+  void finishesOnAdversarialInputForTheBuiltInRules() {
+    // Each input repeats what starts a detector, with nothing that completes it: the work per
+    // occurrence is bounded, so a large input stays linear.
+    List<String> units = List.of("sk-", "-----BEGIN RSA PRIVATE KEY-----\n", "a://b@c:", "a@", "ab12:", "1234 ",
+        "api_key=", "mysql ", "eyJ", "Bearer ", "+4", "DE89 ", "xoxb-1234567-", "https://hooks.slack.com/");
+    for (String unit : units) {
+      String text = unit.repeat(200_000 / unit.length());
+
+      RedactionResult result = engine.scan(text);
+
+      assertThat(result.sanitized()).as(unit).isNotNull();
+    }
+  }
+
+  @Test
   void redactsProprietaryMarkersAsWholeWordsIgnoringCase() {
     RedactionEngine custom = new RedactionEngine(RedactionConfig.builder()
         .proprietaryMarkers(List.of("CONFIDENTIAL", "Project Falcon", "acme.billing.internal"))
