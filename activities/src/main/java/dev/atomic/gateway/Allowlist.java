@@ -24,7 +24,10 @@ final class Allowlist {
       "your_", "your-", "yourapi", "yoursecret", "yourtoken", "yourpass", "placeholder", "redacted",
       "changeme", "change_me", "change-me", "example", "dummy", "sample", "replace", "insert",
       "xxxx", "****", "....", "••", "fixme", "goes_here", "goes-here", "_here", "-here", "notreal",
-      "not_real", "not-a-real", "fake_", "fake-", "mysecret", "mypassword", "secretvalue");
+      "not_real", "not-a-real", "fake_", "fake-", "mysecret", "mypassword", "secretvalue", "${", "{{");
+
+  // One pass over the value finds any of the words.
+  private static final KeywordIndex PLACEHOLDER_INDEX = new KeywordIndex(PLACEHOLDER_WORDS);
 
   private static final Set<String> PLACEHOLDER_VALUES = Set.of(
       "password", "passwd", "secret", "token", "apikey", "api_key", "api-key", "null", "none", "nil",
@@ -65,24 +68,24 @@ final class Allowlist {
     if (value.isEmpty()) {
       return true;
     }
-    if (TEMPLATE.matcher(value).matches()) {
+    if ("<{[%$#@*".indexOf(value.charAt(0)) >= 0 && TEMPLATE.matcher(value).matches()) {
       return true;
     }
     String lower = value.toLowerCase(Locale.ROOT);
     if (PLACEHOLDER_VALUES.contains(lower)) {
       return true;
     }
-    for (String word : PLACEHOLDER_WORDS) {
-      if (lower.contains(word)) {
-        return true;
-      }
+    boolean[] found = {false};
+    PLACEHOLDER_INDEX.scan(lower, (k, start) -> found[0] = true);
+    if (found[0]) {
+      return true;
     }
     for (String prefix : REFERENCE_PREFIXES) {
       if (lower.startsWith(prefix)) {
         return true;
       }
     }
-    return lower.contains("${") || lower.contains("{{");
+    return false;
   }
 
   static boolean isUuid(String value) {

@@ -236,7 +236,15 @@ final class Assignments implements KeywordDetector {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.';
   }
 
+  private static final boolean[] ENDS_BARE_VALUE = new boolean[128];
+
+  static {
+    for (char c : " \t\r\n\f\u000b\"'`,;&<>(){}[]|".toCharArray()) {
+      ENDS_BARE_VALUE[c] = true;
+    }
+  }
+
   private static boolean endsBareValue(char c) {
-    return Character.isWhitespace(c) || "\"'`,;&<>(){}[]|".indexOf(c) >= 0;
+    return c < 128 ? ENDS_BARE_VALUE[c] : Character.isWhitespace(c);
   }
 }

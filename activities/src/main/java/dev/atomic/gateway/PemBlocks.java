@@ -74,14 +74,26 @@ final class PemBlocks implements KeywordDetector {
     return end;
   }
 
-  /** Characters of a block between its BEGIN and END lines, headers and embedding included. */
+  private static final boolean[] BODY = new boolean[128];
+  private static final boolean[] BLOCK = new boolean[128];
+
+  static {
+    String base64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\\ \t\r\n";
+    for (char c : base64.toCharArray()) {
+      BODY[c] = true;
+      BLOCK[c] = true;
+    }
+    // Headers (Proc-Type: 4,ENCRYPTED), quotes and escapes of keys embedded in JSON or code.
+    for (char c : "-:,.()\"'_".toCharArray()) {
+      BLOCK[c] = true;
+    }
+  }
+
   private static boolean isBlock(char c) {
-    return isBody(c) || c == '-' || c == ':' || c == ',' || c == '.' || c == '(' || c == ')' || c == '"' || c == '\''
-        || c == '_';
+    return c < 128 && BLOCK[c];
   }
 
   private static boolean isBody(char c) {
-    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '='
-        || c == '\\' || Character.isWhitespace(c);
+    return c < 128 && BODY[c];
   }
 }
