@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,15 +30,29 @@ public final class CorpusBench {
 
   /**
    * The outcome of {@code runs} timed passes over the corpus; scores come from the last pass
-   * (every pass gives the same predictions).
+   * (every pass gives the same predictions). {@code seconds} is wall time per pass,
+   * {@code cpuSeconds} the scanning thread's CPU time per pass (the same as wall time on an idle
+   * core; less when other processes take the core away), or empty where the JVM cannot tell.
    */
-  public record Report(int lines, long bytes, double[] seconds, CorpusScore score) {
+  public record Report(int lines, long bytes, double[] seconds, double[] cpuSeconds, CorpusScore score) {
     public double bestSeconds() {
       return Arrays.stream(seconds).min().orElse(0);
     }
 
     public double medianSeconds() {
-      double[] sorted = seconds.clone();
+      return median(seconds);
+    }
+
+    public double medianCpuSeconds() {
+      return median(cpuSeconds);
+    }
+
+    public double medianCpuMbPerSecond() {
+      return bytes / 1e6 / medianCpuSeconds();
+    }
+
+    private static double median(double[] values) {
+      double[] sorted = values.clone();
       Arrays.sort(sorted);
       return sorted.length == 0 ? 0 : sorted[sorted.length / 2];
     }
@@ -90,14 +106,21 @@ public final class CorpusBench {
     }
     long bytes = lines.stream().mapToLong(l -> l.text().getBytes(StandardCharsets.UTF_8).length).sum();
     double[] seconds = new double[Math.max(1, runs)];
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    boolean cpu = threads.isCurrentThreadCpuTimeSupported();
+    double[] cpuSeconds = new double[cpu ? seconds.length : 0];
     List<RedactionResult> results = new ArrayList<>(lines.size());
     for (int r = 0; r < seconds.length; r++) {
       results.clear();
+      long c0 = cpu ? threads.getCurrentThreadCpuTime() : 0;
       long t0 = System.nanoTime();
       for (Line line : lines) {
         results.add(engine.scan(line.text()));
       }
       seconds[r] = (System.nanoTime() - t0) / 1e9;
+      if (cpu) {
+        cpuSeconds[r] = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
+      }
     }
     CorpusScore score = new CorpusScore();
     for (int i = 0; i < lines.size(); i++) {
@@ -106,7 +129,7 @@ public final class CorpusBench {
     if (predictions != null) {
       writePredictions(predictions, results);
     }
-    return new Report(lines.size(), bytes, seconds, score);
+    return new Report(lines.size(), bytes, seconds, cpuSeconds, score);
   }
 
   static List<CorpusScore.Span> spans(RedactionResult result) {
@@ -135,6 +158,10 @@ public final class CorpusBench {
     out.printf("%d lines, %.2f MB; scan time best %.1f ms (%.1f MB/s), median %.1f ms (%.1f MB/s) over %d runs%n",
         report.lines(), report.bytes() / 1e6, report.bestSeconds() * 1e3, report.bestMbPerSecond(),
         report.medianSeconds() * 1e3, report.medianMbPerSecond(), report.seconds().length);
+    if (report.cpuSeconds().length > 0) {
+      out.printf("thread CPU time median %.1f ms (%.1f MB/s)%n", report.medianCpuSeconds() * 1e3,
+          report.medianCpuMbPerSecond());
+    }
     out.printf("%n%-8s %9s %9s %9s %10s %8s%n", "kind", "precision", "recall", "f1", "predicted", "gold");
     for (Map.Entry<String, CorpusScore.KindCounts> e : report.score().byKind().entrySet()) {
       CorpusScore.KindCounts k = e.getValue();

@@ -1,5 +1,6 @@
 package dev.atomic.gateway;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -52,7 +53,7 @@ record SecretRule(
       int specificity,
       Predicate<String> check,
       String... keywords) {
-    List<String> lower = java.util.Arrays.stream(keywords).map(k -> k.toLowerCase(Locale.ROOT)).toList();
+    List<String> lower = Arrays.stream(keywords).map(k -> k.toLowerCase(Locale.ROOT)).toList();
     return new SecretRule(type, lower, Pattern.compile(regex), before, after, check, specificity, false,
         regex.contains("(?<v>"));
   }

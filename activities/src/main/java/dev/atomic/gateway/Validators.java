@@ -171,27 +171,6 @@ public final class Validators {
     return best;
   }
 
-  /** Number of character classes among lower case, upper case, digits and other characters. */
-  static int characterClasses(CharSequence s) {
-    boolean lower = false;
-    boolean upper = false;
-    boolean digit = false;
-    boolean other = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= 'a' && c <= 'z') {
-        lower = true;
-      } else if (c >= 'A' && c <= 'Z') {
-        upper = true;
-      } else if (c >= '0' && c <= '9') {
-        digit = true;
-      } else {
-        other = true;
-      }
-    }
-    return (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
-  }
-
   /**
    * A value assigned to a secret-looking name, or sent as a bearer token, that is itself
    * plausibly a secret: 8 characters or more, no whitespace, at least two character classes,
