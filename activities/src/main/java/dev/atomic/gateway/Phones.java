@@ -109,6 +109,11 @@ final class Phones {
         end = j;
       } else if ((c == ' ' || c == '-') && j + 1 < n && NumberDetector.isDigit(text.charAt(j + 1)) && end == j) {
         j++;
+      } else if (c == ' ' && text.startsWith(" (0)", j) && end == j && digits.length() <= 3) {
+        j += 4; // the national trunk prefix some write after the country code: +44 (0)20 …
+        if (j < n && text.charAt(j) == ' ') {
+          j++;
+        }
       } else {
         break;
       }

@@ -26,8 +26,9 @@ class PiiDetectorsTest {
 
   @Test
   void findsInternationalNumbersWithAnAssignedCountryCode() {
-    assertThat(found("mobile +44 7579 079757 or +33 6 66 01 60 98 or +917544350336"))
-        .containsExactly("phone_intl:+44 7579 079757", "phone_intl:+33 6 66 01 60 98", "phone_intl:+917544350336");
+    assertThat(found("mobile +44 7579 079757 or +33 6 66 01 60 98 or +917544350336 or +49 (0)30 1234567"))
+        .containsExactly("phone_intl:+44 7579 079757", "phone_intl:+33 6 66 01 60 98", "phone_intl:+917544350336",
+            "phone_intl:+49 (0)30 1234567");
   }
 
   @Test
