@@ -176,7 +176,8 @@ public final class CorpusBench {
 
   /**
    * {@code CorpusBench <corpus.jsonl> [--warmup N] [--runs N] [--predictions out.jsonl]} with the
-   * default engine configuration; 20 warm-up passes and 10 timed passes unless told otherwise.
+   * default engine configuration; 200 warm-up passes (the JIT needs them on two cores) and 10 timed
+   * passes unless told otherwise.
    */
   public static void main(String[] args) throws IOException {
     if (args.length == 0) {
@@ -184,7 +185,7 @@ public final class CorpusBench {
       System.exit(2);
     }
     Path corpus = Path.of(args[0]);
-    int warmups = 20;
+    int warmups = 200;
     int runs = 10;
     Path predictions = null;
     for (int i = 1; i + 1 < args.length; i += 2) {
