@@ -4,6 +4,7 @@ import dev.atomic.cli.dev.ApiCommand;
 import dev.atomic.cli.dev.DevCommand;
 import dev.atomic.cli.dev.WorkerCommand;
 import dev.atomic.cli.dte.DteCommand;
+import dev.atomic.cli.evidence.EvidenceCommand;
 import dev.atomic.cli.mission.MissionCommand;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,12 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Governed, reversible, auditable code migrations.",
     subcommands = {
-      DevCommand.class, ApiCommand.class, WorkerCommand.class, MissionCommand.class, DteCommand.class
+      DevCommand.class,
+      ApiCommand.class,
+      WorkerCommand.class,
+      MissionCommand.class,
+      DteCommand.class,
+      EvidenceCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -3,10 +3,12 @@ package dev.atomic.workers;
 import dev.atomic.dte.DteActivitiesImpl;
 import dev.atomic.dte.Repositories;
 import dev.atomic.dte.WorkingDirectories;
+import dev.atomic.evidence.EvidenceRedactor;
 import dev.atomic.mission.MissionActivitiesImpl;
 import dev.atomic.platform.Database;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,9 +17,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class WorkerConfiguration {
 
+  /** Evidence data passes the redactor the process provides (the REST facade's, if any). */
   @Bean
-  MissionActivitiesImpl missionActivities(DataSource dataSource) {
-    return new MissionActivitiesImpl(new Database(dataSource));
+  MissionActivitiesImpl missionActivities(
+      DataSource dataSource, ObjectProvider<EvidenceRedactor> redactor) {
+    return new MissionActivitiesImpl(
+        new Database(dataSource), redactor.getIfAvailable(EvidenceRedactor::none));
   }
 
   @Bean
