@@ -239,6 +239,8 @@ class EvidenceApiIT {
         400, "'data' cannot be recorded");
     assertError(event("{\"type\":\"CiPassed\",\"missionId\":\"" + id + "\",\"data\":{\"log\":\""
         + "x".repeat(TestPlatform.MAX_EVENT_BYTES) + "\"}}"), 413, "more than the limit of " + TestPlatform.MAX_EVENT_BYTES);
+    assertError(event("{\"type\":\"CiPassed\",\"missionId\":\"" + id + "\",\"actor\":\"" + "a".repeat(201) + "\"}"),
+        400, "'actor' is longer than 200 characters");
     assertError(event("{\"type\": \"CiPassed\",, }"), 400, "Malformed JSON");
     assertError(textPlain("/evidence/events", "type=CiPassed"), 415, "Content-Type must be application/json");
 

@@ -30,6 +30,9 @@ class EvidenceController {
   static final String ACTOR_HEADER = "X-Atomic-Actor";
   static final MediaType ZIP = MediaType.parseMediaType("application/zip");
 
+  /** The width of {@code evidence_events.actor}. */
+  static final int MAX_ACTOR = 200;
+
   private static final Set<String> EVENT_FIELDS = Set.of("type", "missionId", "data", "actor");
   private static final String EVENT_SHAPE = "{\"type\", \"missionId\", \"data\": {…}, \"actor\"?}";
   private static final Set<String> EXPORT_FIELDS = Set.of("missionId", "changeSpec", "actor");
@@ -57,8 +60,7 @@ class EvidenceController {
     if (data != null && !data.isNull() && !data.isObject()) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "'data' must be a JSON object");
     }
-    String actor =
-        JsonBodies.firstNonBlank(JsonBodies.optionalText(body, "actor"), actorHeader, "anonymous");
+    String actor = actor(body, actorHeader);
     ChainedEvent event =
         evidence.record(
             missionId, type, actor, data == null || data.isNull() ? "{}" : data.toString());
@@ -121,8 +123,7 @@ class EvidenceController {
         throw new ApiException(HttpStatus.BAD_REQUEST, "'changeSpec' is not readable JSON");
       }
     }
-    String actor =
-        JsonBodies.firstNonBlank(JsonBodies.optionalText(body, "actor"), actorHeader, "anonymous");
+    String actor = actor(body, actorHeader);
     AuditPackService.Export export = packs.export(missionId, spec, actor);
     return ResponseEntity.ok()
         .contentType(ZIP)
@@ -145,6 +146,17 @@ class EvidenceController {
         .contentType(MediaType.parseMediaType("application/x-pem-file"))
         .header("X-Atomic-Key-Id", key.keyId())
         .body(key.publicKeyPem());
+  }
+
+  /** Who acts: the body's {@code actor}, else the header, else {@code anonymous}. */
+  private static String actor(JsonNode body, String header) {
+    String actor =
+        JsonBodies.firstNonBlank(JsonBodies.optionalText(body, "actor"), header, "anonymous");
+    if (actor.length() > MAX_ACTOR) {
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST, "'actor' is longer than " + MAX_ACTOR + " characters");
+    }
+    return actor;
   }
 
   private static ObjectNode eventJson(ChainedEvent event) {
