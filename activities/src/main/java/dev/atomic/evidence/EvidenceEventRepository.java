@@ -93,10 +93,9 @@ public final class EvidenceEventRepository {
   }
 
   /**
-   * Appends a new event at the end of {@code stream}: one read for the last position and its
-   * hash, one insert. When another writer takes the position first, the insert fails with
-   * SQLState 23505 and nothing is written; the caller tries again (see {@link
-   * EvidenceStore#record}).
+   * Appends a new event at the end of {@code stream}: one read for the last position and its hash,
+   * one insert. When another writer takes the position first, the insert fails with SQLState 23505
+   * and nothing is written; the caller tries again (see {@link EvidenceStore#record}).
    *
    * @return the event as stored
    */

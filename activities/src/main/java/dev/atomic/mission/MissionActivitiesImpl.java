@@ -67,9 +67,9 @@ public class MissionActivitiesImpl implements MissionActivities {
   }
 
   /**
-   * Appends one of the workflow's events. The store answers a unique violation when another
-   * event holds its id, that is its position: the workflow's own events are identical on a
-   * retry (a no-op), so it was written by someone else.
+   * Appends one of the workflow's events. The store answers a unique violation when another event
+   * holds its id, that is its position: the workflow's own events are identical on a retry (a
+   * no-op), so it was written by someone else.
    */
   private boolean append(Connection connection, EvidenceEvent event) throws SQLException {
     try {

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 /**
  * The audit pack of one mission: what its chain shows (events, provenance, approvals, diffs,
  * verification and mutation reports) and the parts the platform supplies (ChangeSpec, Temporal
- * history, FinOps summary, versions). A file the mission has no content for is declared absent
- * with the reason, never filled with a placeholder.
+ * history, FinOps summary, versions). A file the mission has no content for is declared absent with
+ * the reason, never filled with a placeholder.
  */
 public final class MissionPack {
 
@@ -119,9 +119,9 @@ public final class MissionPack {
   }
 
   /**
-   * The mutation report of the last verification: its {@code mutationReport} (PIT's figures, as
-   * the DTE writes them) or at least its {@code mutationScore}; absent when mutation testing did
-   * not run, with the verification's own reason when it gives one.
+   * The mutation report of the last verification: its {@code mutationReport} (PIT's figures, as the
+   * DTE writes them) or at least its {@code mutationScore}; absent when mutation testing did not
+   * run, with the verification's own reason when it gives one.
    */
   private static PackPart mutation(ChainedEvent event) {
     if (event == null) {

@@ -3,8 +3,8 @@ package dev.atomic.evidence.pack;
 import java.util.Optional;
 
 /**
- * One file of a pack that comes from outside the event chain (the ChangeSpec, the Temporal
- * history, the FinOps summary): its content, or why the pack has none.
+ * One file of a pack that comes from outside the event chain (the ChangeSpec, the Temporal history,
+ * the FinOps summary): its content, or why the pack has none.
  */
 public final class PackPart {
 

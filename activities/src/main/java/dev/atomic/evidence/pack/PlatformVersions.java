@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * {@code versions.json}: the Atomic version and commit, the Java runtime and the versions of the
- * libraries that do the work, as this process loaded them. Versions come from each library's
- * {@code pom.properties}, else its jar manifest, else its jar's file name; a library that is not
- * on the class path is left out rather than guessed.
+ * libraries that do the work, as this process loaded them. Versions come from each library's {@code
+ * pom.properties}, else its jar manifest, else its jar's file name; a library that is not on the
+ * class path is left out rather than guessed.
  */
 public final class PlatformVersions {
 
@@ -28,7 +28,8 @@ public final class PlatformVersions {
 
   private static final List<Library> LIBRARIES =
       List.of(
-          new Library("temporal-sdk", "io.temporal", "temporal-sdk", "io.temporal.client.WorkflowClient"),
+          new Library(
+              "temporal-sdk", "io.temporal", "temporal-sdk", "io.temporal.client.WorkflowClient"),
           new Library(
               "spring-boot",
               "org.springframework.boot",
@@ -38,8 +39,7 @@ public final class PlatformVersions {
           new Library(
               "rewrite-java", "org.openrewrite", "rewrite-java", "org.openrewrite.java.JavaParser"),
           new Library("pitest", "org.pitest", "pitest", "org.pitest.mutationtest.MutationResult"),
-          new Library(
-              "jgit", "org.eclipse.jgit", "org.eclipse.jgit", "org.eclipse.jgit.api.Git"),
+          new Library("jgit", "org.eclipse.jgit", "org.eclipse.jgit", "org.eclipse.jgit.api.Git"),
           new Library(
               "jackson-databind",
               "com.fasterxml.jackson.core",
@@ -87,7 +87,8 @@ public final class PlatformVersions {
       if (in != null) {
         Properties properties = new Properties();
         properties.load(in);
-        String id = properties.getProperty("git.commit.id.full", properties.getProperty("git.commit.id"));
+        String id =
+            properties.getProperty("git.commit.id.full", properties.getProperty("git.commit.id"));
         if (id != null && !id.isBlank()) {
           return id;
         }

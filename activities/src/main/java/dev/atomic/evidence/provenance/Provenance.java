@@ -11,8 +11,8 @@ import java.util.Map;
  * Builds a mission's provenance graph from its events, in chain order. Nodes are the mission, its
  * checkpoints, its batches (rollbacks included) and the files a batch changed; edges say which
  * event caused what. Every event is listed in the {@code data.events} of exactly one node: its
- * batch, else its checkpoint, else the mission; a change node names the batch event that listed
- * it in {@code data.event}.
+ * batch, else its checkpoint, else the mission; a change node names the batch event that listed it
+ * in {@code data.event}.
  */
 public final class Provenance {
 
@@ -58,7 +58,8 @@ public final class Provenance {
       case EventTypes.CHECKPOINT_OPENED,
           EventTypes.CHECKPOINT_APPROVED,
           EventTypes.CHECKPOINT_REJECTED,
-          EventTypes.VERIFICATION_COMPLETED -> checkpointEvent(event, mission);
+          EventTypes.VERIFICATION_COMPLETED ->
+          checkpointEvent(event, mission);
       case EventTypes.BATCH_REGISTERED, EventTypes.BATCH_EXECUTED -> batchEvent(event, mission);
       case EventTypes.ROLLBACK_APPLIED -> rollbackEvent(event, mission);
       case EventTypes.MISSION_COMPLETED,
@@ -97,8 +98,7 @@ public final class Provenance {
         boolean byMission = EventTypes.MISSION_CREATED.equals(lastCause.type());
         String from = byMission ? missionId : checkpointIdOf(lastCause);
         if (from != null && !from.equals(id)) {
-          edges.add(
-              new ProvenanceEdge(from, id, byMission ? CREATED : ENABLES, lastCause.id()));
+          edges.add(new ProvenanceEdge(from, id, byMission ? CREATED : ENABLES, lastCause.id()));
         }
       }
     }
@@ -218,8 +218,7 @@ public final class Provenance {
   /** Where a batch belongs: the checkpoint its event names, else execute, else the mission. */
   private Draft containerOf(ChainedEvent event, Draft mission) {
     String named = text(event.data().get("checkpoint"));
-    Draft checkpoint =
-        nodes.get(missionId + "/checkpoint/" + (named == null ? "execute" : named));
+    Draft checkpoint = nodes.get(missionId + "/checkpoint/" + (named == null ? "execute" : named));
     return checkpoint != null ? checkpoint : mission;
   }
 

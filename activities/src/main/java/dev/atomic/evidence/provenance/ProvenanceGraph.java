@@ -26,7 +26,10 @@ public record ProvenanceGraph(List<ProvenanceNode> nodes, List<ProvenanceEdge> e
   /** Indented JSON, members in a fixed order: the same graph always gives the same bytes. */
   public byte[] toJson() {
     try {
-      return Json.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(this);
+      return Json.mapper()
+          .writer()
+          .with(SerializationFeature.INDENT_OUTPUT)
+          .writeValueAsBytes(this);
     } catch (Exception e) {
       throw new IllegalStateException("cannot write the provenance graph", e);
     }

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One thing a mission's evidence speaks about. docs/evidence.md ("Provenance graph") describes
- * each type and its {@code data}.
+ * One thing a mission's evidence speaks about. docs/evidence.md ("Provenance graph") describes each
+ * type and its {@code data}.
  *
  * @param id {@code M-7}, {@code M-7/checkpoint/plan}, {@code M-7/batch/batch-1}, {@code
  *     M-7/rollback/batch-1} or {@code M-7/batch/batch-1/change/<path>}
@@ -17,8 +17,8 @@ import java.util.Map;
  * @param timestamp when the event that brought the node into being happened
  * @param actor who caused that event
  * @param parent the node this one belongs to; absent for the mission
- * @param data what the events say about the node, with {@code events}: the ids of the events
- *     that concern it
+ * @param data what the events say about the node, with {@code events}: the ids of the events that
+ *     concern it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"id", "type", "timestamp", "actor", "parent", "data"})

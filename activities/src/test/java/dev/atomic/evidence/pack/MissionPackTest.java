@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A mission's pack from its chain: what it holds, what it declares absent, and that it verifies. */
+/**
+ * A mission's pack from its chain: what it holds, what it declares absent, and that it verifies.
+ */
 class MissionPackTest {
 
   private final SigningKey key = SigningKeys.generate();
@@ -36,31 +38,53 @@ class MissionPackTest {
     assertThat(contents.absent())
         .extracting(AbsentFile::name)
         .containsExactlyInAnyOrder(
-            "changespec.json", "history.json", "finops-summary.json", "diffs/", "mutation-report.json");
+            "changespec.json",
+            "history.json",
+            "finops-summary.json",
+            "diffs/",
+            "mutation-report.json");
     assertThat(reason(contents, "mutation-report.json"))
         .isEqualTo("mutation testing did not run in this mission's verification");
-    assertThat(reason(contents, "diffs/")).contains("no batch event of this mission carries a diff");
+    assertThat(reason(contents, "diffs/"))
+        .contains("no batch event of this mission carries a diff");
     JsonNode verification = json(contents, "verification.json");
     assertThat(verification.get("event").asText()).isEqualTo("EVT-M-7-7");
     assertThat(verification.at("/report/result").asText()).isEqualTo("nothing to verify");
     assertThat(json(contents, "approvals.json")).hasSize(3);
-    assertThat(json(contents, "provenance.json").get("nodes").get(0).get("id").asText()).isEqualTo("M-7");
+    assertThat(json(contents, "provenance.json").get("nodes").get(0).get("id").asText())
+        .isEqualTo("M-7");
   }
 
   @Test
   void batchDiffsAndAMutationReportBecomeFiles() {
     List<ChainedEvent> events = new ArrayList<>(Packs.missionEvents().subList(0, 4));
-    append(events, EventTypes.BATCH_EXECUTED, Map.of("batchId", "batch-1", "diff", "--- a/A.java\n+++ b/A.java\n"));
-    append(events, EventTypes.ROLLBACK_APPLIED, Map.of("batchId", "batch-1", "diff", "--- a/A.java\n"));
-    append(events, EventTypes.VERIFICATION_COMPLETED,
-        Map.of("checkpoint", "verify", "mutationScore", 0.8,
-            "mutationReport", Map.of("score", 0.8, "mutantsKilled", 16, "mutantsTotal", 20)));
+    append(
+        events,
+        EventTypes.BATCH_EXECUTED,
+        Map.of("batchId", "batch-1", "diff", "--- a/A.java\n+++ b/A.java\n"));
+    append(
+        events,
+        EventTypes.ROLLBACK_APPLIED,
+        Map.of("batchId", "batch-1", "diff", "--- a/A.java\n"));
+    append(
+        events,
+        EventTypes.VERIFICATION_COMPLETED,
+        Map.of(
+            "checkpoint",
+            "verify",
+            "mutationScore",
+            0.8,
+            "mutationReport",
+            Map.of("score", 0.8, "mutantsKilled", 16, "mutantsTotal", 20)));
 
     AuditPackContents contents = MissionPack.contents(sources(events));
 
-    assertThat(contents.files()).containsKeys("diffs/batch-1.diff", "diffs/batch-1.rollback.diff", "mutation-report.json");
-    assertThat(json(contents, "mutation-report.json").at("/report/mutantsTotal").asInt()).isEqualTo(20);
-    assertThat(new AuditPackVerifier().verify(new AuditPackWriter(key).write(contents)).ok()).isTrue();
+    assertThat(contents.files())
+        .containsKeys("diffs/batch-1.diff", "diffs/batch-1.rollback.diff", "mutation-report.json");
+    assertThat(json(contents, "mutation-report.json").at("/report/mutantsTotal").asInt())
+        .isEqualTo(20);
+    assertThat(new AuditPackVerifier().verify(new AuditPackWriter(key).write(contents)).ok())
+        .isTrue();
   }
 
   @Test
@@ -91,16 +115,28 @@ class MissionPackTest {
     long seq = events.size() + 1;
     events.add(
         ChainedEvent.link(
-            new EvidenceEvent(EvidenceEvent.idFor(Packs.MISSION, seq), Packs.MISSION, seq, Packs.MISSION,
-                type, "agent", "2026-11-28T11:59:0" + seq + "Z", data),
+            new EvidenceEvent(
+                EvidenceEvent.idFor(Packs.MISSION, seq),
+                Packs.MISSION,
+                seq,
+                Packs.MISSION,
+                type,
+                "agent",
+                "2026-11-28T11:59:0" + seq + "Z",
+                data),
             events.get(events.size() - 1).hash()));
   }
 
   private static String reason(AuditPackContents contents, String name) {
-    return contents.absent().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow().reason();
+    return contents.absent().stream()
+        .filter(a -> a.name().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .reason();
   }
 
   private static JsonNode json(AuditPackContents contents, String name) {
-    return Json.read(new String(contents.files().get(name), StandardCharsets.UTF_8), JsonNode.class);
+    return Json.read(
+        new String(contents.files().get(name), StandardCharsets.UTF_8), JsonNode.class);
   }
 }

@@ -16,24 +16,36 @@ class ProvenanceTest {
 
   @Test
   void aLedgerMissionHasTypedNodesAndCausalEdges() {
-    List<ChainedEvent> events = new Chain()
-        .add(EventTypes.MISSION_CREATED, "alice", Map.of("title", "Rename UserId", "risk", "medium"))
-        .add(EventTypes.CHECKPOINT_OPENED, "platform", Map.of("checkpoint", "plan"))
-        .add(EventTypes.CHECKPOINT_APPROVED, "bob", Map.of("checkpoint", "plan", "comment", "ok"))
-        .add(EventTypes.CHECKPOINT_OPENED, "platform", Map.of("checkpoint", "execute"))
-        .add(EventTypes.BATCH_REGISTERED, "agent-1",
-            Map.of("batchId", "batch-1", "files", List.of("src/A.java", "src/B.java")))
-        .add(EventTypes.BATCH_REGISTERED, "agent-1", Map.of("batchId", "batch-2"))
-        .add("CiPipelinePassed", "ci", Map.of("batchId", "batch-1", "run", 42))
-        .add(EventTypes.ROLLBACK_APPLIED, "bob", Map.of("batchId", "batch-2", "reason", "flaky"))
-        .add(EventTypes.CHECKPOINT_APPROVED, "bob", Map.of("checkpoint", "execute"))
-        .add(EventTypes.VERIFICATION_COMPLETED, "agent",
-            Map.of("checkpoint", "verify", "result", "nothing to verify"))
-        .add(EventTypes.CHECKPOINT_OPENED, "platform", Map.of("checkpoint", "finalize"))
-        .add(EventTypes.CHECKPOINT_APPROVED, "carol", Map.of("checkpoint", "finalize"))
-        .add(EventTypes.MISSION_COMPLETED, "platform", Map.of())
-        .add(EventTypes.AUDIT_PACK_GENERATED, "dave", Map.of("sha256", "ab"))
-        .events;
+    List<ChainedEvent> events =
+        new Chain()
+            .add(
+                EventTypes.MISSION_CREATED,
+                "alice",
+                Map.of("title", "Rename UserId", "risk", "medium"))
+            .add(EventTypes.CHECKPOINT_OPENED, "platform", Map.of("checkpoint", "plan"))
+            .add(
+                EventTypes.CHECKPOINT_APPROVED,
+                "bob",
+                Map.of("checkpoint", "plan", "comment", "ok"))
+            .add(EventTypes.CHECKPOINT_OPENED, "platform", Map.of("checkpoint", "execute"))
+            .add(
+                EventTypes.BATCH_REGISTERED,
+                "agent-1",
+                Map.of("batchId", "batch-1", "files", List.of("src/A.java", "src/B.java")))
+            .add(EventTypes.BATCH_REGISTERED, "agent-1", Map.of("batchId", "batch-2"))
+            .add("CiPipelinePassed", "ci", Map.of("batchId", "batch-1", "run", 42))
+            .add(
+                EventTypes.ROLLBACK_APPLIED, "bob", Map.of("batchId", "batch-2", "reason", "flaky"))
+            .add(EventTypes.CHECKPOINT_APPROVED, "bob", Map.of("checkpoint", "execute"))
+            .add(
+                EventTypes.VERIFICATION_COMPLETED,
+                "agent",
+                Map.of("checkpoint", "verify", "result", "nothing to verify"))
+            .add(EventTypes.CHECKPOINT_OPENED, "platform", Map.of("checkpoint", "finalize"))
+            .add(EventTypes.CHECKPOINT_APPROVED, "carol", Map.of("checkpoint", "finalize"))
+            .add(EventTypes.MISSION_COMPLETED, "platform", Map.of())
+            .add(EventTypes.AUDIT_PACK_GENERATED, "dave", Map.of("sha256", "ab"))
+            .events;
 
     ProvenanceGraph graph = Provenance.of(M, events);
 
@@ -74,13 +86,24 @@ class ProvenanceTest {
     assertThat(plan.parent()).isEqualTo(M);
     assertThat(plan.data()).containsEntry("status", "approved");
     assertThat(plan.data().get("decision"))
-        .isEqualTo(Map.of("by", "bob", "at", events.get(2).timestamp(), "verdict", "approved",
-            "comment", "ok", "event", "EVT-M-7-3"));
+        .isEqualTo(
+            Map.of(
+                "by",
+                "bob",
+                "at",
+                events.get(2).timestamp(),
+                "verdict",
+                "approved",
+                "comment",
+                "ok",
+                "event",
+                "EVT-M-7-3"));
     ProvenanceNode batch1 = graph.node(M + "/batch/batch-1").orElseThrow();
     assertThat(batch1.parent()).isEqualTo(M + "/checkpoint/execute");
     assertThat(batch1.actor()).isEqualTo("agent-1");
     assertThat(batch1.data()).containsEntry("events", List.of("EVT-M-7-5", "EVT-M-7-7"));
-    assertThat(graph.node(M + "/batch/batch-2").orElseThrow().data()).containsEntry("status", "rolled_back");
+    assertThat(graph.node(M + "/batch/batch-2").orElseThrow().data())
+        .containsEntry("status", "rolled_back");
     assertThat(graph.node(M + "/rollback/batch-2").orElseThrow().data())
         .containsEntry("kind", "rollback")
         .containsEntry("reason", "flaky");
@@ -88,34 +111,43 @@ class ProvenanceTest {
 
   @Test
   void everyEventIsListedByExactlyOneNode() {
-    List<ChainedEvent> events = new Chain()
-        .add(EventTypes.MISSION_CREATED, "alice", Map.of("title", "t", "risk", "high"))
-        .add(EventTypes.CHECKPOINT_OPENED, "platform", Map.of("checkpoint", "plan"))
-        .add(EventTypes.SIGNAL_IGNORED, "mallory", Map.of("checkpoint", "finalize", "reason", "pending"))
-        .add(EventTypes.SIGNAL_IGNORED, "mallory", Map.of("checkpoint", "plan", "reason", "x"))
-        .add("DeployStarted", "ci", Map.of())
-        .add(EventTypes.MISSION_EXPIRED, "platform", Map.of("reason", "no decision"))
-        .events;
+    List<ChainedEvent> events =
+        new Chain()
+            .add(EventTypes.MISSION_CREATED, "alice", Map.of("title", "t", "risk", "high"))
+            .add(EventTypes.CHECKPOINT_OPENED, "platform", Map.of("checkpoint", "plan"))
+            .add(
+                EventTypes.SIGNAL_IGNORED,
+                "mallory",
+                Map.of("checkpoint", "finalize", "reason", "pending"))
+            .add(EventTypes.SIGNAL_IGNORED, "mallory", Map.of("checkpoint", "plan", "reason", "x"))
+            .add("DeployStarted", "ci", Map.of())
+            .add(EventTypes.MISSION_EXPIRED, "platform", Map.of("reason", "no decision"))
+            .events;
 
     ProvenanceGraph graph = Provenance.of(M, events);
 
     List<Object> listed = new ArrayList<>();
     graph.nodes().forEach(n -> listed.addAll((List<?>) n.data().getOrDefault("events", List.of())));
-    assertThat(listed).containsExactlyInAnyOrderElementsOf(events.stream().map(ChainedEvent::id).toList());
+    assertThat(listed)
+        .containsExactlyInAnyOrderElementsOf(events.stream().map(ChainedEvent::id).toList());
     assertThat(graph.node(M + "/checkpoint/finalize")).isEmpty();
-    assertThat(graph.node(M + "/checkpoint/plan").orElseThrow().data()).containsEntry("status", "failed");
+    assertThat(graph.node(M + "/checkpoint/plan").orElseThrow().data())
+        .containsEntry("status", "failed");
     assertThat(graph.node(M).orElseThrow().data()).containsEntry("outcome", "expired");
   }
 
   @Test
   void theSameEventsGiveTheSameBytes() {
-    List<ChainedEvent> events = new Chain()
-        .add(EventTypes.MISSION_CREATED, "alice", Map.of("title", "t", "risk", "low"))
-        .add(EventTypes.CHECKPOINT_OPENED, "platform", Map.of("checkpoint", "plan"))
-        .events;
+    List<ChainedEvent> events =
+        new Chain()
+            .add(EventTypes.MISSION_CREATED, "alice", Map.of("title", "t", "risk", "low"))
+            .add(EventTypes.CHECKPOINT_OPENED, "platform", Map.of("checkpoint", "plan"))
+            .events;
 
-    assertThat(Provenance.of(M, events).toJson()).isEqualTo(Provenance.of(M, List.copyOf(events)).toJson());
-    assertThat(new String(Provenance.of(M, events).toJson(), java.nio.charset.StandardCharsets.UTF_8))
+    assertThat(Provenance.of(M, events).toJson())
+        .isEqualTo(Provenance.of(M, List.copyOf(events)).toJson());
+    assertThat(
+            new String(Provenance.of(M, events).toJson(), java.nio.charset.StandardCharsets.UTF_8))
         .startsWith("{\n  \"nodes\" : [ {\n    \"id\" : \"M-7\",\n    \"type\" : \"mission\"");
   }
 
@@ -128,8 +160,15 @@ class ProvenanceTest {
       String prev = events.isEmpty() ? ChainedEvent.GENESIS : events.get(events.size() - 1).hash();
       events.add(
           ChainedEvent.link(
-              new EvidenceEvent(EvidenceEvent.idFor(M, seq), M, seq, M, type, actor,
-                  "2026-11-28T10:00:" + String.format("%02d", seq) + "Z", data),
+              new EvidenceEvent(
+                  EvidenceEvent.idFor(M, seq),
+                  M,
+                  seq,
+                  M,
+                  type,
+                  actor,
+                  "2026-11-28T10:00:" + String.format("%02d", seq) + "Z",
+                  data),
               prev));
       return this;
     }

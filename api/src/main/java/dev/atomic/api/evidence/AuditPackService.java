@@ -35,8 +35,8 @@ import org.springframework.stereotype.Service;
 /**
  * Exports a mission's signed audit pack and records the export as an {@code AuditPackGenerated}
  * event. The pack holds the chain as it stood when the export began; the event that records the
- * export comes after it and names the pack's SHA-256 and the last event it holds, so the next
- * pack proves which packs were handed out before it.
+ * export comes after it and names the pack's SHA-256 and the last event it holds, so the next pack
+ * proves which packs were handed out before it.
  */
 @Service
 class AuditPackService {
@@ -74,7 +74,9 @@ class AuditPackService {
     List<ChainedEvent> events = evidence.chain(missionId);
     if (events.isEmpty()) {
       throw new ApiException(
-          HttpStatus.CONFLICT, "Mission " + missionId + " has no evidence yet", "try again shortly");
+          HttpStatus.CONFLICT,
+          "Mission " + missionId + " has no evidence yet",
+          "try again shortly");
     }
     Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     AuditPackContents contents =
@@ -125,8 +127,8 @@ class AuditPackService {
   }
 
   /**
-   * The workflow history, as {@code WorkflowReplayer} reads it; absent when Temporal no longer
-   * has it. Temporal being unreachable fails the export (503) rather than drop the file.
+   * The workflow history, as {@code WorkflowReplayer} reads it; absent when Temporal no longer has
+   * it. Temporal being unreachable fails the export (503) rather than drop the file.
    */
   private PackPart history(String missionId) {
     try {
@@ -162,7 +164,10 @@ class AuditPackService {
   private static byte[] pretty(JsonNode changeSpec) {
     try {
       String json =
-          Json.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(changeSpec);
+          Json.mapper()
+              .writer()
+              .with(SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsString(changeSpec);
       return (json + "\n").getBytes(StandardCharsets.UTF_8);
     } catch (Exception e) {
       throw new IllegalStateException("cannot write the ChangeSpec", e);

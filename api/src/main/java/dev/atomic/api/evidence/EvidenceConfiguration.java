@@ -26,8 +26,8 @@ class EvidenceConfiguration {
   }
 
   /**
-   * The audit-pack signing key, loaded at start so a bad key file stops the process with the
-   * reason instead of failing the first export.
+   * The audit-pack signing key, loaded at start so a bad key file stops the process with the reason
+   * instead of failing the first export.
    */
   @Bean
   SigningKey auditSigningKey(EvidenceSettings settings) {
@@ -38,8 +38,11 @@ class EvidenceConfiguration {
         key = SigningKeys.load(Path.of(file.trim()));
       } catch (IOException | IllegalArgumentException e) {
         throw new IllegalStateException(
-            "ATOMIC_SIGNING_KEY_FILE=" + file + ": cannot read an Ed25519 PKCS#8 PEM private key ("
-                + e.getMessage() + ")",
+            "ATOMIC_SIGNING_KEY_FILE="
+                + file
+                + ": cannot read an Ed25519 PKCS#8 PEM private key ("
+                + e.getMessage()
+                + ")",
             e);
       }
       log.info("audit packs are signed with key id {} from {}", key.keyId(), file);
@@ -49,7 +52,10 @@ class EvidenceConfiguration {
         key = SigningKeys.loadOrCreate(directory);
       } catch (IOException e) {
         throw new IllegalStateException(
-            "cannot load or create the audit signing key under " + directory + ": " + e.getMessage(),
+            "cannot load or create the audit signing key under "
+                + directory
+                + ": "
+                + e.getMessage(),
             e);
       }
       log.info(

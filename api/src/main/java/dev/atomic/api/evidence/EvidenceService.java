@@ -44,8 +44,8 @@ class EvidenceService {
   }
 
   /**
-   * Appends an external producer's event to the mission's chain; its data passes the redactor
-   * on the way.
+   * Appends an external producer's event to the mission's chain; its data passes the redactor on
+   * the way.
    *
    * @param dataJson the {@code data} object as JSON text
    */

@@ -35,7 +35,10 @@ class EventsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (client.json()) {
       out.println(
-          Json.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(timeline));
+          Json.mapper()
+              .writer()
+              .with(SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsString(timeline));
     } else {
       for (JsonNode event : timeline.path("events")) {
         out.printf(

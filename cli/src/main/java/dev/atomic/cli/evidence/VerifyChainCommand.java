@@ -40,7 +40,10 @@ class VerifyChainCommand implements Callable<Integer> {
     boolean ok = result.path("ok").asBoolean(false);
     if (client.json()) {
       out.println(
-          Json.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+          Json.mapper()
+              .writer()
+              .with(SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsString(result));
     } else if (ok) {
       out.printf(
           "chain of %s intact: %d events, last %s, hash %s%n",

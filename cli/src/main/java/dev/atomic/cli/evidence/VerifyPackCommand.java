@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-      "Verify an audit pack offline: archive, signed manifest, file digests, hash chain, approvals.",
+      "Verify an audit pack offline: archive, signed manifest, file digests, hash chain,"
+          + " approvals.",
       "Needs no server. Exit 0 when every check passes, 1 when one fails, 2 when a file cannot"
           + " be read."
     })
@@ -78,19 +79,22 @@ class VerifyPackCommand implements Callable<Integer> {
       return SigningKeys.publicKeyFromPem(Files.readString(file, StandardCharsets.US_ASCII));
     } catch (IOException | IllegalArgumentException e) {
       throw new CliException(
-          ExitCodes.USAGE, "--key " + file + " is not an Ed25519 public key PEM (" + e.getMessage() + ")");
+          ExitCodes.USAGE,
+          "--key " + file + " is not an Ed25519 public key PEM (" + e.getMessage() + ")");
     }
   }
 
   private static void requireReadable(Path file, String what) {
     if (!Files.exists(file)) {
-      throw new CliException(ExitCodes.USAGE, "cannot read " + what + " " + file + ": no such file");
+      throw new CliException(
+          ExitCodes.USAGE, "cannot read " + what + " " + file + ": no such file");
     }
     if (!Files.isRegularFile(file)) {
       throw new CliException(ExitCodes.USAGE, "cannot read " + what + " " + file + ": not a file");
     }
     if (!Files.isReadable(file)) {
-      throw new CliException(ExitCodes.USAGE, "cannot read " + what + " " + file + ": permission denied");
+      throw new CliException(
+          ExitCodes.USAGE, "cannot read " + what + " " + file + ": permission denied");
     }
   }
 
