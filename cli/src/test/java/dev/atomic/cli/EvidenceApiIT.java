@@ -129,9 +129,12 @@ class EvidenceApiIT {
     assertThat(withKey.exitCode()).as(withKey.out() + withKey.err()).isZero();
     assertThat(withKey.out())
         .contains("PASS  signature", "PASS  events", "PASS  approvals", "audit pack verified");
-    Run ownKey = atomic("evidence", "verify", pack.toString());
+    Run ownKey = atomic("evidence", "verify", pack.toString(), "--output", "json");
     assertThat(ownKey.exitCode()).isZero();
-    assertThat(ownKey.out()).contains("the pack's own key");
+    JsonNode checks = Json.mapper().readTree(ownKey.out());
+    assertThat(checks.get("ok").asBoolean()).isTrue();
+    assertThat(checks.at("/checks/2/message").asText()).contains("the pack's own key");
+    assertThat(platform.get("/evidence/public-key").body()).isEqualTo(Files.readString(publicKey));
 
     Map<String, byte[]> entries = unzip(export.body());
     assertThat(entries.keySet())
