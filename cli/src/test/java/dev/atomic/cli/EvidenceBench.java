@@ -167,7 +167,8 @@ class EvidenceBench {
       double populate = (System.nanoTime() - start) / 1e9;
       Arrays.sort(latencies);
       line("");
-      line("2. A mission of %,d external events on the platform (PostgreSQL), one client", MISSION_EVENTS);
+      line("2. A mission of %,d external events on the platform (PostgreSQL; Temporal on :%d), one client",
+          MISSION_EVENTS, platform.temporalPort());
       line("   POST /evidence/events: %,d in %.1f s; latency p50 %.2f ms, p95 %.2f ms, p99 %.2f ms",
           MISSION_EVENTS, populate, ms(latencies, 0.50), ms(latencies, 0.95), ms(latencies, 0.99));
 
