@@ -1,5 +1,7 @@
 package dev.atomic.evidence;
 
+import java.util.Set;
+
 /** Names of evidence event types; the first seven are the original system's. */
 public final class EventTypes {
   public static final String MISSION_CREATED = "MissionCreated";
@@ -18,6 +20,28 @@ public final class EventTypes {
   public static final String MISSION_REJECTED = "MissionRejected";
   public static final String MISSION_EXPIRED = "MissionExpired";
   public static final String MISSION_FAILED = "MissionFailed";
+
+  /**
+   * The types the platform records itself. {@code POST /evidence/events} refuses them, so an
+   * external producer cannot, say, post a checkpoint approval that no one gave.
+   */
+  public static final Set<String> RECORDED_BY_PLATFORM =
+      Set.of(
+          MISSION_CREATED,
+          CHECKPOINT_APPROVED,
+          CHECKPOINT_REJECTED,
+          BATCH_EXECUTED,
+          ROLLBACK_APPLIED,
+          BUDGET_BREACHED,
+          AUDIT_PACK_GENERATED,
+          CHECKPOINT_OPENED,
+          VERIFICATION_COMPLETED,
+          BATCH_REGISTERED,
+          SIGNAL_IGNORED,
+          MISSION_COMPLETED,
+          MISSION_REJECTED,
+          MISSION_EXPIRED,
+          MISSION_FAILED);
 
   private EventTypes() {}
 }

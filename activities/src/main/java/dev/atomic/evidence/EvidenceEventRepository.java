@@ -92,6 +92,43 @@ public final class EvidenceEventRepository {
     }
   }
 
+  /**
+   * Appends a new event at the end of {@code stream}: one read for the last position and its hash,
+   * one insert. When another writer takes the position first, the insert fails with SQLState 23505
+   * and nothing is written; the caller tries again (see {@link EvidenceStore#record}).
+   *
+   * @return the event as stored
+   */
+  public ChainedEvent appendAtEnd(
+      Connection connection,
+      String stream,
+      String missionId,
+      String type,
+      String actor,
+      String timestamp,
+      Map<String, Object> data)
+      throws SQLException {
+    long seq = 1;
+    String prevHash = ChainedEvent.GENESIS;
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT seq, hash FROM evidence_events WHERE stream = ? ORDER BY seq DESC LIMIT 1")) {
+      query.setString(1, stream);
+      try (ResultSet rows = query.executeQuery()) {
+        if (rows.next()) {
+          seq = rows.getLong(1) + 1;
+          prevHash = rows.getString(2);
+        }
+      }
+    }
+    EvidenceEvent event =
+        new EvidenceEvent(
+            EvidenceEvent.idFor(stream, seq), stream, seq, missionId, type, actor, timestamp, data);
+    ChainedEvent linked = ChainedEvent.link(event.withData(redactor.redact(data)), prevHash);
+    insert(connection, linked);
+    return linked;
+  }
+
   /** The stored event with this id. */
   public Optional<ChainedEvent> find(Connection connection, String id) throws SQLException {
     try (PreparedStatement query =

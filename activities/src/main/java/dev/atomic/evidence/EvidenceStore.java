@@ -45,29 +45,10 @@ public final class EvidenceStore {
     SQLException lastConflict = null;
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       try {
-        ChainedEvent stored =
-            database.inTransaction(
-                connection -> {
-                  long seq = events.nextSeq(connection, stream);
-                  EvidenceEvent event =
-                      new EvidenceEvent(
-                          EvidenceEvent.idFor(stream, seq),
-                          stream,
-                          seq,
-                          missionId,
-                          type,
-                          actor,
-                          timestamp.toString(),
-                          data);
-                  // false: an identical event was written at this position meanwhile; this
-                  // call still owes its own event, so it takes the next position.
-                  return events.append(connection, event)
-                      ? events.find(connection, event.id()).orElseThrow()
-                      : null;
-                });
-        if (stored != null) {
-          return stored;
-        }
+        return database.inTransaction(
+            connection ->
+                events.appendAtEnd(
+                    connection, stream, missionId, type, actor, timestamp.toString(), data));
       } catch (SQLException e) {
         if (!isContention(e)) {
           throw e;

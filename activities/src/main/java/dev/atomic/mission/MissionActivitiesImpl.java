@@ -5,6 +5,7 @@ import dev.atomic.evidence.EvidenceEventRepository;
 import dev.atomic.evidence.EvidenceRedactor;
 import dev.atomic.platform.Database;
 import io.temporal.activity.Activity;
+import java.sql.Connection;
 import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,27 +30,69 @@ public class MissionActivitiesImpl implements MissionActivities {
   }
 
   @Override
-  public void recordTransition(MissionTransition transition) {
+  public TransitionOutcome recordTransition(MissionTransition transition) {
+    String missionId = transition.mission().missionId();
     try {
       int written =
           database.inTransaction(
               connection -> {
                 int count = 0;
                 for (EvidenceEvent event : transition.events()) {
-                  if (events.append(connection, event)) {
+                  if (append(connection, event)) {
                     count++;
                   }
                 }
                 missions.save(connection, transition.mission(), transition.version());
                 return count;
               });
-      log.debug(
-          "mission {} version {}: {} new event(s)",
-          transition.mission().missionId(),
-          transition.version(),
-          written);
+      log.debug("mission {} version {}: {} new event(s)", missionId, transition.version(), written);
+      return TransitionOutcome.stored();
+    } catch (PositionTaken taken) {
+      try {
+        long next = database.read(connection -> events.nextSeq(connection, taken.stream));
+        log.info(
+            "mission {} version {}: {} is taken by an event recorded outside the workflow;"
+                + " the workflow renumbers its events from seq {}",
+            missionId,
+            transition.version(),
+            taken.eventId,
+            next);
+        return TransitionOutcome.positionTaken(next);
+      } catch (SQLException e) {
+        throw Activity.wrap(e);
+      }
     } catch (SQLException e) {
       throw Activity.wrap(e);
+    }
+  }
+
+  /**
+   * Appends one of the workflow's events. The store answers a unique violation when another event
+   * holds its id, that is its position: the workflow's own events are identical on a retry (a
+   * no-op), so it was written by someone else.
+   */
+  private boolean append(Connection connection, EvidenceEvent event) throws SQLException {
+    try {
+      return events.append(connection, event);
+    } catch (SQLException e) {
+      if (Database.isUniqueViolation(e)) {
+        throw new PositionTaken(event);
+      }
+      throw e;
+    }
+  }
+
+  /** Rolls the transaction back: the whole transition is written at new positions instead. */
+  private static final class PositionTaken extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    final transient String stream;
+    final transient String eventId;
+
+    PositionTaken(EvidenceEvent event) {
+      super(event.id() + " is taken", null, false, false);
+      this.stream = event.stream();
+      this.eventId = event.id();
     }
   }
 }

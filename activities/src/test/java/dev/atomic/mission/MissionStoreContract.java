@@ -141,6 +141,51 @@ abstract class MissionStoreContract {
   }
 
   @Test
+  void aPositionTakenByAnOutOfBandEventIsReportedAndNothingIsWritten() throws Exception {
+    Mission mission = mission("M-TAKEN1", MissionStatus.AWAITING_APPROVAL, "2026-11-28T10:00:00Z");
+    activities.recordTransition(
+        new MissionTransition(
+            mission, 1, List.of(event("M-TAKEN1", 1, EventTypes.MISSION_CREATED))));
+    EvidenceStore evidence = new EvidenceStore(database);
+    evidence.record(
+        "M-TAKEN1",
+        "M-TAKEN1",
+        "CiPipelinePassed",
+        "ci",
+        Instant.parse("2026-11-28T10:00:05Z"),
+        java.util.Map.of("pipeline", 42));
+
+    TransitionOutcome outcome =
+        activities.recordTransition(
+            new MissionTransition(
+                mission,
+                2,
+                List.of(
+                    event("M-TAKEN1", 2, EventTypes.CHECKPOINT_OPENED),
+                    event("M-TAKEN1", 3, EventTypes.CHECKPOINT_APPROVED))));
+
+    assertThat(outcome).isEqualTo(TransitionOutcome.positionTaken(3));
+    assertThat(evidence.chain("M-TAKEN1")).hasSize(2);
+    TransitionOutcome renumbered =
+        activities.recordTransition(
+            new MissionTransition(
+                mission,
+                2,
+                List.of(
+                    event("M-TAKEN1", 3, EventTypes.CHECKPOINT_OPENED),
+                    event("M-TAKEN1", 4, EventTypes.CHECKPOINT_APPROVED))));
+    assertThat(renumbered.recorded()).isTrue();
+    assertThat(evidence.chain("M-TAKEN1"))
+        .extracting(dev.atomic.evidence.ChainedEvent::type)
+        .containsExactly(
+            EventTypes.MISSION_CREATED,
+            "CiPipelinePassed",
+            EventTypes.CHECKPOINT_OPENED,
+            EventTypes.CHECKPOINT_APPROVED);
+    assertThat(evidence.verify("M-TAKEN1").ok()).isTrue();
+  }
+
+  @Test
   void aFinishedMissionIsNotMarkedFailed() throws Exception {
     activities.recordTransition(
         new MissionTransition(mission("M-DONE1", MissionStatus.COMPLETED, "2026-11-28T10:00:00Z"), 9, List.of()));

@@ -90,6 +90,11 @@ public final class TestDatabase implements AutoCloseable {
     return dataSource;
   }
 
+  /** The PostgreSQL schema, or null for H2. */
+  public String schema() {
+    return schema;
+  }
+
   @Override
   public void close() throws SQLException {
     if (schema != null) {

@@ -4,6 +4,7 @@ import dev.atomic.cli.dev.ApiCommand;
 import dev.atomic.cli.dev.DevCommand;
 import dev.atomic.cli.dev.WorkerCommand;
 import dev.atomic.cli.dte.DteCommand;
+import dev.atomic.cli.evidence.EvidenceCommand;
 import dev.atomic.cli.finops.FinOpsCommand;
 import dev.atomic.cli.mission.MissionCommand;
 import picocli.CommandLine.Command;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
     description = "Governed, reversible, auditable code migrations.",
     subcommands = {
       DevCommand.class, ApiCommand.class, WorkerCommand.class, MissionCommand.class, DteCommand.class,
-      FinOpsCommand.class
+      EvidenceCommand.class, FinOpsCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -26,6 +26,9 @@ final class TestPlatform {
   /** A small request limit, so the 413 path is cheap to reach. */
   static final int MAX_REQUEST_SIZE = 64 * 1024;
 
+  /** The largest event data the evidence API takes, below the request limit. */
+  static final int MAX_EVENT_BYTES = 4 * 1024;
+
   private static final java.util.Random RANDOM = new java.util.Random();
   private static final java.util.Set<Integer> USED = new java.util.HashSet<>();
 
@@ -56,6 +59,7 @@ final class TestPlatform {
                 Map.of(
                     "atomic.dte.allowed-roots", home.toString(),
                     "atomic.max-request-size", MAX_REQUEST_SIZE,
+                    "atomic.evidence.max-event-bytes", MAX_EVENT_BYTES,
                     "spring.main.banner-mode", "off",
                     "atomic.missions.update-timeout", "10s",
                     "atomic.finops.webhook-url", WEBHOOK.url())));

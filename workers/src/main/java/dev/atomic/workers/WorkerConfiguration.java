@@ -3,6 +3,7 @@ package dev.atomic.workers;
 import dev.atomic.dte.DteActivitiesImpl;
 import dev.atomic.dte.Repositories;
 import dev.atomic.dte.WorkingDirectories;
+import dev.atomic.evidence.EvidenceRedactor;
 import dev.atomic.finops.FinOps;
 import dev.atomic.finops.FinOpsActivitiesImpl;
 import dev.atomic.finops.FinOpsSettings;
@@ -13,6 +14,7 @@ import io.temporal.client.WorkflowClient;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,9 +25,12 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(FinOpsSettings.class)
 class WorkerConfiguration {
 
+  /** Evidence data passes the redactor the process provides (the REST facade's, if any). */
   @Bean
-  MissionActivitiesImpl missionActivities(DataSource dataSource) {
-    return new MissionActivitiesImpl(new Database(dataSource));
+  MissionActivitiesImpl missionActivities(
+      DataSource dataSource, ObjectProvider<EvidenceRedactor> redactor) {
+    return new MissionActivitiesImpl(
+        new Database(dataSource), redactor.getIfAvailable(EvidenceRedactor::none));
   }
 
   @Bean

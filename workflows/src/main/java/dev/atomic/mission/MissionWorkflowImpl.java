@@ -457,13 +457,46 @@ public class MissionWorkflowImpl implements MissionWorkflow {
         Workflow.newActivityStub(
             MissionActivities.class,
             ActivityOptions.newBuilder(RECORD_OPTIONS).setSummary(summary).build());
-    activities.recordTransition(new MissionTransition(mission, version, pendingEvents));
+    TransitionOutcome outcome =
+        activities.recordTransition(new MissionTransition(mission, version, pendingEvents));
+    // Histories from before the outcome existed carry no result: that was a stored transition.
+    while (outcome != null && !outcome.recorded() && !pendingEvents.isEmpty()) {
+      renumberPendingEvents(outcome.nextSeq());
+      outcome = activities.recordTransition(new MissionTransition(mission, version, pendingEvents));
+    }
     pendingEvents.clear();
     if (request.searchAttributes()) {
       Workflow.upsertTypedSearchAttributes(
           MissionSearchAttributes.STATUS.valueSet(status.wire()),
           MissionSearchAttributes.CHECKPOINT.valueSet(currentCheckpoint().wire()));
     }
+  }
+
+  /**
+   * Moves the events not yet stored to the end of the stream, from {@code nextSeq} on: events
+   * recorded outside the workflow (external producers, audit pack exports) took their places.
+   * The new positions come from an activity result, so a replay assigns the same ones.
+   */
+  private void renumberPendingEvents(long nextSeq) {
+    long next = Math.max(nextSeq, pendingEvents.get(0).seq() + 1);
+    String missionId = request.missionId();
+    List<EvidenceEvent> moved = new ArrayList<>();
+    for (EvidenceEvent e : pendingEvents) {
+      moved.add(
+          new EvidenceEvent(
+              EvidenceEvent.idFor(missionId, next),
+              missionId,
+              next,
+              e.missionId(),
+              e.type(),
+              e.actor(),
+              e.timestamp(),
+              e.data()));
+      next++;
+    }
+    pendingEvents.clear();
+    pendingEvents.addAll(moved);
+    seq = next - 1;
   }
 
   /** The checkpoint a reader should look at: the open one, else the last one touched. */

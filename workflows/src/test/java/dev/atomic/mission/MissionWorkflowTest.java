@@ -3,8 +3,10 @@ package dev.atomic.mission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atomic.evidence.ChainedEvent;
 import dev.atomic.evidence.EventTypes;
 import dev.atomic.evidence.EvidenceEvent;
+import dev.atomic.evidence.EvidenceStore;
 import dev.atomic.platform.Database;
 import dev.atomic.testing.TestDatabase;
 import io.temporal.api.enums.v1.IndexedValueType;
@@ -226,6 +228,33 @@ class MissionWorkflowTest {
         .satisfies(f -> assertThat(MissionFailures.find(f).orElseThrow().getType()).isEqualTo(MissionFailures.WRONG_STATE));
     assertThatThrownBy(() -> mission.rollbackBatch(new RollbackRequest("batch-9", "bob", null)))
         .satisfies(f -> assertThat(MissionFailures.find(f).orElseThrow().getType()).isEqualTo(MissionFailures.NOT_FOUND));
+  }
+
+  @Test
+  void eventsRecordedOutsideTheWorkflowShareItsChain(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) throws Exception {
+    MissionWorkflow mission = start(worker, client, Risk.MEDIUM, "alice");
+    String id = missionId(mission);
+    awaitEvents(id, 2);
+    EvidenceStore evidence = new EvidenceStore(new Database(DATABASE.dataSource()));
+    // Takes seq 3, which the workflow's next event would have had.
+    evidence.record(id, id, "CiPipelinePassed", "ci", java.time.Instant.now(), Map.of("run", 7));
+
+    Mission executing = decide(mission, "plan", Verdict.APPROVED, "bob");
+    mission.registerBatch(new BatchRequest("agent", "first"));
+
+    assertThat(executing.status()).isEqualTo(MissionStatus.EXECUTING);
+    List<ChainedEvent> chain = evidence.chain(id);
+    assertThat(chain)
+        .extracting(ChainedEvent::type)
+        .containsExactly(
+            EventTypes.MISSION_CREATED,
+            EventTypes.CHECKPOINT_OPENED,
+            "CiPipelinePassed",
+            EventTypes.CHECKPOINT_APPROVED,
+            EventTypes.CHECKPOINT_OPENED,
+            EventTypes.BATCH_REGISTERED);
+    assertThat(chain.get(5).id()).isEqualTo("EVT-" + id + "-6");
+    assertThat(evidence.verify(id).ok()).isTrue();
   }
 
   @Test

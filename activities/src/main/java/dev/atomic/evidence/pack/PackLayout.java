@@ -30,6 +30,12 @@ public final class PackLayout {
   public static final String VERSIONS = "versions.json";
 
   /**
+   * The mission workflow's Temporal history, as {@code WorkflowExecutionHistory.toJson} writes it:
+   * {@code WorkflowReplayer} replays it against the workflow code.
+   */
+  public static final String HISTORY = "history.json";
+
+  /**
    * What every pack accounts for: each is in the pack, or declared absent with a reason. For {@link
    * #DIFFS}, any file under the directory counts.
    */
@@ -43,7 +49,8 @@ public final class PackLayout {
           MUTATION,
           APPROVALS,
           FINOPS,
-          VERSIONS);
+          VERSIONS,
+          HISTORY);
 
   public static final String STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
   public static final String PREDICATE_TYPE = "https://atomic.dev/audit-pack/v1";

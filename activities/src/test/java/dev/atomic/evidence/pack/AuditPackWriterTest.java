@@ -29,6 +29,7 @@ class AuditPackWriterTest {
             "diffs/batch-1.diff",
             "events.jsonl",
             "finops-summary.json",
+            "history.json",
             "manifest.json",
             "provenance.json",
             "public-key.pem",
@@ -56,7 +57,7 @@ class AuditPackWriterTest {
     assertThat(statement.get("_type").asText()).isEqualTo("https://in-toto.io/Statement/v1");
     assertThat(statement.get("predicateType").asText())
         .isEqualTo("https://atomic.dev/audit-pack/v1");
-    assertThat(statement.get("subject")).hasSize(8);
+    assertThat(statement.get("subject")).hasSize(9);
     assertThat(statement.get("subject"))
         .allSatisfy(
             s ->

@@ -64,7 +64,7 @@ class PackArchiveTest {
         new AuditPackVerifier(5, AuditPackVerifier.DEFAULT_MAX_TOTAL_BYTES).verify(PACK);
 
     assertThat(report.firstFailure().orElseThrow().message())
-        .isEqualTo("the archive has 10 entries, more than the limit of 5");
+        .isEqualTo("the archive has 11 entries, more than the limit of 5");
   }
 
   @Test

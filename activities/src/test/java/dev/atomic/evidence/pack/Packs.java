@@ -76,6 +76,7 @@ final class Packs {
         .file(PackLayout.APPROVALS, Approvals.toJson(approvals))
         .file(PackLayout.FINOPS, "{\"consumedUsd\":1.25}\n")
         .file(PackLayout.VERSIONS, "{\"atomic\":\"0.1.0-test\"}\n")
+        .file(PackLayout.HISTORY, "{\"events\":[]}\n")
         .absent(PackLayout.MUTATION, "mutation testing was not run for a ledger-mode mission");
   }
 

@@ -1,5 +1,6 @@
 package dev.atomic.api.mission;
 
+import dev.atomic.evidence.EvidenceRedactor;
 import dev.atomic.mission.MissionStore;
 import dev.atomic.platform.Database;
 import java.time.Clock;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 class MissionConfiguration {
 
   @Bean
-  MissionStore missionStore(DataSource dataSource) {
-    return new MissionStore(new Database(dataSource), Clock.systemUTC());
+  MissionStore missionStore(DataSource dataSource, EvidenceRedactor redactor) {
+    return new MissionStore(new Database(dataSource), Clock.systemUTC(), redactor);
   }
 }

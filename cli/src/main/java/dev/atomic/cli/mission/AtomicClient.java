@@ -58,21 +58,37 @@ public final class AtomicClient {
     return send(HttpRequest.newBuilder(resolve(path)).DELETE());
   }
 
+  /** A path segment, percent-encoded. */
   public static String segment(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  private URI resolve(String path) {
-    return URI.create(base + path);
+  /** A binary answer (e.g. an audit pack) and its headers. */
+  public record Download(byte[] body, java.net.http.HttpHeaders headers) {}
+
+  /**
+   * POSTs JSON and takes a binary answer of {@code accept}; an error answer is JSON as usual and
+   * becomes a {@link CliException}.
+   */
+  public Download postForBytes(String path, Object body, String accept) {
+    HttpRequest request =
+        HttpRequest.newBuilder(resolve(path))
+            .timeout(Duration.ofMinutes(10))
+            .header("Content-Type", "application/json")
+            .header("Accept", accept + ", application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
+            .build();
+    HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
+    int status = response.statusCode();
+    if (status >= 200 && status < 300) {
+      return new Download(response.body(), response.headers());
+    }
+    throw failure(status, parse(new String(response.body(), StandardCharsets.UTF_8)));
   }
 
-  private JsonNode send(HttpRequest.Builder request) {
-    HttpResponse<String> response;
+  private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
     try {
-      response =
-          http.send(
-              request.timeout(Duration.ofSeconds(60)).header("Accept", "application/json").build(),
-              HttpResponse.BodyHandlers.ofString());
+      return http.send(request, handler);
     } catch (ConnectException e) {
       throw new CliException(
           ExitCodes.FAILED,
@@ -83,16 +99,31 @@ public final class AtomicClient {
       Thread.currentThread().interrupt();
       throw new CliException(ExitCodes.FAILED, "interrupted");
     }
+  }
+
+  private URI resolve(String path) {
+    return URI.create(base + path);
+  }
+
+  private JsonNode send(HttpRequest.Builder request) {
+    HttpResponse<String> response =
+        exchange(
+            request.timeout(Duration.ofSeconds(60)).header("Accept", "application/json").build(),
+            HttpResponse.BodyHandlers.ofString());
     JsonNode body = parse(response.body());
     int status = response.statusCode();
     if (status >= 200 && status < 300) {
       return body;
     }
+    throw failure(status, body);
+  }
+
+  private static CliException failure(int status, JsonNode body) {
     String message = body != null && body.hasNonNull("error") ? body.get("error").asText() : "HTTP " + status;
     if (body != null && body.hasNonNull("details")) {
       message += " (" + body.get("details").asText() + ")";
     }
-    throw new CliException(exitCodeFor(status), message);
+    return new CliException(exitCodeFor(status), message);
   }
 
   private static int exitCodeFor(int status) {

@@ -42,7 +42,13 @@ public class ClientOptions {
       description = "Temporal namespace (env TEMPORAL_NAMESPACE, default ${DEFAULT-VALUE}).")
   String namespace;
 
-  String actor() {
+  /** The REST endpoint ({@code --url}). */
+  public String url() {
+    return url;
+  }
+
+  /** Who acts: {@code --actor}, else the OS user. */
+  public String actor() {
     if (actor != null && !actor.isBlank()) {
       return actor.trim();
     }
@@ -50,7 +56,7 @@ public class ClientOptions {
     return user == null || user.isBlank() ? "anonymous" : user;
   }
 
-  boolean json() {
+  public boolean json() {
     return output == Output.json;
   }
 }
