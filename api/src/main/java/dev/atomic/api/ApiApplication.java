@@ -1,11 +1,14 @@
 package dev.atomic.api;
 
+import dev.atomic.gateway.GatewayConfiguration;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 
 /** The REST facade on {@code ATOMIC_PORT} (8080) and the runbook's service ports 3001–3005. */
 @SpringBootApplication
+@Import(GatewayConfiguration.class)
 public class ApiApplication {
 
   /** Spring config files the API reads, in order. */

@@ -6,6 +6,7 @@ import dev.atomic.cli.dev.WorkerCommand;
 import dev.atomic.cli.dte.DteCommand;
 import dev.atomic.cli.evidence.EvidenceCommand;
 import dev.atomic.cli.finops.FinOpsCommand;
+import dev.atomic.cli.gateway.GatewayCommand;
 import dev.atomic.cli.mission.MissionCommand;
 import picocli.CommandLine.Command;
 
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
     description = "Governed, reversible, auditable code migrations.",
     subcommands = {
       DevCommand.class, ApiCommand.class, WorkerCommand.class, MissionCommand.class, DteCommand.class,
-      EvidenceCommand.class, FinOpsCommand.class
+      EvidenceCommand.class, FinOpsCommand.class, GatewayCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

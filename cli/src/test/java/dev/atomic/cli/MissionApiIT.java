@@ -128,8 +128,8 @@ class MissionApiIT {
                 .build()),
         415,
         "Content-Type must be application/json");
-    String huge = "{\"title\":\"" + "a".repeat(TestPlatform.MAX_REQUEST_SIZE) + "\"}";
-    assertError(platform.postJson("/missions", huge), 413, "MAX_REQUEST_SIZE");
+    String huge = "{\"title\":\"" + "a".repeat(TestPlatform.MAX_BODY_SIZE) + "\"}";
+    assertError(platform.postJson("/missions", huge), 413, "MAX_BODY_SIZE");
     assertError(platform.get("/missions?status=sideways"), 400, "'status' must be one of [active,");
 
     assertThat(platform.get("/missions?limit=1000").json().size()).isEqualTo(before);

@@ -24,7 +24,8 @@ import java.util.Map;
 final class TestPlatform {
 
   /** A small request limit, so the 413 path is cheap to reach. */
-  static final int MAX_REQUEST_SIZE = 64 * 1024;
+  static final int MAX_BODY_SIZE = 64 * 1024;
+  static final int MAX_CONTENT_SIZE = 16 * 1024;
 
   /** The largest event data the evidence API takes, below the request limit. */
   static final int MAX_EVENT_BYTES = 4 * 1024;
@@ -58,7 +59,11 @@ final class TestPlatform {
                 workers,
                 Map.of(
                     "atomic.dte.allowed-roots", home.toString(),
-                    "atomic.max-request-size", MAX_REQUEST_SIZE,
+                    "atomic.max-body-size", MAX_BODY_SIZE,
+                    "atomic.gateway.max-request-size", MAX_CONTENT_SIZE,
+                    "atomic.gateway.providers.openai.secret-mode", "block",
+                    "atomic.gateway.providers.windsurf.enabled", "false",
+                    "atomic.gateway.proprietary-markers", "CONFIDENTIAL,ProjectZephyr",
                     "atomic.evidence.max-event-bytes", MAX_EVENT_BYTES,
                     "spring.main.banner-mode", "off",
                     "atomic.missions.update-timeout", "10s",

@@ -1,8 +1,10 @@
 package dev.atomic.workers;
 
+import dev.atomic.gateway.GatewayConfiguration;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 
 /**
  * A worker process: polls the task queues listed in {@code atomic-workers.yml} and serves
@@ -10,6 +12,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * so each kind of worker scales on its own.
  */
 @SpringBootApplication
+@Import(GatewayConfiguration.class)
 public class WorkerApplication {
 
   /** Spring config files a worker process reads, in order. */

@@ -8,6 +8,8 @@ import dev.atomic.finops.FinOps;
 import dev.atomic.finops.FinOpsActivitiesImpl;
 import dev.atomic.finops.FinOpsSettings;
 import dev.atomic.finops.TemporalAlertSink;
+import dev.atomic.gateway.GatewayActivitiesImpl;
+import dev.atomic.gateway.Preflight;
 import dev.atomic.mission.MissionActivitiesImpl;
 import dev.atomic.platform.Database;
 import io.temporal.client.WorkflowClient;
@@ -51,5 +53,10 @@ class WorkerConfiguration {
     FinOps finOps = FinOps.create(settings, dataSource, new TemporalAlertSink(client), Clock.systemUTC());
     return new FinOpsActivitiesImpl(
         finOps, new WorkingDirectories(allowedRoots), new Repositories(java.nio.file.Path.of(home, "repos")));
+  }
+
+  @Bean
+  GatewayActivitiesImpl gatewayActivities(Preflight preflight) {
+    return new GatewayActivitiesImpl(preflight);
   }
 }

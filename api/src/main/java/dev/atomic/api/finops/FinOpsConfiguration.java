@@ -2,7 +2,12 @@ package dev.atomic.api.finops;
 
 import dev.atomic.dte.Repositories;
 import dev.atomic.dte.WorkingDirectories;
+import dev.atomic.evidence.pack.FinOpsSummaries;
+import dev.atomic.evidence.pack.PackPart;
+import dev.atomic.finops.BudgetScope;
 import dev.atomic.finops.FinOps;
+import dev.atomic.finops.FinOpsException;
+import dev.atomic.platform.Json;
 import dev.atomic.finops.FinOpsSettings;
 import dev.atomic.finops.ModelCatalog;
 import dev.atomic.finops.TemporalAlertSink;
@@ -37,5 +42,26 @@ class FinOpsConfiguration {
       @Value("${atomic.dte.allowed-roots:${user.dir}}") List<String> allowedRoots,
       @Value("${atomic.home}") String home) {
     return new ForecastTrees(new WorkingDirectories(allowedRoots), new Repositories(Path.of(home, "repos")));
+  }
+
+  /**
+   * An audit pack's {@code finops-summary.json}: the mission's budget (total, consumed, reserved,
+   * remaining) when one was set; declared absent with the reason otherwise.
+   */
+  @Bean
+  FinOpsSummaries finOpsSummaries(FinOps finOps) {
+    return missionId -> {
+      try {
+        var budget = finOps.budgets().get(BudgetScope.mission(missionId));
+        return PackPart.present(Json.write(java.util.Map.of("missionId", missionId, "budget", budget,
+            "pricesAsOf", finOps.catalog().pricesAsOf())).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      } catch (FinOpsException e) {
+        if (e.kind() == FinOpsException.Kind.NOT_FOUND) {
+          return PackPart.absent("no FinOps budget was set for mission " + missionId
+              + " (PUT /finops/budgets/mission:" + missionId + "), so no spend was recorded against it");
+        }
+        throw e;
+      }
+    };
   }
 }

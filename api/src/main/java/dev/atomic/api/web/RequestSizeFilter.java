@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses bodies over {@code MAX_REQUEST_SIZE} with 413: at once when Content-Length says so,
+ * Refuses bodies over {@code MAX_BODY_SIZE} with 413: at once when Content-Length says so,
  * and while reading when the body is chunked.
  */
 @Component
@@ -25,7 +25,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
 
   private final long limit;
 
-  RequestSizeFilter(@Value("${atomic.max-request-size}") long limit) {
+  RequestSizeFilter(@Value("${atomic.max-body-size}") long limit) {
     this.limit = limit;
   }
 
@@ -39,7 +39,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
       response
           .getWriter()
           .write(
-              "{\"error\":\"Request body exceeds MAX_REQUEST_SIZE (" + limit + " bytes)\","
+              "{\"error\":\"Request body exceeds MAX_BODY_SIZE (" + limit + " bytes)\","
                   + "\"details\":\"Content-Length: " + request.getContentLengthLong() + "\"}");
       return;
     }

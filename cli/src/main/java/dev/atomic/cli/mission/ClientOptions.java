@@ -15,7 +15,7 @@ public class ClientOptions {
       names = "--url",
       defaultValue = "${env:ATOMIC_URL:-http://localhost:8080}",
       description = "REST endpoint of Atomic (env ATOMIC_URL, default ${DEFAULT-VALUE}).")
-  String url;
+  public String url;
 
   @Option(
       names = "--temporal",

@@ -1,0 +1,70 @@
+package dev.atomic.cli.gateway;
+
+import dev.atomic.cli.CliException;
+import dev.atomic.cli.ExitCodes;
+import dev.atomic.gateway.CorpusBench;
+import dev.atomic.gateway.RedactionEngine;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Score the redaction engine on a labelled corpus (JSON lines of {text, spans}): precision, recall"
+          + " and F1 per kind, recall per type, and throughput on one thread (one call per line).",
+      "Runs in this process with the built-in rules; no server needed."
+    })
+class BenchCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--corpus", required = true, description = "The corpus file.")
+  Path corpus;
+
+  @Option(names = "--predictions", description = "Write one JSON line of predicted spans per corpus line here.")
+  Path predictions;
+
+  @Option(names = "--runs", defaultValue = "20", description = "Timed passes; the best and median are reported (default ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--warmup", defaultValue = "200", description = "Untimed passes first, so the JIT has compiled the engine (default ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Override
+  public Integer call() {
+    if (!Files.isRegularFile(corpus)) {
+      throw new CliException(ExitCodes.USAGE, "no such corpus file: " + corpus);
+    }
+    if (runs < 1 || warmup < 0) {
+      throw new CliException(ExitCodes.USAGE, "--runs must be at least 1 and --warmup at least 0");
+    }
+    spec.commandLine().getErr().println("Scanning " + corpus + ": " + warmup + " warm-up and " + runs + " timed pass(es)…");
+    spec.commandLine().getErr().flush();
+    CorpusBench.Report report;
+    try {
+      report = new CorpusBench(new RedactionEngine()).run(corpus, warmup, runs, predictions);
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.FAILED, "cannot read or write: " + e.getMessage());
+    } catch (RuntimeException e) {
+      throw new CliException(ExitCodes.USAGE, "the corpus is not in the expected format: " + e.getMessage());
+    }
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    CorpusBench.print(report, new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    spec.commandLine().getOut().print(buffer.toString(StandardCharsets.UTF_8));
+    if (predictions != null) {
+      spec.commandLine().getOut().println("predictions written to " + predictions);
+    }
+    spec.commandLine().getOut().flush();
+    return ExitCodes.OK;
+  }
+}
