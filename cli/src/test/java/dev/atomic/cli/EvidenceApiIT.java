@@ -140,12 +140,12 @@ class EvidenceApiIT {
     assertThat(entries.keySet())
         .contains("manifest.json", "public-key.pem", "events.jsonl", "provenance.json", "approvals.json",
             "verification.json", "versions.json", "history.json")
-        .doesNotContain("changespec.json", "mutation-report.json", "finops-summary.json");
+        .doesNotContain("changespec.json", "mutation.json", "finops.json");
     String statement = statement(entries);
     assertThat(statement)
         .contains("\"name\":\"changespec.json\",\"reason\":\"no ChangeSpec is attached")
-        .contains("\"name\":\"mutation-report.json\",\"reason\":\"mutation testing did not run: nothing to verify")
-        .contains("\"name\":\"finops-summary.json\"")
+        .contains("\"name\":\"mutation.json\",\"reason\":\"mutation testing did not run: nothing to verify")
+        .contains("\"name\":\"finops.json\"")
         .contains("\"name\":\"diffs/\"");
     JsonNode approvals = Json.mapper().readTree(entries.get("approvals.json"));
     assertThat(approvals).extracting(a -> a.get("checkpoint").asText() + " by " + a.get("by").asText())

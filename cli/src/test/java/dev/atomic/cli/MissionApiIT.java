@@ -131,8 +131,15 @@ class MissionApiIT {
     String huge = "{\"title\":\"" + "a".repeat(TestPlatform.MAX_BODY_SIZE) + "\"}";
     assertError(platform.postJson("/missions", huge), 413, "MAX_BODY_SIZE");
     assertError(platform.get("/missions?status=sideways"), 400, "'status' must be one of [active,");
+    assertError(platform.postJson("/missions", "{\"title\":\"x\",\"requestedBy\":\"" + "a".repeat(201) + "\"}"),
+        400, "'requestedBy' is longer than 200 characters");
 
     assertThat(platform.get("/missions?limit=1000").json().size()).isEqualTo(before);
+    // An actor too long for the evidence store is refused up front, and the mission goes on.
+    String id = platform.createMission("Long actor", "medium");
+    assertError(platform.postJson("/missions/" + id + "/checkpoints/plan/approve", "{\"actor\":\"" + "b".repeat(201) + "\"}"),
+        400, "'actor' is longer than 200 characters");
+    assertThat(platform.postEmpty("/missions/" + id + "/checkpoints/plan/approve").status()).isEqualTo(200);
   }
 
   @Test

@@ -1,7 +1,7 @@
 package dev.atomic.evidence.pack;
 
 /**
- * Where an audit pack's {@code finops-summary.json} comes from: the tokens and cost recorded for a
+ * Where an audit pack's {@code finops.json} comes from: the tokens and cost recorded for a
  * mission. FinOps provides the implementation; until it does, packs declare the file absent.
  */
 @FunctionalInterface

@@ -21,12 +21,12 @@ public final class PackLayout {
   public static final String DIFFS = "diffs/";
 
   public static final String VERIFICATION = "verification.json";
-  public static final String MUTATION = "mutation-report.json";
+  public static final String MUTATION = "mutation.json";
 
   /** The checkpoint decisions; see {@link ApprovalRecord}. */
   public static final String APPROVALS = "approvals.json";
 
-  public static final String FINOPS = "finops-summary.json";
+  public static final String FINOPS = "finops.json";
   public static final String VERSIONS = "versions.json";
 
   /**

@@ -305,19 +305,19 @@ class AuditPackTamperTest {
   void requiresEveryExpectedFileOrAReasonForItsAbsence() {
     Map<String, byte[]> withoutFinops =
         new LinkedHashMap<>(Packs.contents(Packs.missionEvents()).build().files());
-    withoutFinops.remove("finops-summary.json");
+    withoutFinops.remove("finops.json");
     AuditPackContents contents =
         new AuditPackContents(
             Packs.MISSION,
             Packs.CREATED_AT,
             "0.1.0-test",
             new TreeMap<>(withoutFinops),
-            List.of(new AbsentFile("mutation-report.json", "not run")));
+            List.of(new AbsentFile("mutation.json", "not run")));
 
     assertFirstFailure(
         verifier.verify(new AuditPackWriter(KEY).write(contents)),
         "contents",
-        "finops-summary.json is neither in the pack nor declared absent");
+        "finops.json is neither in the pack nor declared absent");
   }
 
   private VerificationReport resigned(List<ChainedEvent> events) {

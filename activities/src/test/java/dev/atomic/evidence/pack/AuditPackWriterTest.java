@@ -28,7 +28,7 @@ class AuditPackWriterTest {
             "changespec.json",
             "diffs/batch-1.diff",
             "events.jsonl",
-            "finops-summary.json",
+            "finops.json",
             "history.json",
             "manifest.json",
             "provenance.json",
@@ -66,7 +66,7 @@ class AuditPackWriterTest {
     assertThat(statement.at("/predicate/missionId").asText()).isEqualTo("M-7");
     assertThat(statement.at("/predicate/createdAt").asText()).isEqualTo("2026-11-28T12:00:00Z");
     assertThat(statement.at("/predicate/platformVersion").asText()).isEqualTo("0.1.0-test");
-    assertThat(statement.at("/predicate/absent/0/name").asText()).isEqualTo("mutation-report.json");
+    assertThat(statement.at("/predicate/absent/0/name").asText()).isEqualTo("mutation.json");
     assertThat(statement.at("/predicate/absent/0/reason").asText()).contains("not run");
   }
 

@@ -40,10 +40,10 @@ class MissionPackTest {
         .containsExactlyInAnyOrder(
             "changespec.json",
             "history.json",
-            "finops-summary.json",
+            "finops.json",
             "diffs/",
-            "mutation-report.json");
-    assertThat(reason(contents, "mutation-report.json"))
+            "mutation.json");
+    assertThat(reason(contents, "mutation.json"))
         .isEqualTo("mutation testing did not run in this mission's verification");
     assertThat(reason(contents, "diffs/"))
         .contains("no batch event of this mission carries a diff");
@@ -80,8 +80,8 @@ class MissionPackTest {
     AuditPackContents contents = MissionPack.contents(sources(events));
 
     assertThat(contents.files())
-        .containsKeys("diffs/batch-1.diff", "diffs/batch-1.rollback.diff", "mutation-report.json");
-    assertThat(json(contents, "mutation-report.json").at("/report/mutantsTotal").asInt())
+        .containsKeys("diffs/batch-1.diff", "diffs/batch-1.rollback.diff", "mutation.json");
+    assertThat(json(contents, "mutation.json").at("/report/mutantsTotal").asInt())
         .isEqualTo(20);
     assertThat(new AuditPackVerifier().verify(new AuditPackWriter(key).write(contents)).ok())
         .isTrue();

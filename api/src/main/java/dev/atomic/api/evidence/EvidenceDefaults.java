@@ -21,7 +21,7 @@ public class EvidenceDefaults {
     return EvidenceRedactor.none();
   }
 
-  /** Declares {@code finops-summary.json} absent, with the reason. */
+  /** Declares {@code finops.json} absent, with the reason. */
   @Bean
   @ConditionalOnMissingBean
   FinOpsSummaries finOpsSummaries() {

@@ -45,7 +45,7 @@ class FinOpsConfiguration {
   }
 
   /**
-   * An audit pack's {@code finops-summary.json}: the mission's budget (total, consumed, reserved,
+   * An audit pack's {@code finops.json}: the mission's budget (total, consumed, reserved,
    * remaining) when one was set; declared absent with the reason otherwise.
    */
   @Bean

@@ -56,6 +56,8 @@ public class MissionService {
 
   static final int MAX_TITLE = 500;
   static final int MAX_TEXT = 2000;
+  /** Who acts is stored with every event (a 200-character column). */
+  static final int MAX_ACTOR = 200;
   private static final Pattern MISSION_ID = Pattern.compile("M-[A-Za-z0-9_-]{1,60}");
   private static final char[] ID_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
   private static final String ACTIVE = "active";
@@ -98,7 +100,7 @@ public class MissionService {
           HttpStatus.BAD_REQUEST, "'title' is longer than " + MAX_TITLE + " characters");
     }
     Risk risk = riskText == null ? Risk.MEDIUM : parse(() -> Risk.parse(riskText));
-    String requester = limited("requestedBy", requestedBy == null ? "anonymous" : requestedBy);
+    String requester = limited("requestedBy", requestedBy == null ? "anonymous" : requestedBy, MAX_ACTOR);
     boolean withSearchAttributes = temporal(searchAttributes::available);
 
     for (int attempt = 0; ; attempt++) {
@@ -194,7 +196,7 @@ public class MissionService {
         new CheckpointDecisionRequest(
             name.wire(),
             verdict,
-            limited("actor", actor == null ? "anonymous" : actor),
+            limited("actor", actor == null ? "anonymous" : actor, MAX_ACTOR),
             comment == null ? null : limited("comment", comment));
     return update(mission, workflow -> workflow.decideCheckpoint(request));
   }
@@ -204,7 +206,7 @@ public class MissionService {
     requireRunning(mission, "takes no batches");
     BatchRequest request =
         new BatchRequest(
-            limited("actor", actor == null ? "agent" : actor),
+            limited("actor", actor == null ? "agent" : actor, MAX_ACTOR),
             description == null ? null : limited("description", description));
     return update(mission, workflow -> workflow.registerBatch(request));
   }
@@ -215,7 +217,7 @@ public class MissionService {
     RollbackRequest request =
         new RollbackRequest(
             batchId,
-            limited("actor", actor == null ? "anonymous" : actor),
+            limited("actor", actor == null ? "anonymous" : actor, MAX_ACTOR),
             reason == null ? null : limited("reason", reason));
     return update(mission, workflow -> workflow.rollbackBatch(request));
   }
@@ -342,9 +344,13 @@ public class MissionService {
   }
 
   private static String limited(String field, String value) {
-    if (value.length() > MAX_TEXT) {
+    return limited(field, value, MAX_TEXT);
+  }
+
+  private static String limited(String field, String value, int max) {
+    if (value.length() > max) {
       throw new ApiException(
-          HttpStatus.BAD_REQUEST, "'" + field + "' is longer than " + MAX_TEXT + " characters");
+          HttpStatus.BAD_REQUEST, "'" + field + "' is longer than " + max + " characters");
     }
     return value;
   }
