@@ -6,35 +6,21 @@ import dev.atomic.dte.ChangeSpec;
 import dev.atomic.dte.ChangeSpecValidator;
 import dev.atomic.dte.DemoRepo;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code atomic dte plan|apply}, run as the installed command would run them. */
 class DteCommandTest {
 
   private static final Path EXAMPLES = DemoRepo.EXAMPLES;
 
-  record Run(int exitCode, String out, String err) {}
-
-  private static Run atomic(String... args) {
-    CommandLine command = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    command.setOut(new PrintWriter(out));
-    command.setErr(new PrintWriter(err));
-    return new Run(command.execute(args), out.toString(), err.toString());
-  }
-
   @Test
   void plansAValidSpecFromASupportedIntent(@TempDir Path dir) throws IOException {
     Path output = dir.resolve("changespec.json");
 
-    Run run = atomic("dte", "plan", "--intent", "Rename UserId to AccountId", "--scope", "src/**/*.java", "--output", output.toString());
+    CliRun run = CliRun.atomic("dte", "plan", "--intent", "Rename UserId to AccountId", "--scope", "src/**/*.java", "--output", output.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     ChangeSpec spec = ChangeSpecValidator.parse(Files.readString(output));
@@ -48,8 +34,8 @@ class DteCommandTest {
 
   @Test
   void theRunbooksTypeScriptPlanGetsClearErrors() {
-    Run freeText = atomic("dte", "plan", "--intent", "Migrate auth API", "--scope", "src/**/*.ts", "--output", "changespec.json");
-    Run typescript = atomic("dte", "plan", "--intent", "Rename UserId to AccountId", "--scope", "src/**/*.ts");
+    CliRun freeText = CliRun.atomic("dte", "plan", "--intent", "Migrate auth API", "--scope", "src/**/*.ts", "--output", "changespec.json");
+    CliRun typescript = CliRun.atomic("dte", "plan", "--intent", "Rename UserId to AccountId", "--scope", "src/**/*.ts");
 
     assertThat(freeText.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(freeText.err()).contains("cannot plan the intent 'Migrate auth API'; supported forms:", "Move package <a.b> to <c.d>");
@@ -63,7 +49,7 @@ class DteCommandTest {
     Path repo = copyDemo(dir);
     String before = Files.readString(repo.resolve("src/main/java/com/acme/auth/Auth.java"));
 
-    Run run = atomic("dte", "apply", "--spec", EXAMPLES.resolve("specs/CS-001.json").toString(),
+    CliRun run = CliRun.atomic("dte", "apply", "--spec", EXAMPLES.resolve("specs/CS-001.json").toString(),
         "--working-dir", repo.toString(), "--dry-run");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -79,7 +65,7 @@ class DteCommandTest {
   void applyChangesTheTree(@TempDir Path dir) throws IOException {
     Path repo = copyDemo(dir);
 
-    Run run = atomic("dte", "apply", "--spec", EXAMPLES.resolve("specs/CS-001.json").toString(), "--working-dir", repo.toString());
+    CliRun run = CliRun.atomic("dte", "apply", "--spec", EXAMPLES.resolve("specs/CS-001.json").toString(), "--working-dir", repo.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("changed src/main/java/com/acme/auth/Auth.java", "not a git working tree");
@@ -91,8 +77,8 @@ class DteCommandTest {
     Path spec = dir.resolve("bad.json");
     Files.writeString(spec, "{\"id\":\"CS-1\",\"intent\":\"x\",\"scope\":[\"src\"],\"language\":\"java\",\"patches\":[{\"astOp\":\"rename\"}]}");
 
-    Run invalid = atomic("dte", "apply", "--spec", spec.toString(), "--working-dir", dir.toString());
-    Run missing = atomic("dte", "apply", "--spec", dir.resolve("nope.json").toString());
+    CliRun invalid = CliRun.atomic("dte", "apply", "--spec", spec.toString(), "--working-dir", dir.toString());
+    CliRun missing = CliRun.atomic("dte", "apply", "--spec", dir.resolve("nope.json").toString());
 
     assertThat(invalid.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(invalid.err()).contains("/patches/0/astOp: must be one of [renameSymbol,");
@@ -105,11 +91,11 @@ class DteCommandTest {
     Path repo = copyDemo(dir);
     String spec = EXAMPLES.resolve("specs/CS-001.json").toString();
 
-    Run before = atomic("dte", "verify", "--spec", spec, "--working-dir", repo.toString(), "--ci");
-    Run beforeWithoutCi = atomic("dte", "verify", "--spec", spec, "--working-dir", repo.toString());
-    atomic("dte", "apply", "--spec", spec, "--working-dir", repo.toString());
+    CliRun before = CliRun.atomic("dte", "verify", "--spec", spec, "--working-dir", repo.toString(), "--ci");
+    CliRun beforeWithoutCi = CliRun.atomic("dte", "verify", "--spec", spec, "--working-dir", repo.toString());
+    CliRun.atomic("dte", "apply", "--spec", spec, "--working-dir", repo.toString());
     Path report = dir.resolve("report.json");
-    Run after = atomic("dte", "verify", "--spec", spec, "--working-dir", repo.toString(), "--ci", "--report", report.toString());
+    CliRun after = CliRun.atomic("dte", "verify", "--spec", spec, "--working-dir", repo.toString(), "--ci", "--report", report.toString());
 
     assertThat(before.exitCode()).isEqualTo(ExitCodes.FAILED);
     assertThat(before.out()).contains("NoLoginTextRemains", "FAIL", "verification FAILED");
@@ -129,9 +115,9 @@ class DteCommandTest {
     }
     String spec = EXAMPLES.resolve("specs/CS-001.json").toString();
 
-    Run applied = atomic("dte", "apply", "--spec", spec, "--working-dir", repo.toString(), "--batch-size", "2");
-    Run reverted = atomic("dte", "revert", "--spec", spec, "--working-dir", repo.toString(), "--batch", "batch-2");
-    Run unknown = atomic("dte", "revert", "--spec", spec, "--working-dir", repo.toString(), "--batch", "batch-9");
+    CliRun applied = CliRun.atomic("dte", "apply", "--spec", spec, "--working-dir", repo.toString(), "--batch-size", "2");
+    CliRun reverted = CliRun.atomic("dte", "revert", "--spec", spec, "--working-dir", repo.toString(), "--batch", "batch-2");
+    CliRun unknown = CliRun.atomic("dte", "revert", "--spec", spec, "--working-dir", repo.toString(), "--batch", "batch-9");
 
     assertThat(applied.exitCode()).as(applied.err()).isZero();
     assertThat(applied.out()).contains("committed 4 batch(es) on atomic/CS-001 (from main, which is unchanged)");

@@ -14,8 +14,6 @@ import io.temporal.testing.WorkflowReplayer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -33,7 +31,6 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The evidence API against the running platform: external events in a live mission's chain, the
@@ -43,8 +40,6 @@ import picocli.CommandLine;
 class EvidenceApiIT {
 
   private final TestPlatform platform = TestPlatform.shared();
-
-  record Run(int exitCode, String out, String err) {}
 
   @Test
   void aMissionsEvidenceIsAGraphATimelineAndAPackThatVerifiesOffline(@TempDir Path dir)
@@ -125,11 +120,11 @@ class EvidenceApiIT {
     Path pack = Files.write(dir.resolve("audit-pack.zip"), export.body());
     Path publicKey = platform.home.resolve("keys").resolve(SigningKeys.PUBLIC_KEY_FILE);
 
-    Run withKey = atomic("evidence", "verify", pack.toString(), "--key", publicKey.toString());
+    CliRun withKey = CliRun.atomic("evidence", "verify", pack.toString(), "--key", publicKey.toString());
     assertThat(withKey.exitCode()).as(withKey.out() + withKey.err()).isZero();
     assertThat(withKey.out())
         .contains("PASS  signature", "PASS  events", "PASS  approvals", "audit pack verified");
-    Run ownKey = atomic("evidence", "verify", pack.toString(), "--output", "json");
+    CliRun ownKey = CliRun.atomic("evidence", "verify", pack.toString(), "--output", "json");
     assertThat(ownKey.exitCode()).isZero();
     JsonNode checks = Json.mapper().readTree(ownKey.out());
     assertThat(checks.get("ok").asBoolean()).isTrue();
@@ -178,22 +173,22 @@ class EvidenceApiIT {
     Path forged = Files.write(dir.resolve("forged.zip"), edit(export.body(), e -> e.put("approvals.json",
         new String(e.get("approvals.json"), StandardCharsets.UTF_8).replace("\"carol\"", "\"mallory\"")
             .getBytes(StandardCharsets.UTF_8))));
-    Run refused = atomic("evidence", "verify", forged.toString(), "--key", publicKey.toString());
+    CliRun refused = CliRun.atomic("evidence", "verify", forged.toString(), "--key", publicKey.toString());
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.out()).contains("FAIL  files", "audit pack NOT verified");
     assertThat(refused.err()).contains("error: files: approvals.json: sha256 mismatch");
     Path cut = Files.write(dir.resolve("cut.zip"), edit(export.body(), e -> e.remove("history.json")));
-    Run cutRun = atomic("evidence", "verify", cut.toString());
+    CliRun cutRun = CliRun.atomic("evidence", "verify", cut.toString());
     assertThat(cutRun.exitCode()).isEqualTo(1);
     assertThat(cutRun.err()).contains("history.json is listed in the manifest but missing from the pack");
     Path otherKey = Files.writeString(dir.resolve("other.pub.pem"), SigningKeys.generate().publicKeyPem());
-    Run wrongKey = atomic("evidence", "verify", pack.toString(), "--key", otherKey.toString());
+    CliRun wrongKey = CliRun.atomic("evidence", "verify", pack.toString(), "--key", otherKey.toString());
     assertThat(wrongKey.exitCode()).isEqualTo(1);
     assertThat(wrongKey.err()).contains("public-key.pem does not match the given key");
-    Run missing = atomic("evidence", "verify", dir.resolve("nope.zip").toString());
+    CliRun missing = CliRun.atomic("evidence", "verify", dir.resolve("nope.zip").toString());
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).contains("no such file");
-    Run notZip = atomic("evidence", "verify", Files.writeString(dir.resolve("x.zip"), "hello").toString());
+    CliRun notZip = CliRun.atomic("evidence", "verify", Files.writeString(dir.resolve("x.zip"), "hello").toString());
     assertThat(notZip.exitCode()).isEqualTo(1);
     assertThat(notZip.err()).contains("archive: not a readable ZIP archive");
   }
@@ -204,21 +199,21 @@ class EvidenceApiIT {
     approve(id, "plan", "{\"actor\":\"bob\"}");
     Path file = dir.resolve("out/pack.zip");
 
-    Run export =
-        atomic("evidence", "export", "--mission", id, "-o", file.toString(), "--url", platform.url(),
+    CliRun export =
+        CliRun.atomic("evidence", "export", "--mission", id, "-o", file.toString(), "--url", platform.url(),
             "--actor", "auditor", "--change-spec", DemoRepo.EXAMPLES.resolve("specs/CS-001.json").toString());
     assertThat(export.exitCode()).as(export.err()).isZero();
     assertThat(export.out()).contains("wrote " + file, "sha256 " + Sha256.hex(Files.readAllBytes(file)));
     assertThat(unzip(Files.readAllBytes(file))).containsKey("changespec.json");
-    assertThat(atomic("evidence", "verify", file.toString()).exitCode()).isZero();
+    assertThat(CliRun.atomic("evidence", "verify", file.toString()).exitCode()).isZero();
 
-    Run events = atomic("evidence", "events", "--mission", id, "--url", platform.url());
+    CliRun events = CliRun.atomic("evidence", "events", "--mission", id, "--url", platform.url());
     assertThat(events.exitCode()).as(events.err()).isZero();
     assertThat(events.out()).contains("MissionCreated", "CheckpointApproved", "AuditPackGenerated", "auditor");
-    Run chain = atomic("evidence", "verify-chain", "--mission", id, "--url", platform.url());
+    CliRun chain = CliRun.atomic("evidence", "verify-chain", "--mission", id, "--url", platform.url());
     assertThat(chain.exitCode()).isZero();
     assertThat(chain.out()).startsWith("chain of " + id + " intact:");
-    Run unknown = atomic("evidence", "export", "--mission", "M-NOSUCH", "-o", file.toString(), "--url", platform.url());
+    CliRun unknown = CliRun.atomic("evidence", "export", "--mission", "M-NOSUCH", "-o", file.toString(), "--url", platform.url());
     assertThat(unknown.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(unknown.err()).contains("Mission not found");
   }
@@ -301,15 +296,6 @@ class EvidenceApiIT {
     Response response = platform.postJson("/missions/" + id + "/checkpoints/" + checkpoint + "/approve", body);
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     return response.json();
-  }
-
-  private static Run atomic(String... args) {
-    CommandLine command = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    command.setOut(new PrintWriter(out));
-    command.setErr(new PrintWriter(err));
-    return new Run(command.execute(args), out.toString(), err.toString());
   }
 
   private static String cp(String id, String name) {

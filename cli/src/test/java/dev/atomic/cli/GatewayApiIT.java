@@ -69,6 +69,25 @@ class GatewayApiIT {
   }
 
   @Test
+  void theCliChecksAFileAndExitsOneWhenTheContentMayNotBeSent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Path file = dir.resolve("snippet.txt");
+    java.nio.file.Files.writeString(file, "token ghp_" + "Q8m2Xv7LpR4tK9sN3wB6yH1cJ5dF0gZ2aE7u\n");
+
+    CliRun redacted = CliRun.atomic("gateway", "preflight", "--url", platform.url(), "--file", file.toString(), "--sanitized");
+    CliRun blocked = CliRun.atomic("gateway", "preflight", "--url", platform.url(), "--file", file.toString(), "--provider", "openai");
+    CliRun missing = CliRun.atomic("gateway", "preflight", "--url", platform.url(), "--file", dir.resolve("nope").toString());
+
+    assertThat(redacted.exitCode()).as(redacted.err()).isZero();
+    assertThat(redacted.out()).contains("ok: the content may be sent", "secret", "github_token", "token ***REDACTED_SECRET***")
+        .doesNotContain("Q8m2Xv7L");
+    assertThat(blocked.exitCode()).isEqualTo(ExitCodes.FAILED);
+    assertThat(blocked.out()).contains("REFUSED", "secret_blocked");
+    assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(missing.err()).contains("no such file");
+  }
+
+  @Test
   void appliesEachProvidersPolicyAndTheProprietaryMarkers() {
     String token = "ghp_" + "Q8m2Xv7LpR4tK9sN3wB6yH1cJ5dF0gZ2aE7u";
 
