@@ -3,6 +3,7 @@ package dev.atomic.api.evidence;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atomic.api.web.ApiException;
+import dev.atomic.api.web.JsonBodies;
 import dev.atomic.dte.ChangeSpecValidator;
 import dev.atomic.dte.DteException;
 import dev.atomic.evidence.ChainedEvent;

@@ -1,12 +1,12 @@
 package dev.atomic.api.finops;
 
 import dev.atomic.api.web.ApiException;
+import dev.atomic.api.web.JsonBodies;
 import dev.atomic.finops.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
 
@@ -21,22 +21,7 @@ final class Bodies {
    * @param shape how the body should look, for the error message
    */
   static JsonNode object(JsonNode body, String shape, Set<String> allowed) {
-    if (body == null || body.isNull() || body.isMissingNode()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "Request body is required", shape);
-    }
-    if (!body.isObject()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "Request body must be a JSON object", shape);
-    }
-    List<String> unknown = new ArrayList<>();
-    for (String name : body.propertyNames()) {
-      if (!allowed.contains(name)) {
-        unknown.add(name);
-      }
-    }
-    if (!unknown.isEmpty()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "Unknown field(s) " + unknown, "allowed: " + new TreeSet<>(allowed));
-    }
-    return body;
+    return JsonBodies.object(body, allowed, shape);
   }
 
   /** A USD amount: a JSON number, 0 or more. */

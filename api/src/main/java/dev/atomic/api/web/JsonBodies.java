@@ -1,6 +1,5 @@
-package dev.atomic.api.evidence;
+package dev.atomic.api.web;
 
-import dev.atomic.api.web.ApiException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -8,14 +7,14 @@ import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
 
 /** Field checks for JSON request bodies, each failure a 400 that names the field. */
-final class JsonBodies {
+public final class JsonBodies {
 
-  static final int MAX_TEXT = 2000;
+  public static final int MAX_TEXT = 2000;
 
   private JsonBodies() {}
 
   /** The body as an object with only {@code allowed} members. */
-  static JsonNode object(JsonNode body, Set<String> allowed, String shape) {
+  public static JsonNode object(JsonNode body, Set<String> allowed, String shape) {
     if (body == null || body.isNull() || body.isMissingNode()) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Request body is required", shape);
     }
@@ -35,7 +34,7 @@ final class JsonBodies {
     return body;
   }
 
-  static String requiredText(JsonNode body, String field) {
+  public static String requiredText(JsonNode body, String field) {
     String value = optionalText(body, field);
     if (value == null) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "'" + field + "' is required");
@@ -44,7 +43,7 @@ final class JsonBodies {
   }
 
   /** A non-blank string member, trimmed; null when absent or JSON null. */
-  static String optionalText(JsonNode body, String field) {
+  public static String optionalText(JsonNode body, String field) {
     JsonNode value = body.get(field);
     if (value == null || value.isNull()) {
       return null;
@@ -63,7 +62,7 @@ final class JsonBodies {
     return text;
   }
 
-  static String firstNonBlank(String... values) {
+  public static String firstNonBlank(String... values) {
     for (String value : values) {
       if (value != null && !value.isBlank()) {
         return value.trim();
