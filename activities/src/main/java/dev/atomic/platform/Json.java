@@ -29,6 +29,15 @@ public final class Json {
     }
   }
 
+  /** Indented JSON, for people to read (CLI output, report files). */
+  public static String pretty(Object value) {
+    try {
+      return MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static <T> T read(String json, Class<T> type) {
     try {
       return MAPPER.readValue(json, type);

@@ -6,15 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.atomic.cli.TestPlatform.Response;
 import dev.atomic.dte.DemoRepo;
 import dev.atomic.evidence.Sha256;
+import dev.atomic.evidence.pack.Packs;
 import dev.atomic.evidence.pack.SigningKeys;
 import dev.atomic.mission.MissionWorkflowImpl;
 import dev.atomic.platform.Json;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,13 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,7 +124,7 @@ class EvidenceApiIT {
     assertThat(checks.at("/checks/2/message").asText()).contains("the pack's own key");
     assertThat(platform.get("/evidence/public-key").body()).isEqualTo(Files.readString(publicKey));
 
-    Map<String, byte[]> entries = unzip(export.body());
+    Map<String, byte[]> entries = Packs.entries(export.body());
     assertThat(entries.keySet())
         .contains("manifest.json", "public-key.pem", "events.jsonl", "provenance.json", "approvals.json",
             "verification.json", "versions.json", "history.json")
@@ -170,14 +163,14 @@ class EvidenceApiIT {
     assertThat(platform.get("/evidence/mission/" + id + "/verify").json().get("ok").asBoolean()).isTrue();
 
     // Tampered packs are refused with the check that caught them.
-    Path forged = Files.write(dir.resolve("forged.zip"), edit(export.body(), e -> e.put("approvals.json",
+    Path forged = Files.write(dir.resolve("forged.zip"), Packs.edit(export.body(), e -> e.put("approvals.json",
         new String(e.get("approvals.json"), StandardCharsets.UTF_8).replace("\"carol\"", "\"mallory\"")
             .getBytes(StandardCharsets.UTF_8))));
     CliRun refused = CliRun.atomic("evidence", "verify", forged.toString(), "--key", publicKey.toString());
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.out()).contains("FAIL  files", "audit pack NOT verified");
     assertThat(refused.err()).contains("error: files: approvals.json: sha256 mismatch");
-    Path cut = Files.write(dir.resolve("cut.zip"), edit(export.body(), e -> e.remove("history.json")));
+    Path cut = Files.write(dir.resolve("cut.zip"), Packs.edit(export.body(), e -> e.remove("history.json")));
     CliRun cutRun = CliRun.atomic("evidence", "verify", cut.toString());
     assertThat(cutRun.exitCode()).isEqualTo(1);
     assertThat(cutRun.err()).contains("history.json is listed in the manifest but missing from the pack");
@@ -204,7 +197,7 @@ class EvidenceApiIT {
             "--actor", "auditor", "--change-spec", DemoRepo.EXAMPLES.resolve("specs/CS-001.json").toString());
     assertThat(export.exitCode()).as(export.err()).isZero();
     assertThat(export.out()).contains("wrote " + file, "sha256 " + Sha256.hex(Files.readAllBytes(file)));
-    assertThat(unzip(Files.readAllBytes(file))).containsKey("changespec.json");
+    assertThat(Packs.entries(Files.readAllBytes(file))).containsKey("changespec.json");
     assertThat(CliRun.atomic("evidence", "verify", file.toString()).exitCode()).isZero();
 
     CliRun events = CliRun.atomic("evidence", "events", "--mission", id, "--url", platform.url());
@@ -331,36 +324,6 @@ class EvidenceApiIT {
   private static String statement(Map<String, byte[]> entries) throws IOException {
     JsonNode envelope = Json.mapper().readTree(entries.get("manifest.json"));
     return new String(java.util.Base64.getDecoder().decode(envelope.get("payload").asText()), StandardCharsets.UTF_8);
-  }
-
-  private static Map<String, byte[]> unzip(byte[] zip) {
-    Map<String, byte[]> entries = new LinkedHashMap<>();
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-      ZipEntry entry;
-      while ((entry = in.getNextEntry()) != null) {
-        entries.put(entry.getName(), in.readAllBytes());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return entries;
-  }
-
-  /** The pack with entries changed in place and nothing re-signed. */
-  private static byte[] edit(byte[] zip, Consumer<Map<String, byte[]>> change) {
-    Map<String, byte[]> entries = unzip(zip);
-    change.accept(entries);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-      for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-        out.putNextEntry(new ZipEntry(entry.getKey()));
-        out.write(entry.getValue());
-        out.closeEntry();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
   }
 
   private static void assertError(Response response, int status, String message) {

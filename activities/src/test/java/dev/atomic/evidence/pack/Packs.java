@@ -20,7 +20,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /** A realistic mission's events and pack contents, and raw ZIP surgery for tamper tests. */
-final class Packs {
+public final class Packs {
 
   static final String MISSION = "M-7";
   static final Instant CREATED_AT = Instant.parse("2026-11-28T12:00:00Z");
@@ -80,7 +80,7 @@ final class Packs {
         .absent(PackLayout.MUTATION, "mutation testing was not run for a ledger-mode mission");
   }
 
-  static Map<String, byte[]> entries(byte[] zip) {
+  public static Map<String, byte[]> entries(byte[] zip) {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
       ZipEntry entry;
@@ -94,14 +94,14 @@ final class Packs {
   }
 
   /** The pack with its entries edited in place, nothing re-signed. */
-  static byte[] edit(byte[] pack, Consumer<Map<String, byte[]>> change) {
+  public static byte[] edit(byte[] pack, Consumer<Map<String, byte[]>> change) {
     Map<String, byte[]> entries = new HashMap<>(entries(pack));
     change.accept(entries);
     return zip(entries);
   }
 
   /** A ZIP of exactly these entries, names unchecked. */
-  static byte[] zip(Map<String, byte[]> entries) {
+  public static byte[] zip(Map<String, byte[]> entries) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       for (Map.Entry<String, byte[]> entry : new TreeMap<>(entries).entrySet()) {

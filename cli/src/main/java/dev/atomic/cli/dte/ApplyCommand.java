@@ -1,6 +1,5 @@
 package dev.atomic.cli.dte;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.atomic.cli.CliException;
 import dev.atomic.cli.ExitCodes;
 import dev.atomic.dte.ChangeSpec;
@@ -73,7 +72,7 @@ class ApplyCommand implements Callable<Integer> {
       throw DteErrors.of(e);
     }
     if ("json".equals(output)) {
-      out.println(Json.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+      out.println(Json.pretty(result));
     } else {
       if (dryRun) {
         result.diffs().forEach(d -> out.print(d.diff()));

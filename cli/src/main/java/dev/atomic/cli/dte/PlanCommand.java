@@ -1,6 +1,5 @@
 package dev.atomic.cli.dte;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.atomic.cli.CliException;
 import dev.atomic.cli.ExitCodes;
 import dev.atomic.dte.ChangeSpec;
@@ -53,7 +52,7 @@ class PlanCommand implements Callable<Integer> {
     } catch (DteException e) {
       throw DteErrors.of(e);
     }
-    String json = Json.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(planned) + "\n";
+    String json = Json.pretty(planned) + "\n";
     if (output == null) {
       spec.commandLine().getOut().print(json);
       spec.commandLine().getOut().flush();

@@ -1,6 +1,5 @@
 package dev.atomic.cli.dte;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.atomic.cli.CliException;
 import dev.atomic.cli.ExitCodes;
 import dev.atomic.dte.ChangeSpec;
@@ -89,7 +88,7 @@ class VerifyCommand implements Callable<Integer> {
     out.println(result.success() ? "verification passed" : "verification FAILED: " + String.join("; ", result.errors()));
     out.flush();
     if (report != null) {
-      Files.writeString(report, Json.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result) + "\n");
+      Files.writeString(report, Json.pretty(result) + "\n");
     }
     return ci && !result.success() ? ExitCodes.FAILED : ExitCodes.OK;
   }

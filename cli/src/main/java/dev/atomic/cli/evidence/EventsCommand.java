@@ -1,10 +1,9 @@
 package dev.atomic.cli.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.atomic.cli.ExitCodes;
+import dev.atomic.cli.RestOptions;
 import dev.atomic.cli.mission.AtomicClient;
-import dev.atomic.cli.mission.ClientOptions;
 import dev.atomic.platform.Json;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Spec;
 class EventsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
-  @Mixin ClientOptions client;
+  @Mixin RestOptions client;
 
   @Option(names = "--mission", required = true, description = "Mission id (M-…).")
   String missionId;
@@ -35,10 +34,7 @@ class EventsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (client.json()) {
       out.println(
-          Json.mapper()
-              .writer()
-              .with(SerializationFeature.INDENT_OUTPUT)
-              .writeValueAsString(timeline));
+          Json.pretty(timeline));
     } else {
       for (JsonNode event : timeline.path("events")) {
         out.printf(

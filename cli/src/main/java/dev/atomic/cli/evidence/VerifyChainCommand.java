@@ -1,11 +1,10 @@
 package dev.atomic.cli.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.atomic.cli.CliException;
 import dev.atomic.cli.ExitCodes;
+import dev.atomic.cli.RestOptions;
 import dev.atomic.cli.mission.AtomicClient;
-import dev.atomic.cli.mission.ClientOptions;
 import dev.atomic.platform.Json;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -26,7 +25,7 @@ import picocli.CommandLine.Spec;
 class VerifyChainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
-  @Mixin ClientOptions client;
+  @Mixin RestOptions client;
 
   @Option(names = "--mission", required = true, description = "Mission id (M-…).")
   String missionId;
@@ -40,10 +39,7 @@ class VerifyChainCommand implements Callable<Integer> {
     boolean ok = result.path("ok").asBoolean(false);
     if (client.json()) {
       out.println(
-          Json.mapper()
-              .writer()
-              .with(SerializationFeature.INDENT_OUTPUT)
-              .writeValueAsString(result));
+          Json.pretty(result));
     } else if (ok) {
       out.printf(
           "chain of %s intact: %d events, last %s, hash %s%n",

@@ -1,5 +1,6 @@
 package dev.atomic.cli.finops;
 
+import dev.atomic.cli.RestOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atomic.cli.ExitCodes;
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
 package dev.atomic.cli.finops;
 
+import dev.atomic.cli.RestOptions;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

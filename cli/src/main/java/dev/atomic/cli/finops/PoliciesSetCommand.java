@@ -1,5 +1,6 @@
 package dev.atomic.cli.finops;
 
+import dev.atomic.cli.RestOptions;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;

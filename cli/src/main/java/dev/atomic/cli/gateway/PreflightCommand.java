@@ -3,8 +3,8 @@ package dev.atomic.cli.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atomic.cli.CliException;
 import dev.atomic.cli.ExitCodes;
+import dev.atomic.cli.RestOptions;
 import dev.atomic.cli.mission.AtomicClient;
-import dev.atomic.cli.mission.ClientOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 class PreflightCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
-  @Mixin ClientOptions client;
+  @Mixin RestOptions client;
 
   @Option(names = "--file", description = "The content to check (default: standard input).")
   Path file;
@@ -49,7 +49,7 @@ class PreflightCommand implements Callable<Integer> {
     if (provider != null) {
       body.put("provider", provider);
     }
-    JsonNode result = new AtomicClient(client.url).post("/gateway/preflight", body);
+    JsonNode result = new AtomicClient(client.url()).post("/gateway/preflight", body);
     PrintWriter out = spec.commandLine().getOut();
     if (client.json()) {
       out.println(result.toPrettyString());

@@ -32,7 +32,7 @@ class CreateCommand implements Callable<Integer> {
     body.put("risk", risk);
     body.put("requestedBy", client.actor());
     MissionPrinter.print(
-        spec.commandLine().getOut(), new AtomicClient(client.url).post("/missions", body), client.json());
+        spec.commandLine().getOut(), new AtomicClient(client.url()).post("/missions", body), client.json());
     return ExitCodes.OK;
   }
 }

@@ -51,7 +51,7 @@ final class Decisions {
             + "/checkpoints/"
             + checkpoint.wire()
             + (approve ? "/approve" : "/reject");
-    return new AtomicClient(client.url).post(path, body);
+    return new AtomicClient(client.url()).post(path, body);
   }
 
   private static JsonNode viaSignal(

@@ -26,7 +26,7 @@ class ListCommand implements Callable<Integer> {
   public Integer call() {
     String query = "?limit=" + limit + (status == null ? "" : "&status=" + AtomicClient.segment(status));
     MissionPrinter.print(
-        spec.commandLine().getOut(), new AtomicClient(client.url).get("/missions" + query), client.json());
+        spec.commandLine().getOut(), new AtomicClient(client.url()).get("/missions" + query), client.json());
     return ExitCodes.OK;
   }
 }

@@ -1,11 +1,8 @@
 package dev.atomic.cli.mission;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.atomic.platform.Json;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 
 /** Renders missions for people (text) or programs (JSON). */
 final class MissionPrinter {
@@ -14,7 +11,7 @@ final class MissionPrinter {
 
   static void print(PrintWriter out, JsonNode value, boolean json) {
     if (json) {
-      out.println(pretty(value));
+      out.println(Json.pretty(value));
     } else if (value.isArray()) {
       if (value.isEmpty()) {
         out.println("no missions");
@@ -30,14 +27,6 @@ final class MissionPrinter {
 
   static JsonNode tree(Object value) {
     return Json.mapper().valueToTree(value);
-  }
-
-  static String pretty(JsonNode value) {
-    try {
-      return Json.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static void printMission(PrintWriter out, JsonNode mission) {

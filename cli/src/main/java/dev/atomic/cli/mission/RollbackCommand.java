@@ -2,6 +2,7 @@ package dev.atomic.cli.mission;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atomic.cli.ExitCodes;
+import dev.atomic.platform.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -34,12 +35,12 @@ class RollbackCommand implements Callable<Integer> {
       body.put("reason", reason);
     }
     JsonNode result =
-        new AtomicClient(client.url)
+        new AtomicClient(client.url())
             .post(
                 "/missions/" + AtomicClient.segment(missionId) + "/rollback/" + AtomicClient.segment(batchId),
                 body);
     if (client.json()) {
-      spec.commandLine().getOut().println(MissionPrinter.pretty(result));
+      spec.commandLine().getOut().println(Json.pretty(result));
     } else {
       spec.commandLine().getOut().println(result.path("message").asText());
     }

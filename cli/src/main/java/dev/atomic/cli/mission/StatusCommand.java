@@ -21,7 +21,7 @@ class StatusCommand implements Callable<Integer> {
   public Integer call() {
     MissionPrinter.print(
         spec.commandLine().getOut(),
-        new AtomicClient(client.url).get("/missions/" + AtomicClient.segment(missionId)),
+        new AtomicClient(client.url()).get("/missions/" + AtomicClient.segment(missionId)),
         client.json());
     return ExitCodes.OK;
   }

@@ -1,19 +1,16 @@
-package dev.atomic.cli.finops;
+package dev.atomic.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.atomic.cli.mission.AtomicClient;
 import dev.atomic.platform.Json;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import picocli.CommandLine.Option;
 
-/** Where the FinOps commands find the platform, and how they print. */
-class RestOptions {
+/** Where a command finds the platform's REST facade, and how it prints. */
+public class RestOptions {
 
   /** Output formats. */
-  enum Output {
+  public enum Output {
     text,
     json
   }
@@ -30,20 +27,21 @@ class RestOptions {
       description = "Output format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
   Output output;
 
-  AtomicClient client() {
+  /** The REST endpoint ({@code --url}). */
+  public String url() {
+    return url;
+  }
+
+  public AtomicClient client() {
     return new AtomicClient(url);
   }
 
-  boolean json() {
+  public boolean json() {
     return output == Output.json;
   }
 
   /** Prints {@code value} as indented JSON. */
-  static void printJson(PrintWriter out, JsonNode value) {
-    try {
-      out.println(Json.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+  public static void printJson(PrintWriter out, JsonNode value) {
+    out.println(Json.pretty(value));
   }
 }
