@@ -2,6 +2,7 @@ package dev.atomic.dte;
 
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
+import java.util.List;
 
 /** Transforms on DTE workers (task queue {@code atomic-dte}). */
 @ActivityInterface
@@ -15,13 +16,30 @@ public interface DteActivities {
   @ActivityMethod(name = "DtePreview")
   DtePreview preview(DteRequest request);
 
-  /** Commits one batch on {@code atomic/<spec id>}; an already committed batch is returned as is. */
+  /**
+   * Clones a mission's repository, checks the spec against it and plans its batches (each
+   * checked to compile); stores the planned diff by digest. Changes nothing.
+   */
+  @ActivityMethod(name = "DtePlanMission")
+  DteMissionPlan planMission(DteMissionRequest request);
+
+  /**
+   * Commits one planned batch on the mission's branch and pushes it. Idempotent: a batch that
+   * is already on the branch at the origin is returned as it is, so a retry never commits twice.
+   */
   @ActivityMethod(name = "DteApplyBatch")
   DtePreview.Batch applyBatch(DteBatchRequest request);
 
-  /** Reverts one batch's commit; refused (non-retryable) when the revert would conflict. */
+  /**
+   * Reverts a batch (with {@code cascade}, its dependents first) or, with no batch id, every
+   * applied batch, and pushes; refused (non-retryable) naming the dependents or conflicts.
+   */
   @ActivityMethod(name = "DteRevertBatch")
-  String revertBatch(DteBatchRequest request);
+  List<GitBatches.Reverted> revertBatch(DteRevertRequest request);
+
+  /** Runs the spec's verification on the head of the mission's branch. */
+  @ActivityMethod(name = "DteVerifyMission")
+  VerificationReport verifyMission(DteMissionRequest request);
 
   /** Previews ({@code dryRun}) or applies a spec; a refusal is a non-retryable failure. */
   @ActivityMethod(name = "DteApply")

@@ -14,10 +14,18 @@ public class DteActivitiesImpl implements DteActivities {
 
   private final WorkingDirectories roots;
   private final Repositories repositories;
+  private final dev.atomic.evidence.artifacts.ArtifactStore artifacts;
 
   public DteActivitiesImpl(WorkingDirectories roots, Repositories repositories) {
+    this(roots, repositories, null);
+  }
+
+  /** @param artifacts where planned diffs are stored; null keeps only their digest */
+  public DteActivitiesImpl(
+      WorkingDirectories roots, Repositories repositories, dev.atomic.evidence.artifacts.ArtifactStore artifacts) {
     this.roots = roots;
     this.repositories = repositories;
+    this.artifacts = artifacts;
   }
 
   /** The tree a job works on: a clone of its repository, or its directory under the roots. */
@@ -48,22 +56,76 @@ public class DteActivitiesImpl implements DteActivities {
   }
 
   @Override
-  public DtePreview.Batch applyBatch(DteBatchRequest request) {
+  public DteMissionPlan planMission(DteMissionRequest request) {
     try {
-      heartbeat("applying batch-" + request.batch() + " of " + request.spec().id());
-      return GitBatches.applyBatch(request.spec(), roots.require(request.workingDir()), request.batch(), request.batchSize());
+      String url = repositories.normalize(request.repository());
+      Path clone = repositories.missionClone(url, request.missionId());
+      String base = repositories.resolve(clone, request.ref());
+      repositories.checkoutBranch(clone, "atomic/plan-" + request.missionId(), base);
+      heartbeat("planning " + request.spec().id() + " on " + base.substring(0, 12));
+      int size = request.batchSize() > 0 ? request.batchSize() : GitBatches.DEFAULT_BATCH_SIZE;
+      DtePreview preview = GitBatches.plan(request.spec(), clone, size, DteActivitiesImpl::heartbeat);
+      StringBuilder diff = new StringBuilder();
+      List<DteMissionPlan.FileSummary> files = new java.util.ArrayList<>();
+      for (FileDiff file : preview.diffs()) {
+        diff.append(file.diff());
+        files.add(new DteMissionPlan.FileSummary(file.path(), file.newPath(), file.insertions(), file.deletions()));
+      }
+      byte[] bytes = diff.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      String digest = artifacts == null
+          ? dev.atomic.evidence.Sha256.hex(bytes)
+          : artifacts.put(request.missionId(), dev.atomic.evidence.artifacts.ArtifactStore.DIFF, "text/x-diff", bytes);
+      return new DteMissionPlan(base, preview.plan().batches(), preview.plan().buildCheck(), preview.summary(),
+          files, preview.warnings(), digest, bytes.length);
     } catch (DteException e) {
       throw failure(e);
     }
   }
 
   @Override
-  public String revertBatch(DteBatchRequest request) {
+  public DtePreview.Batch applyBatch(DteBatchRequest request) {
     try {
-      return GitBatches.revert(roots.require(request.workingDir()), request.spec().id(), "batch-" + request.batch());
+      Path clone = repositories.missionClone(request.repository(), missionOf(request.branch()));
+      repositories.checkoutBranch(clone, request.branch(), request.baseCommit());
+      heartbeat("applying " + request.batch().id() + " of " + request.total());
+      DtePreview.Batch batch = GitBatches.applyPlanned(request.spec(), clone, request.branch(), request.baseCommit(),
+          request.batch(), request.total(), DteActivitiesImpl::heartbeat);
+      repositories.push(clone, request.branch());
+      return batch;
     } catch (DteException e) {
       throw failure(e);
     }
+  }
+
+  @Override
+  public List<GitBatches.Reverted> revertBatch(DteRevertRequest request) {
+    try {
+      Path clone = repositories.missionClone(request.repository(), missionOf(request.branch()));
+      repositories.checkoutBranch(clone, request.branch(), null);
+      List<GitBatches.Reverted> reverted = request.batchId() == null
+          ? GitBatches.revertAll(clone, request.branch())
+          : GitBatches.revert(clone, request.branch(), request.batchId(), request.cascade());
+      repositories.push(clone, request.branch());
+      return reverted;
+    } catch (DteException e) {
+      throw failure(e);
+    }
+  }
+
+  @Override
+  public VerificationReport verifyMission(DteMissionRequest request) {
+    try {
+      Path clone = repositories.missionClone(request.repository(), request.missionId());
+      repositories.checkoutBranch(clone, request.branch(), null);
+      return Verification.run(request.spec(), clone, VerificationSettings.fromEnvironment(), DteActivitiesImpl::heartbeat);
+    } catch (DteException e) {
+      throw failure(e);
+    }
+  }
+
+  /** {@code atomic/M-123} → {@code M-123}: the clone a mission's activities share. */
+  private static String missionOf(String branch) {
+    return branch.startsWith("atomic/") ? branch.substring("atomic/".length()) : branch;
   }
 
   /** Reports progress to Temporal, so a stuck worker is noticed; a no-op outside an activity. */

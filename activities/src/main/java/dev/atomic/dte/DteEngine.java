@@ -1,6 +1,7 @@
 package dev.atomic.dte;
 
 import com.google.re2j.Pattern;
+import dev.atomic.dte.batches.ChangedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -53,7 +54,22 @@ public final class DteEngine {
   }
 
   /** A computed change: the preview plus the new contents and moves it describes. */
-  record Planned(DtePreview preview, Map<String, String> contents, Map<String, String> movedFrom) {}
+  record Planned(
+      DtePreview preview,
+      Map<String, String> original,
+      Map<String, String> contents,
+      Map<String, String> movedFrom) {
+
+    /** The changed files, in path order, for batch planning. */
+    List<ChangedFile> changedFiles() {
+      List<ChangedFile> files = new ArrayList<>();
+      for (String path : preview.patches()) {
+        String from = movedFrom.getOrDefault(path, path);
+        files.add(new ChangedFile(path, original.containsKey(from) ? from : null, original.get(from), contents.get(path)));
+      }
+      return files;
+    }
+  }
 
   private static DtePreview run(ChangeSpec spec, Path root, boolean write, Consumer<String> progress) {
     Planned planned = plan(spec, root, !write, progress);
@@ -132,8 +148,9 @@ public final class DteEngine {
             List.copyOf(warnings),
             List.copyOf(diffs),
             new DtePreview.Summary(diffs.size(), insertions, deletions),
+            null,
             null);
-    return new Planned(preview, current, movedFrom);
+    return new Planned(preview, original, current, movedFrom);
   }
 
   /** Refuses invariants that need a language pack the spec's language does not have. */

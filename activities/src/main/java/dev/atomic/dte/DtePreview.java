@@ -1,6 +1,7 @@
 package dev.atomic.dte;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.atomic.dte.batches.BatchPlanner;
 import java.util.List;
 
 /**
@@ -16,7 +17,8 @@ public record DtePreview(
     List<String> warnings,
     List<FileDiff> diffs,
     Summary summary,
-    Batches batches) {
+    Batches batches,
+    BatchPlanner.Plan plan) {
 
   /** Totals over all files. */
   public record Summary(int files, int insertions, int deletions) {}
@@ -30,13 +32,28 @@ public record DtePreview(
   public record Batches(String branch, String base, List<Batch> commits) {}
 
   /**
-   * One batch: at most {@code batchSize} files in one commit.
+   * One committed batch.
    *
-   * @param reversible whether reverting the commit applies cleanly on the branch right now
+   * @param reversible whether it can be reverted alone right now: no applied batch depends on
+   *     it and its revert applies cleanly
+   * @param dependsOn earlier batches it cannot stand without
+   * @param reverted whether a later commit on the branch reverted it
    */
-  public record Batch(String id, String commit, List<String> files, boolean reversible) {}
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Batch(
+      String id,
+      String commit,
+      List<String> files,
+      boolean reversible,
+      List<String> dependsOn,
+      String reason,
+      boolean reverted) {}
 
   public DtePreview withBatches(Batches value) {
-    return new DtePreview(success, dryRun, patches, errors, warnings, diffs, summary, value);
+    return new DtePreview(success, dryRun, patches, errors, warnings, diffs, summary, value, plan);
+  }
+
+  public DtePreview withPlan(BatchPlanner.Plan value) {
+    return new DtePreview(success, dryRun, patches, errors, warnings, diffs, summary, batches, value);
   }
 }

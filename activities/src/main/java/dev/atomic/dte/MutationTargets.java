@@ -26,7 +26,7 @@ public record MutationTargets(List<String> classes, String basis) {
   public static MutationTargets of(ChangeSpec spec, Path root) {
     if (GitBatches.isWorkingTree(root)) {
       List<String> files = new ArrayList<>();
-      GitBatches.status(root, spec.id()).forEach(batch -> files.addAll(batch.files()));
+      GitBatches.status(root, GitBatches.batchBranch(root, spec.id())).forEach(batch -> files.addAll(batch.files()));
       if (!files.isEmpty()) {
         return new MutationTargets(classesOf(root, files, spec), "git batches of " + spec.id());
       }

@@ -113,7 +113,7 @@ final class PublicApi {
 
   /** The commit a spec's batches started from, or HEAD when the spec was not applied in batches. */
   static String baseline(Path root, String specId) {
-    List<DtePreview.Batch> batches = GitBatches.status(root, specId);
+    List<DtePreview.Batch> batches = GitBatches.status(root, GitBatches.batchBranch(root, specId));
     return batches.isEmpty() ? "HEAD" : batches.get(0).commit() + "^";
   }
 }

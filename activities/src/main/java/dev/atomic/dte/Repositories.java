@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
@@ -24,9 +27,141 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
 public final class Repositories {
 
   private final Path cache;
+  private final WorkingDirectories allowedRoots;
+  private final CredentialsProvider credentials;
 
   public Repositories(Path cache) {
+    this(cache, null, null);
+  }
+
+  /**
+   * @param allowedRoots where local repositories ({@code file://} URLs and paths) may lie; null
+   *     allows any
+   * @param credentials for private {@code https://} remotes; null for none
+   */
+  public Repositories(Path cache, WorkingDirectories allowedRoots, CredentialsProvider credentials) {
     this.cache = cache;
+    this.allowedRoots = allowedRoots;
+    this.credentials = credentials;
+  }
+
+  /**
+   * The URL a mission may target: {@code https://}, or a {@code file://} URL or path of a
+   * directory under the allowed roots.
+   *
+   * @throws DteException INVALID naming what is wrong
+   */
+  public String normalize(String url) {
+    if (url == null || url.isBlank()) {
+      throw DteException.invalid("repository.url: required");
+    }
+    String text = url.strip();
+    if (text.startsWith("https://")) {
+      validate(text);
+      return text;
+    }
+    Path local;
+    try {
+      local = text.startsWith("file:") ? Path.of(URI.create(text)) : Path.of(text);
+    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+      throw DteException.invalid("repository.url: neither an https:// URL nor a local path: " + url);
+    }
+    if (allowedRoots != null) {
+      try {
+        local = allowedRoots.require(local.toAbsolutePath().toString());
+      } catch (DteException e) {
+        throw DteException.invalid("repository.url: " + e.getMessage().replaceFirst("^workingDir: ", ""));
+      }
+    }
+    return local.toAbsolutePath().normalize().toUri().toString();
+  }
+
+  /**
+   * The mission's own working clone, fetched from the origin so it holds every branch the origin
+   * has; created on first use. Any worker can continue a mission: the origin is the truth.
+   */
+  public Path missionClone(String url, String missionId) {
+    URI uri = validate(url);
+    Path target = cache.resolve("missions").resolve(missionId.replaceAll("[^A-Za-z0-9_-]", "_"));
+    try {
+      if (Files.isDirectory(target.resolve(".git"))) {
+        try (Git git = Git.open(target.toFile())) {
+          git.fetch().setRemote("origin").setCredentialsProvider(credentials).setRemoveDeletedRefs(true).call();
+          return target;
+        } catch (IOException | GitAPIException e) {
+          GitBatches.deleteTree(target); // a broken clone is made again
+        }
+      }
+      Files.createDirectories(target.getParent());
+      try (Git git = Git.cloneRepository().setURI(uri.toString()).setDirectory(target.toFile())
+          .setCredentialsProvider(credentials).setNoCheckout(false).call()) {
+        return target;
+      }
+    } catch (IOException | GitAPIException e) {
+      throw DteException.refused(List.of("cannot clone " + redact(url) + ": " + redact(e.getMessage())));
+    }
+  }
+
+  /**
+   * The commit {@code ref} names at the origin (a branch or tag; null for the origin's default
+   * branch), fetched into {@code clone}.
+   */
+  public String resolve(Path clone, String ref) {
+    try (Git git = Git.open(clone.toFile())) {
+      Repository repo = git.getRepository();
+      ObjectId id = ref == null || ref.isBlank()
+          ? repo.resolve("refs/remotes/origin/HEAD")
+          : firstNonNull(repo.resolve("refs/remotes/origin/" + ref), repo.resolve("refs/tags/" + ref));
+      if (id == null && (ref == null || ref.isBlank())) {
+        id = repo.resolve("HEAD");
+      }
+      if (id == null) {
+        throw DteException.invalid("repository.ref: no branch or tag '" + ref + "' at the origin");
+      }
+      return id.getName();
+    } catch (IOException e) {
+      throw DteException.refused(List.of("git: " + e.getMessage()));
+    }
+  }
+
+  /**
+   * Checks out {@code branch} in the clone exactly as the origin has it, or at {@code
+   * baseCommit} when the origin does not have it yet; local changes and unpushed commits of an
+   * earlier attempt are dropped.
+   */
+  public void checkoutBranch(Path clone, String branch, String baseCommit) {
+    try (Git git = Git.open(clone.toFile())) {
+      Repository repo = git.getRepository();
+      ObjectId remote = repo.resolve("refs/remotes/origin/" + branch);
+      String start = remote != null ? remote.getName() : baseCommit;
+      git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).call();
+      git.clean().setCleanDirectories(true).setForce(true).call();
+      if (branch.equals(repo.getBranch())) {
+        git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(start).call();
+      } else {
+        git.checkout().setName(branch).setCreateBranch(true).setForced(true).setStartPoint(start).call();
+      }
+    } catch (org.eclipse.jgit.api.errors.RefAlreadyExistsException e) {
+      try (Git git = Git.open(clone.toFile())) {
+        git.checkout().setName(branch).setForced(true).call();
+        ObjectId remote = git.getRepository().resolve("refs/remotes/origin/" + branch);
+        git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD)
+            .setRef(remote != null ? remote.getName() : baseCommit).call();
+      } catch (IOException | GitAPIException again) {
+        throw DteException.refused(List.of("git: " + again.getMessage()));
+      }
+    } catch (IOException | GitAPIException e) {
+      throw DteException.refused(List.of("git: " + e.getMessage()));
+    }
+  }
+
+  private static ObjectId firstNonNull(ObjectId a, ObjectId b) {
+    return a != null ? a : b;
+  }
+
+  /** A URL or message without the user info a URL may carry. */
+  static String redact(String text) {
+    return text == null ? null : text.replaceAll("(https?://)[^/@\\s]+@", "$1***@");
   }
 
   /** A fresh working tree of {@code url} at {@code ref} (a branch, default the remote's HEAD). */
@@ -50,7 +185,7 @@ public final class Repositories {
   /** Pushes the spec's branch back to the repository it was cloned from. */
   public String push(Path workingTree, String branch) {
     try (Git git = Git.open(workingTree.toFile())) {
-      for (PushResult result : git.push().setRefSpecs(new RefSpec("refs/heads/" + branch + ":refs/heads/" + branch)).setForce(false).call()) {
+      for (PushResult result : git.push().setCredentialsProvider(credentials).setRefSpecs(new RefSpec("refs/heads/" + branch + ":refs/heads/" + branch)).setForce(false).call()) {
         for (RemoteRefUpdate update : result.getRemoteUpdates()) {
           if (update.getStatus() != RemoteRefUpdate.Status.OK && update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
             throw DteException.refused(List.of("push of " + branch + " was refused: " + update.getStatus()

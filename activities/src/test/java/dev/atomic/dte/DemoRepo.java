@@ -20,7 +20,11 @@ public final class DemoRepo {
 
   /** Copies {@code examples/<example>} (without build output) into {@code target}. */
   public static Path copy(String example, Path target) {
-    Path source = EXAMPLES.resolve(example);
+    return copyTree(EXAMPLES.resolve(example), target);
+  }
+
+  /** Copies a directory tree (without build output) into {@code target}. */
+  public static Path copyTree(Path source, Path target) {
     try (Stream<Path> files = Files.walk(source)) {
       for (Path file : files.toList()) {
         Path copy = target.resolve(source.relativize(file).toString());
@@ -38,8 +42,21 @@ public final class DemoRepo {
 
   /** {@code examples/specs/CS-001.json}, parsed. */
   public static ChangeSpec cs001() {
+    return spec("CS-001");
+  }
+
+  /**
+   * {@code examples/specs/CS-003.json}, parsed: {@code examples/billing-repo}'s callers moved off a
+   * deprecated helper (independent batches) and a new method with its first caller (a dependent
+   * pair).
+   */
+  public static ChangeSpec cs003() {
+    return spec("CS-003");
+  }
+
+  public static ChangeSpec spec(String id) {
     try {
-      return ChangeSpecValidator.parse(Files.readString(EXAMPLES.resolve("specs/CS-001.json")));
+      return ChangeSpecValidator.parse(Files.readString(EXAMPLES.resolve("specs/" + id + ".json")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -35,25 +35,25 @@ class GitBatchesTest {
   }
 
   @Test
-  void appliesCs001InBatchesOfTwoOnItsOwnBranch() throws Exception {
+  void cs001IsOneBatchBecauseEveryFileUsesTheRenamedTypeAndThePlanSaysWhy() throws Exception {
     DtePreview result = GitBatches.apply(DemoRepo.cs001(), repo, 2);
 
     DtePreview.Batches batches = result.batches();
     assertThat(batches.branch()).isEqualTo("atomic/CS-001");
     assertThat(batches.base()).isEqualTo("main");
-    assertThat(batches.commits()).extracting(DtePreview.Batch::id).containsExactly("batch-1", "batch-2", "batch-3", "batch-4");
-    assertThat(batches.commits()).allMatch(DtePreview.Batch::reversible);
+    assertThat(batches.commits()).extracting(DtePreview.Batch::id).containsExactly("batch-1");
+    assertThat(result.plan().batches().get(0).reason()).contains("files must land together", "UserId");
+    assertThat(result.plan().buildCheck()).startsWith("every batch compiles");
     try (Git git = Git.open(repo.toFile())) {
       assertThat(git.getRepository().getBranch()).isEqualTo("atomic/CS-001");
       assertThat(git.getRepository().resolve("refs/heads/main")).isEqualTo(baseCommit);
       assertThat(git.status().call().isClean()).isTrue();
-      RevCommit second = git.getRepository().parseCommit(ObjectId.fromString(batches.commits().get(1).commit()));
-      assertThat(second.getFullMessage()).startsWith("CS-001 batch 2/4: ").contains("Atomic-Batch: batch-2");
+      RevCommit first = git.getRepository().parseCommit(ObjectId.fromString(batches.commits().get(0).commit()));
+      assertThat(first.getFullMessage()).startsWith("CS-001 batch 1/1: ").contains("Atomic-Batch: batch-1", "must land together");
     }
     assertThat(repo.resolve("src/main/java/com/acme/model/UserId.java")).doesNotExist();
     assertThat(DteEngineTest.compile(repo.resolve("src/main/java"))).isEmpty();
-    assertThat(GitBatches.status(repo, "CS-001")).extracting(DtePreview.Batch::id)
-        .containsExactly("batch-1", "batch-2", "batch-3", "batch-4");
+    assertThat(GitBatches.status(repo, "atomic/CS-001")).extracting(DtePreview.Batch::id).containsExactly("batch-1");
   }
 
   @Test
@@ -71,9 +71,9 @@ class GitBatchesTest {
   @Test
   void revertingABatchRestoresItsFilesExactly() throws Exception {
     DtePreview result = GitBatches.apply(DemoRepo.cs001(), repo, 2);
-    List<String> files = result.batches().commits().get(1).files();
+    List<String> files = result.batches().commits().get(0).files();
 
-    GitBatches.revert(repo, "CS-001", "batch-2");
+    GitBatches.revert(repo, "CS-001", "batch-1");
 
     for (String file : files) {
       String base = contentAt(baseCommit, file);
@@ -85,7 +85,11 @@ class GitBatchesTest {
     }
     try (Git git = Git.open(repo.toFile())) {
       assertThat(git.status().call().isClean()).isTrue();
-      assertThat(git.log().setMaxCount(1).call().iterator().next().getShortMessage()).startsWith("Revert \"CS-001 batch 2/4");
+      assertThat(git.log().setMaxCount(1).call().iterator().next().getShortMessage()).startsWith("Revert batch-1 of CS-001");
+    }
+    assertThat(GitBatches.status(repo, "atomic/CS-001").get(0).reverted()).isTrue();
+    try (Git git = Git.open(repo.toFile())) {
+      assertThat(git.diff().setOldTree(tree(git, baseCommit)).setNewTree(tree(git, git.getRepository().resolve("HEAD"))).call()).isEmpty();
     }
   }
 
@@ -110,7 +114,7 @@ class GitBatchesTest {
       assertThat(git.getRepository().resolve("HEAD")).isEqualTo(head);
       assertThat(git.status().call().isClean()).isTrue();
     }
-    assertThat(GitBatches.status(repo, "CS-001").get(0).reversible()).isFalse();
+    assertThat(GitBatches.status(repo, "atomic/CS-001").get(0).reversible()).isFalse();
   }
 
   @Test
@@ -130,20 +134,18 @@ class GitBatchesTest {
   }
 
   @Test
-  void batchByBatchApplyGivesTheSameCommitsAndARetryWritesNothingTwice() throws Exception {
-    DtePreview.Batch first = GitBatches.applyBatch(DemoRepo.cs001(), repo, 1, 2);
-    DtePreview.Batch retried = GitBatches.applyBatch(DemoRepo.cs001(), repo, 1, 2);
-    for (int n = 2; n <= 4; n++) {
-      GitBatches.applyBatch(DemoRepo.cs001(), repo, n, 2);
-    }
+  void aPlannedBatchAppliedTwiceIsCommittedOnce() throws Exception {
+    DtePreview plan = GitBatches.plan(DemoRepo.cs001(), repo, 2, message -> {});
+    dev.atomic.dte.batches.PlannedBatch batch = plan.plan().batches().get(0);
+    String base = baseCommit.getName();
+
+    DtePreview.Batch first = GitBatches.applyPlanned(DemoRepo.cs001(), repo, "atomic/M-1", base, batch, 1, m -> {});
+    DtePreview.Batch retried = GitBatches.applyPlanned(DemoRepo.cs001(), repo, "atomic/M-1", base, batch, 1, m -> {});
 
     assertThat(retried.commit()).isEqualTo(first.commit());
-    assertThat(GitBatches.status(repo, "CS-001")).extracting(DtePreview.Batch::id)
-        .containsExactly("batch-1", "batch-2", "batch-3", "batch-4");
+    assertThat(GitBatches.status(repo, "atomic/M-1")).extracting(DtePreview.Batch::id).containsExactly("batch-1");
     assertThat(DteEngineTest.compile(repo.resolve("src/main/java"))).isEmpty();
     assertThat(Files.readString(repo.resolve("src/main/java/com/acme/auth/Auth.java"))).contains("signIn(String email");
-    assertThatThrownBy(() -> GitBatches.applyBatch(DemoRepo.cs001(), repo, 5, 2))
-        .hasMessageContaining("batch-5 does not exist: the change has 4 batch(es) of 2");
   }
 
   @Test
@@ -162,6 +164,14 @@ class GitBatchesTest {
     assertThat(after.invariants().get(0).evidence())
         .contains("removed or changed: class com.acme.model.UserId",
             "removed or changed: method com.acme.auth.Auth#login(java.lang.String,java.lang.String) : java.util.Optional<com.acme.auth.Session>");
+  }
+
+  private static org.eclipse.jgit.treewalk.AbstractTreeIterator tree(Git git, ObjectId commit) throws Exception {
+    try (RevWalk walk = new RevWalk(git.getRepository()); var reader = git.getRepository().newObjectReader()) {
+      org.eclipse.jgit.treewalk.CanonicalTreeParser parser = new org.eclipse.jgit.treewalk.CanonicalTreeParser();
+      parser.reset(reader, walk.parseCommit(commit).getTree());
+      return parser;
+    }
   }
 
   private String contentAt(ObjectId commitId, String path) throws Exception {

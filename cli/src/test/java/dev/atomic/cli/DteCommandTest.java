@@ -106,26 +106,49 @@ class DteCommandTest {
   }
 
   @Test
-  void batchesInAGitTreeAndRevertOne(@TempDir Path dir) throws Exception {
-    Path repo = copyDemo(dir);
+  void cs001StaysOneBatchAndSaysWhy(@TempDir Path dir) throws Exception {
+    Path repo = underGit(copyDemo(dir));
+    String spec = EXAMPLES.resolve("specs/CS-001.json").toString();
+
+    CliRun applied = CliRun.atomic("dte", "apply", "--spec", spec, "--working-dir", repo.toString(), "--batch-size", "2");
+
+    assertThat(applied.exitCode()).as(applied.err()).isZero();
+    assertThat(applied.out()).contains("committed 1 batch(es) on atomic/CS-001 (from main, which is unchanged)",
+        "why larger: ", "files must land together", "build check: every batch compiles");
+  }
+
+  @Test
+  void dependentBatchesAreRevertedOnlyWithCascade(@TempDir Path dir) throws Exception {
+    Path repo = underGit(DemoRepo.copy("billing-repo", dir));
+    String spec = EXAMPLES.resolve("specs/CS-003.json").toString();
+
+    CliRun preview = CliRun.atomic("dte", "apply", "--spec", spec, "--working-dir", repo.toString(), "--batch-size", "1", "--dry-run");
+    CliRun applied = CliRun.atomic("dte", "apply", "--spec", spec, "--working-dir", repo.toString(), "--batch-size", "1");
+    CliRun refused = CliRun.atomic("dte", "revert", "--spec", spec, "--working-dir", repo.toString(), "--batch", "batch-4");
+    CliRun cascaded = CliRun.atomic("dte", "revert", "--spec", spec, "--working-dir", repo.toString(), "--batch", "batch-4", "--cascade");
+    CliRun alone = CliRun.atomic("dte", "revert", "--spec", spec, "--working-dir", repo.toString(), "--batch", "batch-1");
+    CliRun unknown = CliRun.atomic("dte", "revert", "--spec", spec, "--working-dir", repo.toString(), "--batch", "batch-9");
+
+    assertThat(preview.out()).contains("would commit 7 batch(es)", "batch-5 [src/main/java/com/acme/report/Dashboard.java] (depends on batch-4)");
+    assertThat(applied.exitCode()).as(applied.err()).isZero();
+    assertThat(applied.out()).contains("committed 7 batch(es) on atomic/CS-003", "(depends on batch-4)");
+    assertThat(refused.exitCode()).isEqualTo(ExitCodes.FAILED);
+    assertThat(refused.err()).contains("batch-4 cannot be reverted alone: batch-5 depends on it");
+    assertThat(cascaded.exitCode()).as(cascaded.err()).isZero();
+    assertThat(cascaded.out()).containsSubsequence("reverted batch-5 of CS-003", "reverted batch-4 of CS-003");
+    assertThat(alone.exitCode()).as(alone.err()).isZero();
+    assertThat(alone.out()).contains("reverted batch-1 of CS-003");
+    assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(unknown.err()).contains("no batch-9 on atomic/CS-003");
+  }
+
+  private static Path underGit(Path repo) throws Exception {
     try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
       git.add().addFilepattern(".").call();
       org.eclipse.jgit.lib.PersonIdent me = new org.eclipse.jgit.lib.PersonIdent("Dev", "dev@example.com");
       git.commit().setAuthor(me).setCommitter(me).setSign(false).setMessage("demo").call();
     }
-    String spec = EXAMPLES.resolve("specs/CS-001.json").toString();
-
-    CliRun applied = CliRun.atomic("dte", "apply", "--spec", spec, "--working-dir", repo.toString(), "--batch-size", "2");
-    CliRun reverted = CliRun.atomic("dte", "revert", "--spec", spec, "--working-dir", repo.toString(), "--batch", "batch-2");
-    CliRun unknown = CliRun.atomic("dte", "revert", "--spec", spec, "--working-dir", repo.toString(), "--batch", "batch-9");
-
-    assertThat(applied.exitCode()).as(applied.err()).isZero();
-    assertThat(applied.out()).contains("committed 4 batch(es) on atomic/CS-001 (from main, which is unchanged)");
-    assertThat(reverted.exitCode()).as(reverted.err()).isZero();
-    assertThat(reverted.out()).contains("reverted batch-2 of CS-001");
-    assertThat(repo.resolve("src/main/java/com/acme/model/UserId.java")).exists();
-    assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(unknown.err()).contains("no batch-9 of CS-001");
+    return repo;
   }
 
   private static Path copyDemo(Path target) {

@@ -39,7 +39,10 @@ class ApplyCommand implements Callable<Integer> {
   @Option(
       names = "--batch-size",
       defaultValue = "50",
-      description = "In a git working tree: files per commit on branch atomic/<spec id> (default ${DEFAULT-VALUE}).")
+      description = {
+        "Target files per batch (default ${DEFAULT-VALUE}); in a git working tree each batch is one",
+        "commit on branch atomic/<spec id>. Files that depend on each other stay in one batch, and",
+        "the tree after every batch is compiled."})
   int batchSize;
 
   @Override
@@ -60,9 +63,9 @@ class ApplyCommand implements Callable<Integer> {
       };
       long started = System.nanoTime();
       if (dryRun) {
-        result = DteEngine.preview(changeSpec, target.workingDir, progress);
+        result = GitBatches.plan(changeSpec, target.workingDir, batchSize, progress);
       } else if (GitBatches.isWorkingTree(target.workingDir)) {
-        result = GitBatches.apply(changeSpec, target.workingDir, batchSize);
+        result = GitBatches.apply(changeSpec, target.workingDir, batchSize, progress);
       } else {
         result = DteEngine.apply(changeSpec, target.workingDir, progress);
       }
@@ -88,8 +91,25 @@ class ApplyCommand implements Callable<Integer> {
         DtePreview.Batches batches = result.batches();
         out.printf("committed %d batch(es) on %s (from %s, which is unchanged):%n",
             batches.commits().size(), batches.branch(), batches.base());
-        batches.commits().forEach(b -> out.printf("  %s %s %s%n", b.id(), b.commit().substring(0, 12), b.files()));
-        out.println("revert one with: atomic dte revert --spec " + target.specFile + " --working-dir " + target.workingDir + " --batch <batch-n>");
+        batches.commits().forEach(b -> {
+          out.printf("  %s %s %s%s%n", b.id(), b.commit().substring(0, 12), b.files(),
+              b.dependsOn().isEmpty() ? "" : " (depends on " + String.join(", ", b.dependsOn()) + ")");
+          if (b.reason() != null) {
+            out.println("      why larger: " + b.reason());
+          }
+        });
+        out.println("build check: " + result.plan().buildCheck());
+        out.println("revert one with: atomic dte revert --spec " + target.specFile + " --working-dir " + target.workingDir + " --batch <batch-n> [--cascade]");
+      } else if (result.plan() != null && dryRun) {
+        out.printf("would commit %d batch(es) of about %d file(s):%n", result.plan().batches().size(), batchSize);
+        result.plan().batches().forEach(b -> {
+          out.printf("  %s %s%s%n", b.id(), b.files(),
+              b.dependsOn().isEmpty() ? "" : " (depends on " + String.join(", ", b.dependsOn()) + ")");
+          if (b.reason() != null) {
+            out.println("      why larger: " + b.reason());
+          }
+        });
+        out.println("build check: " + result.plan().buildCheck());
       } else if (!dryRun) {
         out.println("note: not a git working tree, so the files were edited in place; review with --dry-run first.");
       }

@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "revert",
     mixinStandardHelpOptions = true,
-    description = "Revert one batch of an applied spec (a new commit on atomic/<spec id>).")
+    description = {
+      "Revert one batch of an applied spec (a new commit on atomic/<spec id>). Refused while",
+      "applied batches depend on it, unless --cascade reverts those too, newest first."})
 class RevertCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -26,6 +28,11 @@ class RevertCommand implements Callable<Integer> {
   @Option(names = "--batch", required = true, description = "Batch id, e.g. batch-2.")
   String batch;
 
+  @Option(
+      names = "--cascade",
+      description = "Also revert the applied batches that depend on it, newest first (refused without).")
+  boolean cascade;
+
   @Override
   public Integer call() throws IOException {
     if (!GitBatches.isWorkingTree(target.workingDir)) {
@@ -33,8 +40,10 @@ class RevertCommand implements Callable<Integer> {
     }
     String specId = SpecFiles.read(target.specFile).id();
     try {
-      String commit = GitBatches.revert(target.workingDir, specId, batch);
-      spec.commandLine().getOut().println("reverted " + batch + " of " + specId + " in commit " + commit.substring(0, 12));
+      for (GitBatches.Reverted reverted : GitBatches.revert(target.workingDir, "atomic/" + specId, batch, cascade)) {
+        spec.commandLine().getOut().println(
+            "reverted " + reverted.batchId() + " of " + specId + " in commit " + reverted.commit().substring(0, 12));
+      }
     } catch (DteException e) {
       throw DteErrors.of(e);
     }
