@@ -20,6 +20,7 @@ public final class EventTypes {
   public static final String MISSION_REJECTED = "MissionRejected";
   public static final String MISSION_EXPIRED = "MissionExpired";
   public static final String MISSION_FAILED = "MissionFailed";
+  public static final String PLAN_PREPARED = "PlanPrepared";
 
   /**
    * The types the platform records itself. {@code POST /evidence/events} refuses them, so an
@@ -41,7 +42,8 @@ public final class EventTypes {
           MISSION_COMPLETED,
           MISSION_REJECTED,
           MISSION_EXPIRED,
-          MISSION_FAILED);
+          MISSION_FAILED,
+          PLAN_PREPARED);
 
   private EventTypes() {}
 }

@@ -7,6 +7,8 @@ import dev.atomic.platform.WireEnum;
 /** Lifecycle of a batch within the execute checkpoint. */
 public enum BatchStatus {
   REGISTERED,
+  PLANNED,
+  APPLIED,
   ROLLED_BACK;
 
   @JsonValue

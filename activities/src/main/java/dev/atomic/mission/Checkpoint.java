@@ -18,7 +18,7 @@ public record Checkpoint(
     String actor,
     CheckpointStatus status,
     Decision decision,
-    List<String> artifacts,
+    List<Map<String, Object>> artifacts,
     List<Batch> batches,
     Map<String, Object> metrics,
-    String auditPack) {}
+    Map<String, Object> auditPack) {}

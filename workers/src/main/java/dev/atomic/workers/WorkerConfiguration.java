@@ -3,7 +3,16 @@ package dev.atomic.workers;
 import dev.atomic.dte.DteActivitiesImpl;
 import dev.atomic.dte.Repositories;
 import dev.atomic.dte.WorkingDirectories;
+import dev.atomic.evidence.EvidenceActivitiesImpl;
 import dev.atomic.evidence.EvidenceRedactor;
+import dev.atomic.evidence.EvidenceStore;
+import dev.atomic.evidence.artifacts.ArtifactStore;
+import dev.atomic.evidence.pack.FinOpsSummaries;
+import dev.atomic.evidence.pack.SigningKey;
+import dev.atomic.evidence.pack.SigningKeys;
+import dev.atomic.gateway.RedactionEngine;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import dev.atomic.finops.FinOps;
 import dev.atomic.finops.FinOpsActivitiesImpl;
 import dev.atomic.finops.FinOpsSettings;
@@ -36,10 +45,52 @@ class WorkerConfiguration {
   }
 
   @Bean
+  ArtifactStore artifactStore(DataSource dataSource) {
+    return new ArtifactStore(dataSource);
+  }
+
+  /**
+   * Missions' repositories are cloned under {@code $ATOMIC_HOME/repos}; local ones must lie under
+   * the allowed roots; private https remotes use {@code ATOMIC_GIT_USERNAME} and {@code
+   * ATOMIC_GIT_TOKEN}.
+   */
+  @Bean
   DteActivitiesImpl dteActivities(
-      @Value("${atomic.dte.allowed-roots}") List<String> allowedRoots, @Value("${atomic.home}") String home) {
+      @Value("${atomic.dte.allowed-roots}") List<String> allowedRoots,
+      @Value("${atomic.home}") String home,
+      @Value("${ATOMIC_GIT_USERNAME:}") String gitUser,
+      @Value("${ATOMIC_GIT_TOKEN:}") String gitToken,
+      ArtifactStore artifacts) {
+    WorkingDirectories roots = new WorkingDirectories(allowedRoots);
+    CredentialsProvider credentials =
+        gitToken.isBlank()
+            ? null
+            : new UsernamePasswordCredentialsProvider(gitUser.isBlank() ? "x-access-token" : gitUser, gitToken);
     return new DteActivitiesImpl(
-        new WorkingDirectories(allowedRoots), new Repositories(java.nio.file.Path.of(home, "repos")));
+        roots, new Repositories(java.nio.file.Path.of(home, "repos"), roots, credentials), artifacts);
+  }
+
+  /**
+   * Audit packs are signed with the process's key: the API's where it runs in the same process,
+   * else {@code ATOMIC_SIGNING_KEY_FILE}, else the key under {@code $ATOMIC_HOME/keys}.
+   */
+  @Bean
+  EvidenceActivitiesImpl evidenceActivities(
+      DataSource dataSource,
+      ObjectProvider<EvidenceRedactor> redactor,
+      ObjectProvider<SigningKey> key,
+      @Value("${ATOMIC_SIGNING_KEY_FILE:}") String keyFile,
+      @Value("${atomic.home}") String home,
+      ObjectProvider<FinOpsSummaries> finops,
+      ArtifactStore artifacts,
+      WorkflowClient client) {
+    return new EvidenceActivitiesImpl(
+        new EvidenceStore(new Database(dataSource), redactor.getIfAvailable(EvidenceRedactor::none)),
+        key.getIfAvailable(() -> signingKey(keyFile, home)),
+        finops.getIfAvailable(FinOpsSummaries::notWired),
+        artifacts,
+        client,
+        Clock.systemUTC());
   }
 
   /** Commits on the workers can reach thresholds too, so their alerts start workflows as well. */
@@ -55,8 +106,18 @@ class WorkerConfiguration {
         finOps, new WorkingDirectories(allowedRoots), new Repositories(java.nio.file.Path.of(home, "repos")));
   }
 
+  private static SigningKey signingKey(String file, String home) {
+    try {
+      return file.isBlank()
+          ? SigningKeys.loadOrCreate(java.nio.file.Path.of(home, "keys"))
+          : SigningKeys.load(java.nio.file.Path.of(file.strip()));
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw new IllegalStateException("cannot load the audit signing key: " + e.getMessage(), e);
+    }
+  }
+
   @Bean
-  GatewayActivitiesImpl gatewayActivities(Preflight preflight) {
-    return new GatewayActivitiesImpl(preflight);
+  GatewayActivitiesImpl gatewayActivities(Preflight preflight, ArtifactStore artifacts) {
+    return new GatewayActivitiesImpl(preflight, new RedactionEngine(), artifacts);
   }
 }

@@ -10,6 +10,7 @@ package dev.atomic.mission;
  * @param autoApproveLowRisk approve the plan of a low-risk mission by policy
  * @param searchAttributes keep the Atomic search attributes current (false where the server
  *     has not registered them)
+ * @param governed the repository and ChangeSpec of a governed mission; null in ledger mode
  */
 public record MissionRequest(
     String missionId,
@@ -19,4 +20,31 @@ public record MissionRequest(
     String createdAt,
     long approvalTimeoutSeconds,
     boolean autoApproveLowRisk,
-    boolean searchAttributes) {}
+    boolean searchAttributes,
+    Governed governed) {
+
+  /** A ledger mission, as before governed missions existed. */
+  public MissionRequest(
+      String missionId,
+      String title,
+      Risk risk,
+      String requestedBy,
+      String createdAt,
+      long approvalTimeoutSeconds,
+      boolean autoApproveLowRisk,
+      boolean searchAttributes) {
+    this(missionId, title, risk, requestedBy, createdAt, approvalTimeoutSeconds,
+        autoApproveLowRisk, searchAttributes, null);
+  }
+
+  /**
+   * What a governed mission changes.
+   *
+   * @param repository a validated {@code https://} or {@code file://} URL
+   * @param ref the base branch or tag; null for the origin's default branch
+   * @param batchSize target files per batch
+   * @param budgetUsd the mission's budget ({@code mission:<id>}), already set; null for none
+   */
+  public record Governed(
+      String repository, String ref, dev.atomic.dte.ChangeSpec changeSpec, int batchSize, java.math.BigDecimal budgetUsd) {}
+}

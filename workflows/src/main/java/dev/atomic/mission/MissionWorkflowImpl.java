@@ -29,6 +29,9 @@ public class MissionWorkflowImpl implements MissionWorkflow {
 
   private static final Logger log = Workflow.getLogger(MissionWorkflowImpl.class);
 
+  /** Change id of the governed orchestration, for {@link Workflow#getVersion}. */
+  static final String GOVERNED_CHANGE = "governed-mission";
+
   /** The activity retries until the database answers: a mission never loses a transition. */
   private static final ActivityOptions RECORD_OPTIONS =
       ActivityOptions.newBuilder()
@@ -63,6 +66,7 @@ public class MissionWorkflowImpl implements MissionWorkflow {
   private long version;
   private long seq;
   private long decisionDeadlineMillis;
+  private GovernedMission governed;
 
   @Override
   public Mission run(MissionRequest missionRequest) {
@@ -71,12 +75,31 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     for (CheckpointName name : CheckpointName.values()) {
       checkpoints.put(name, new CheckpointState(name, actorOf(name)));
     }
-    event(
-        EventTypes.MISSION_CREATED,
-        request.requestedBy(),
-        Map.of("title", request.title(), "risk", request.risk().wire()));
+    // Missions recorded before governed missions existed replay without this marker.
+    int version = Workflow.getVersion(GOVERNED_CHANGE, Workflow.DEFAULT_VERSION, 1);
+    if (version >= 1 && missionRequest.governed() != null) {
+      governed = new GovernedMission(this, missionRequest.missionId(), missionRequest.governed());
+    }
+    Map<String, Object> created = new LinkedHashMap<>();
+    created.put("title", request.title());
+    created.put("risk", request.risk().wire());
+    if (governed != null) {
+      created.put("repository", missionRequest.governed().repository());
+      created.put("changeSpec", missionRequest.governed().changeSpec().id());
+      created.put("batchSize", missionRequest.governed().batchSize());
+    }
+    event(EventTypes.MISSION_CREATED, request.requestedBy(), governed == null ? Map.of("title", request.title(), "risk", request.risk().wire()) : created);
+    if (governed != null) {
+      checkpoints.get(CheckpointName.PLAN).status = CheckpointStatus.RUNNING;
+      persist("Mission created");
+      if (!governed.plan()) {
+        persist("Mission failed at plan");
+        return snapshot();
+      }
+      Workflow.setCurrentDetails("plan awaits approval");
+    }
     open(CheckpointName.PLAN, MissionStatus.AWAITING_APPROVAL);
-    persist("Mission created");
+    persist(governed == null ? "Mission created" : "plan ready for approval");
 
     if (request.risk() == Risk.LOW && request.autoApproveLowRisk()) {
       decide(
@@ -190,10 +213,24 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     if (decision.verdict() == Verdict.APPROVED) {
       checkpoint.status = CheckpointStatus.APPROVED;
       event(EventTypes.CHECKPOINT_APPROVED, actor, data);
+      if (governed != null) {
+        // The caller learns at once that the decision counts; the work it starts takes longer.
+        persist(name.wire() + " approved by " + actor);
+        if (reply != null) {
+          reply.complete(snapshot());
+        }
+        advanceAfter(name);
+        persist(status.wire() + " after " + name.wire() + " approved");
+        return;
+      }
       advanceAfter(name);
     } else {
       checkpoint.status = CheckpointStatus.REJECTED;
       event(EventTypes.CHECKPOINT_REJECTED, actor, data);
+      if (governed != null) {
+        persist(name.wire() + " rejected by " + actor);
+        governed.compensate("checkpoint " + name.wire() + " rejected by " + actor, null);
+      }
       finish(MissionStatus.REJECTED, "checkpoint " + name.wire() + " rejected by " + actor);
     }
     persist(name.wire() + " " + decision.verdict().wire() + " by " + actor);
@@ -203,11 +240,94 @@ public class MissionWorkflowImpl implements MissionWorkflow {
   }
 
   private void advanceAfter(CheckpointName approved) {
+    if (governed != null) {
+      advanceGoverned(approved);
+      return;
+    }
     switch (approved) {
       case PLAN -> open(CheckpointName.EXECUTE, MissionStatus.EXECUTING);
       case EXECUTE -> runVerify();
       case VERIFY -> open(CheckpointName.FINALIZE, MissionStatus.FINALIZING);
       case FINALIZE -> finish(MissionStatus.COMPLETED, null);
+    }
+  }
+
+  private void advanceGoverned(CheckpointName approved) {
+    switch (approved) {
+      case PLAN -> {
+        CheckpointState execute = checkpoints.get(CheckpointName.EXECUTE);
+        execute.status = CheckpointStatus.RUNNING;
+        status = MissionStatus.EXECUTING;
+        event(EventTypes.CHECKPOINT_OPENED, "platform", Map.of("checkpoint", CheckpointName.EXECUTE.wire()));
+        persist("plan approved: executing");
+        if (!governed.execute()) {
+          return;
+        }
+        execute.status = CheckpointStatus.COMPLETED;
+        runGovernedVerify();
+      }
+      case EXECUTE -> runGovernedVerify();
+      case VERIFY -> open(CheckpointName.FINALIZE, MissionStatus.FINALIZING);
+      case FINALIZE -> {
+        persist("finalize approved: building the audit pack");
+        dev.atomic.evidence.AuditPackRef pack;
+        try {
+          pack = governed.auditPack();
+        } catch (io.temporal.failure.ActivityFailure e) {
+          failMission("the audit pack could not be built: " + GovernedMission.reason(e),
+              Map.of("checkpoint", CheckpointName.FINALIZE.wire()));
+          return;
+        }
+        Map<String, Object> ref = new LinkedHashMap<>();
+        ref.put("sha256", pack.sha256());
+        ref.put("bytes", pack.bytes());
+        ref.put("keyId", pack.keyId());
+        ref.put("events", pack.events());
+        ref.put("lastEvent", pack.lastEvent());
+        ref.put("download", "/missions/" + request.missionId() + "/audit-pack");
+        checkpoints.get(CheckpointName.FINALIZE).auditPack = ref;
+        Map<String, Object> data = new LinkedHashMap<>(ref);
+        data.remove("download");
+        event(EventTypes.AUDIT_PACK_GENERATED, "platform", data);
+        finish(MissionStatus.COMPLETED, null);
+      }
+    }
+  }
+
+  /**
+   * Verifies the branch head. A pass opens finalize, except for high risk, which waits for a
+   * human at verify; a failure waits for a human at verify (reject compensates).
+   */
+  private void runGovernedVerify() {
+    CheckpointState verify = checkpoints.get(CheckpointName.VERIFY);
+    verify.status = CheckpointStatus.RUNNING;
+    status = MissionStatus.VERIFYING;
+    checkpoints.get(CheckpointName.FINALIZE).status = CheckpointStatus.PENDING;
+    persist("verifying");
+    dev.atomic.dte.VerificationReport report = governed.verify();
+    verify.metrics.clear();
+    verify.metrics.put("passed", report.success());
+    if (report.metrics() != null) {
+      verify.metrics.putAll(report.metrics());
+    }
+    if (!report.errors().isEmpty()) {
+      verify.metrics.put("errors", report.errors());
+    }
+    List<String> failedInvariants = new ArrayList<>();
+    report.invariants().stream().filter(i -> !i.passed()).forEach(i -> failedInvariants.add(i.name()));
+    verify.metrics.put("invariantsFailed", failedInvariants);
+    if (report.mutationReport() != null) {
+      verify.metrics.put("mutationThreshold", report.mutationReport().threshold());
+      verify.metrics.put("mutantsKilled", report.mutationReport().mutantsKilled());
+      verify.metrics.put("mutantsTotal", report.mutationReport().mutantsTotal());
+    }
+    verify.metrics.putIfAbsent("testsAdded", 0);
+    event(EventTypes.VERIFICATION_COMPLETED, "agent", verifyEventData(verify));
+    if (!report.success() || request.risk() == Risk.HIGH) {
+      open(CheckpointName.VERIFY, MissionStatus.VERIFYING);
+    } else {
+      verify.status = CheckpointStatus.COMPLETED;
+      open(CheckpointName.FINALIZE, MissionStatus.FINALIZING);
     }
   }
 
@@ -269,6 +389,10 @@ public class MissionWorkflowImpl implements MissionWorkflow {
       refuse(problem, rollbackRequest.actor(), CheckpointName.EXECUTE.wire(), reply);
       return;
     }
+    if (governed != null) {
+      rollbackGoverned(rollbackRequest, reply);
+      return;
+    }
     List<Batch> batches = checkpoints.get(CheckpointName.EXECUTE).batches;
     int index = indexOf(rollbackRequest.batchId());
     Batch rolledBack = batches.get(index).rolledBack();
@@ -281,6 +405,32 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     event(EventTypes.ROLLBACK_APPLIED, actorName(rollbackRequest.actor()), data);
     persist("roll back " + rolledBack.id());
     reply.complete(new RollbackResult(true, rolledBack.id() + " rolled back", rolledBack));
+  }
+
+  private void rollbackGoverned(RollbackRequest rollbackRequest, CompletablePromise<RollbackResult> reply) {
+    List<dev.atomic.dte.GitBatches.Reverted> reverted;
+    try {
+      reverted = governed.rollback(rollbackRequest);
+    } catch (io.temporal.failure.ActivityFailure e) {
+      reply.completeExceptionally(MissionFailures.wrongState(GovernedMission.reason(e)).toFailure());
+      return;
+    }
+    boolean reverify = governed.verified();
+    persist("rolled back " + reverted.size() + " batch(es)");
+    Batch batch = checkpoints.get(CheckpointName.EXECUTE).batches.get(indexOf(rollbackRequest.batchId()));
+    String message =
+        reverted.size() == 1
+            ? batch.id() + " rolled back"
+            : String.join(", ", reverted.stream().map(dev.atomic.dte.GitBatches.Reverted::batchId).toList()) + " rolled back (cascade)";
+    reply.complete(new RollbackResult(true, message, batch));
+    if (reverify) {
+      // A rollback after verify changes what was verified: verify again.
+      checkpoints.values().stream()
+          .filter(c -> c.status == CheckpointStatus.AWAITING_APPROVAL)
+          .forEach(c -> c.status = CheckpointStatus.PENDING);
+      runGovernedVerify();
+      persist("verified again after a rollback");
+    }
   }
 
   private MissionFailures.Refusal decisionProblem(CheckpointDecisionRequest decision) {
@@ -311,12 +461,25 @@ public class MissionWorkflowImpl implements MissionWorkflow {
               + ", not awaiting_approval"
               + awaitingHint());
     }
+    if (governed != null
+        && name.get() == CheckpointName.VERIFY
+        && decision.verdict() == Verdict.APPROVED
+        && Boolean.FALSE.equals(checkpoint.metrics.get("passed"))) {
+      if (request.risk() == Risk.HIGH) {
+        return MissionFailures.forbidden(
+            "verification failed; a high-risk mission cannot be approved past a failed verification, only rejected");
+      }
+      if (decision.comment() == null || decision.comment().isBlank()) {
+        return MissionFailures.wrongState(
+            "verification failed; approving it anyway needs a comment that says why");
+      }
+    }
     if (request.risk() == Risk.HIGH
-        && name.get() == CheckpointName.PLAN
+        && (name.get() == CheckpointName.PLAN || (governed != null && name.get() == CheckpointName.VERIFY))
         && decision.verdict() == Verdict.APPROVED
         && actorName(decision.actor()).equals(request.requestedBy())) {
       return MissionFailures.forbidden(
-          "the plan of a high-risk mission must be approved by someone other than its"
+          "the " + name.get().wire() + " of a high-risk mission must be approved by someone other than its"
               + " requester ("
               + request.requestedBy()
               + ")");
@@ -350,6 +513,22 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     Batch batch = checkpoints.get(CheckpointName.EXECUTE).batches.get(indexOf(rollback.batchId()));
     if (batch.status() == BatchStatus.ROLLED_BACK) {
       return MissionFailures.wrongState(batch.id() + " is already rolled back");
+    }
+    if (governed != null) {
+      if (batch.status() != BatchStatus.APPLIED) {
+        return MissionFailures.wrongState(batch.id() + " is " + batch.status().wire() + ", not applied; nothing to roll back");
+      }
+      if (checkpoints.get(CheckpointName.FINALIZE).decision != null || status.isFinished()) {
+        return MissionFailures.wrongState(
+            "mission " + request.missionId() + " is " + status.wire() + "; batches can be rolled back until finalize is decided");
+      }
+      List<String> dependents = GovernedMission.dependents(checkpoints.get(CheckpointName.EXECUTE).batches, batch.id());
+      if (!dependents.isEmpty() && !rollback.cascade()) {
+        return MissionFailures.wrongState(batch.id() + " cannot be rolled back alone: " + String.join(", ", dependents)
+            + (dependents.size() == 1 ? " depends" : " depend") + " on it; ask for cascade to roll "
+            + (dependents.size() == 1 ? "it" : "them") + " back too, newest first");
+      }
+      return null;
     }
     if (!batch.reversible()) {
       return MissionFailures.wrongState(batch.id() + " is not reversible");
@@ -412,6 +591,9 @@ public class MissionWorkflowImpl implements MissionWorkflow {
 
   private void expire() {
     String waiting = awaitingHint();
+    if (governed != null) {
+      governed.compensate("no decision within " + Duration.ofSeconds(request.approvalTimeoutSeconds()) + waiting, null);
+    }
     checkpoints.values().stream()
         .filter(c -> c.status == CheckpointStatus.AWAITING_APPROVAL)
         .forEach(c -> c.status = CheckpointStatus.FAILED);
@@ -438,6 +620,57 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     } else if (finalStatus == MissionStatus.REJECTED) {
       event(EventTypes.MISSION_REJECTED, "platform", Map.of("reason", why));
     }
+  }
+
+  // --- what the governed orchestration changes in the mission's state ---
+
+  void record(String type, String actor, Map<String, Object> data) {
+    event(type, actor, data);
+  }
+
+  void save(String summary) {
+    persist(summary);
+  }
+
+  void planArtifacts(List<Map<String, Object>> artifacts) {
+    checkpoints.get(CheckpointName.PLAN).artifacts.addAll(artifacts);
+  }
+
+  void addBatch(Batch batch) {
+    checkpoints.get(CheckpointName.EXECUTE).batches.add(batch);
+  }
+
+  void batchApplied(String batchId, String commit) {
+    List<Batch> batches = checkpoints.get(CheckpointName.EXECUTE).batches;
+    int index = indexOf(batchId);
+    batches.set(index, batches.get(index).applied(commit, now()));
+  }
+
+  void batchRolledBack(String batchId) {
+    List<Batch> batches = checkpoints.get(CheckpointName.EXECUTE).batches;
+    int index = indexOf(batchId);
+    if (index >= 0) {
+      batches.set(index, batches.get(index).rolledBack());
+    }
+  }
+
+  List<Batch> appliedBatches() {
+    return checkpoints.get(CheckpointName.EXECUTE).batches.stream()
+        .filter(b -> b.status() == BatchStatus.APPLIED)
+        .toList();
+  }
+
+  /** Ends the mission as failed, with the reason as evidence; running checkpoints fail too. */
+  void failMission(String why, Map<String, Object> details) {
+    checkpoints.values().stream()
+        .filter(c -> c.status == CheckpointStatus.RUNNING || c.status == CheckpointStatus.AWAITING_APPROVAL)
+        .forEach(c -> c.status = CheckpointStatus.FAILED);
+    status = MissionStatus.FAILED;
+    reason = why;
+    Map<String, Object> data = new LinkedHashMap<>(details);
+    data.put("reason", why);
+    event(EventTypes.MISSION_FAILED, "platform", data);
+    persist("Mission failed");
   }
 
   private void event(String type, String actor, Map<String, Object> data) {
@@ -566,6 +799,8 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     Decision decision;
     final List<Batch> batches = new ArrayList<>();
     final Map<String, Object> metrics = new LinkedHashMap<>();
+    final List<Map<String, Object>> artifacts = new ArrayList<>();
+    Map<String, Object> auditPack;
 
     CheckpointState(CheckpointName name, String actor) {
       this.name = name;
@@ -578,12 +813,12 @@ public class MissionWorkflowImpl implements MissionWorkflow {
           actor,
           status,
           decision,
-          name == CheckpointName.PLAN ? List.of() : null,
+          name == CheckpointName.PLAN ? List.copyOf(artifacts) : null,
           name == CheckpointName.EXECUTE ? List.copyOf(batches) : null,
           name == CheckpointName.VERIFY
               ? Collections.unmodifiableMap(new LinkedHashMap<>(metrics))
               : null,
-          null);
+          auditPack);
     }
   }
 }

@@ -37,7 +37,7 @@ class MissionController {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Request body is required", "{\"title\": …}");
     }
     String requestedBy = firstNonBlank(body.requestedBy(), body.actor(), actorHeader);
-    MissionService.Started started = missions.create(body.title(), body.risk(), requestedBy);
+    MissionService.Started started = missions.create(body, requestedBy);
     return ResponseEntity.status(started.ready() ? HttpStatus.CREATED : HttpStatus.ACCEPTED)
         .header("Location", "/missions/" + started.mission().missionId())
         .body(started.mission());
@@ -90,7 +90,33 @@ class MissionController {
       @RequestBody(required = false) RollbackBody body,
       @RequestHeader(name = ACTOR_HEADER, required = false) String actorHeader) {
     String actor = firstNonBlank(body == null ? null : body.actor(), actorHeader);
-    return missions.rollback(missionId, batchId, actor, body == null ? null : body.reason());
+    return missions.rollback(
+        missionId,
+        batchId,
+        actor,
+        body == null ? null : body.reason(),
+        body != null && Boolean.TRUE.equals(body.cascade()));
+  }
+
+  /** The planned diff of a governed mission, as stored at plan (by its SHA-256). */
+  @GetMapping("/missions/{missionId}/diff")
+  ResponseEntity<byte[]> diff(@PathVariable String missionId) {
+    MissionService.Download diff = missions.artifact(missionId, "diff");
+    return ResponseEntity.ok()
+        .header("Content-Type", "text/x-diff; charset=utf-8")
+        .header("X-Atomic-Sha256", diff.sha256())
+        .body(diff.content());
+  }
+
+  /** The audit pack a governed mission produced at finalize. */
+  @GetMapping("/missions/{missionId}/audit-pack")
+  ResponseEntity<byte[]> auditPack(@PathVariable String missionId) {
+    MissionService.Download pack = missions.artifact(missionId, "auditPack");
+    return ResponseEntity.ok()
+        .header("Content-Type", "application/zip")
+        .header("Content-Disposition", "attachment; filename=\"" + missionId + "-audit-pack.zip\"")
+        .header("X-Atomic-Sha256", pack.sha256())
+        .body(pack.content());
   }
 
   private Mission decide(

@@ -2,6 +2,10 @@ package dev.atomic.api.mission;
 
 import dev.atomic.api.temporal.SearchAttributeRegistrar;
 import dev.atomic.api.web.ApiException;
+import dev.atomic.dte.ChangeSpec;
+import dev.atomic.dte.ChangeSpecValidator;
+import dev.atomic.dte.DteException;
+import dev.atomic.dte.GitBatches;
 import dev.atomic.mission.Batch;
 import dev.atomic.mission.BatchRequest;
 import dev.atomic.mission.CheckpointDecisionRequest;
@@ -79,18 +83,154 @@ public class MissionService {
             return thread;
           });
 
+  private final dev.atomic.dte.Repositories repositories;
+  private final dev.atomic.evidence.artifacts.ArtifactStore artifacts;
+  private final dev.atomic.finops.Budgets budgets;
+
   MissionService(
       WorkflowClient client,
       MissionStore store,
       SearchAttributeRegistrar searchAttributes,
-      MissionSettings settings) {
+      MissionSettings settings,
+      javax.sql.DataSource dataSource,
+      @org.springframework.beans.factory.annotation.Value("${atomic.dte.allowed-roots:${user.dir}}") List<String> allowedRoots,
+      dev.atomic.finops.FinOps finOps) {
+    // Only URLs are checked here; clones happen on the DTE workers.
+    this.repositories =
+        new dev.atomic.dte.Repositories(
+            java.nio.file.Path.of(System.getProperty("java.io.tmpdir")),
+            new dev.atomic.dte.WorkingDirectories(allowedRoots),
+            null);
+    this.artifacts = new dev.atomic.evidence.artifacts.ArtifactStore(dataSource);
+    this.budgets = finOps.budgets();
     this.client = client;
     this.store = store;
     this.searchAttributes = searchAttributes;
     this.settings = settings;
   }
 
+  /** A stored artifact of a mission, for download. */
+  record Download(String sha256, byte[] content) {}
+
+  Started create(CreateMissionBody body, String requestedBy) {
+    boolean governedFields =
+        body.changeSpec() != null || body.batchSize() != null || body.budgetUsd() != null;
+    if (body.repository() == null && governedFields) {
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          "'changeSpec', 'batchSize' and 'budgetUsd' need a 'repository'",
+          "a mission without a repository is a ledger mission");
+    }
+    java.time.Duration timeout =
+        body.approvalTimeout() == null ? settings.approvalTimeout() : parseTimeout(body.approvalTimeout());
+    MissionRequest.Governed governed = null;
+    if (body.repository() != null) {
+      governed = governed(body);
+    }
+    return create(body.title(), body.risk(), requestedBy, timeout, governed);
+  }
+
+  private MissionRequest.Governed governed(CreateMissionBody body) {
+    CreateMissionBody.RepositoryBody repo = body.repository();
+    if (repo.url() == null || repo.url().isBlank()) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "'repository.url' is required");
+    }
+    String url;
+    try {
+      url = repositories.normalize(limited("repository.url", repo.url(), MAX_TEXT));
+    } catch (DteException e) {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Repository not accepted", String.join("; ", e.reasons()));
+    }
+    String ref = repo.ref() == null || repo.ref().isBlank() ? null : limited("repository.ref", repo.ref().strip(), 200);
+    if (ref != null && !ref.matches("[A-Za-z0-9._/-]{1,200}") || (ref != null && (ref.contains("..") || ref.startsWith("-")))) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "'repository.ref' is not a branch or tag name", ref);
+    }
+    if (body.changeSpec() == null) {
+      throw new ApiException(
+          HttpStatus.UNPROCESSABLE_CONTENT,
+          "Invalid ChangeSpec",
+          "/changeSpec: required for a governed mission (attaching one later is not supported yet)");
+    }
+    ChangeSpec spec;
+    try {
+      spec = ChangeSpecValidator.parse(body.changeSpec().toString());
+    } catch (DteException e) {
+      throw new ApiException(
+          HttpStatus.UNPROCESSABLE_CONTENT,
+          "Invalid ChangeSpec",
+          String.join("; ", e.reasons().stream().map(r -> r.startsWith("/") ? "/changeSpec" + r : r).toList()));
+    }
+    int batchSize = body.batchSize() == null ? GitBatches.DEFAULT_BATCH_SIZE : body.batchSize();
+    if (batchSize < 1 || batchSize > 10_000) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "'batchSize' must be between 1 and 10000, got " + batchSize);
+    }
+    java.math.BigDecimal budget = body.budgetUsd();
+    if (budget != null && (budget.signum() <= 0 || budget.compareTo(new java.math.BigDecimal("1000000000")) > 0)) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "'budgetUsd' must be a positive amount of at most 1e9, got " + budget);
+    }
+    return new MissionRequest.Governed(url, ref, spec, batchSize, budget);
+  }
+
+  static java.time.Duration parseTimeout(String text) {
+    String value = text.strip();
+    java.time.Duration duration;
+    try {
+      if (value.toUpperCase(java.util.Locale.ROOT).startsWith("P")) {
+        duration = java.time.Duration.parse(value);
+      } else {
+        java.util.regex.Matcher m = Pattern.compile("(\\d{1,9})\\s*(s|m|h|d)").matcher(value);
+        if (!m.matches()) {
+          throw new java.time.format.DateTimeParseException("", value, 0);
+        }
+        long n = Long.parseLong(m.group(1));
+        duration = switch (m.group(2)) {
+          case "s" -> java.time.Duration.ofSeconds(n);
+          case "m" -> java.time.Duration.ofMinutes(n);
+          case "h" -> java.time.Duration.ofHours(n);
+          default -> java.time.Duration.ofDays(n);
+        };
+      }
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new ApiException(HttpStatus.BAD_REQUEST,
+          "'approvalTimeout' must be a duration such as PT30M, 90s, 30m, 2h or 7d, got '" + text + "'");
+    }
+    if (duration.compareTo(java.time.Duration.ofSeconds(1)) < 0 || duration.compareTo(java.time.Duration.ofDays(365)) > 0) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "'approvalTimeout' must be between 1 second and 365 days, got " + text);
+    }
+    return duration;
+  }
+
+  Download artifact(String missionId, String which) {
+    Mission mission = get(missionId);
+    String digest = null;
+    for (dev.atomic.mission.Checkpoint c : mission.checkpoints()) {
+      if (which.equals("diff") && c.artifacts() != null) {
+        for (Map<String, Object> a : c.artifacts()) {
+          if ("diff".equals(a.get("type"))) {
+            digest = String.valueOf(a.get("sha256"));
+          }
+        }
+      }
+      if (which.equals("auditPack") && c.auditPack() != null) {
+        digest = String.valueOf(c.auditPack().get("sha256"));
+      }
+    }
+    if (digest == null) {
+      throw new ApiException(HttpStatus.NOT_FOUND,
+          which.equals("diff") ? "Mission " + missionId + " has no planned diff" : "Mission " + missionId + " has no audit pack",
+          which.equals("diff") ? "only governed missions have one, once planned" : "a governed mission has one once finalize is approved");
+    }
+    String sha = digest;
+    return artifacts.get(sha).map(a -> new Download(sha, a.content()))
+        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Artifact " + sha + " is not stored"));
+  }
+
   Started create(String title, String riskText, String requestedBy) {
+    return create(title, riskText, requestedBy, settings.approvalTimeout(), null);
+  }
+
+  private Started create(
+      String title, String riskText, String requestedBy, java.time.Duration approvalTimeout, MissionRequest.Governed governed) {
     String cleanTitle = title == null ? "" : title.strip();
     if (cleanTitle.isEmpty()) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "'title' is required and must not be empty");
@@ -112,9 +252,10 @@ public class MissionService {
               risk,
               requester,
               clock.instant().truncatedTo(ChronoUnit.MILLIS).toString(),
-              settings.approvalTimeout().toSeconds(),
+              approvalTimeout.toSeconds(),
               settings.autoApproveLowRisk(),
-              withSearchAttributes);
+              withSearchAttributes,
+              governed);
       WorkflowOptions.Builder options =
           WorkflowOptions.newBuilder()
               .setWorkflowId(missionId)
@@ -138,6 +279,9 @@ public class MissionService {
           continue;
         }
         throw e;
+      }
+      if (governed != null && governed.budgetUsd() != null) {
+        budgets.define(dev.atomic.finops.BudgetScope.parse("mission:" + missionId), governed.budgetUsd(), null);
       }
       return awaitFirstRecord(request);
     }
@@ -211,14 +355,15 @@ public class MissionService {
     return update(mission, workflow -> workflow.registerBatch(request));
   }
 
-  RollbackResult rollback(String missionId, String batchId, String actor, String reason) {
+  RollbackResult rollback(String missionId, String batchId, String actor, String reason, boolean cascade) {
     Mission mission = get(missionId);
     requireRunning(mission, "can no longer roll back batches");
     RollbackRequest request =
         new RollbackRequest(
             batchId,
             limited("actor", actor == null ? "anonymous" : actor, MAX_ACTOR),
-            reason == null ? null : limited("reason", reason));
+            reason == null ? null : limited("reason", reason),
+            cascade);
     return update(mission, workflow -> workflow.rollbackBatch(request));
   }
 

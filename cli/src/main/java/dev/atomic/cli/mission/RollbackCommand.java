@@ -27,10 +27,18 @@ class RollbackCommand implements Callable<Integer> {
   @Option(names = "--reason", description = "Why; recorded with the rollback.")
   String reason;
 
+  @Option(
+      names = "--cascade",
+      description = "Also roll back the applied batches that depend on it, newest first (governed missions).")
+  boolean cascade;
+
   @Override
   public Integer call() {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("actor", client.actor());
+    if (cascade) {
+      body.put("cascade", true);
+    }
     if (reason != null) {
       body.put("reason", reason);
     }

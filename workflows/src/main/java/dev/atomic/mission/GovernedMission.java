@@ -1,0 +1,297 @@
+package dev.atomic.mission;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.atomic.dte.DteActivities;
+import dev.atomic.dte.DteBatchRequest;
+import dev.atomic.dte.DteMissionPlan;
+import dev.atomic.dte.DteMissionRequest;
+import dev.atomic.dte.DtePreview;
+import dev.atomic.dte.DteRevertRequest;
+import dev.atomic.dte.GitBatches;
+import dev.atomic.dte.VerificationReport;
+import dev.atomic.dte.batches.PlannedBatch;
+import dev.atomic.evidence.AuditPackRef;
+import dev.atomic.evidence.AuditPackRequest;
+import dev.atomic.evidence.EventTypes;
+import dev.atomic.evidence.EvidenceActivities;
+import dev.atomic.gateway.DiffScan;
+import dev.atomic.gateway.GatewayActivities;
+import dev.atomic.gateway.PreflightRequest;
+import dev.atomic.gateway.PreflightResult;
+import dev.atomic.platform.Json;
+import dev.atomic.platform.TaskQueues;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The orchestration of a governed mission: plan on the repository, execute the planned batches
+ * one activity each, verify the branch head, build the audit pack at finalize, and revert
+ * applied batches (newest first) when the mission is rejected or a batch is rolled back. Each
+ * capability runs on its own task queue; the mission's state and evidence stay with {@link
+ * MissionWorkflowImpl}.
+ */
+final class GovernedMission {
+
+  /** Transformations and PIT runs can be long: they heartbeat, so a dead worker is noticed. */
+  private static final ActivityOptions DTE =
+      ActivityOptions.newBuilder()
+          .setTaskQueue(TaskQueues.DTE)
+          .setStartToCloseTimeout(Duration.ofMinutes(60))
+          .setHeartbeatTimeout(Duration.ofMinutes(5))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(2))
+                  .setMaximumAttempts(5)
+                  .build())
+          .build();
+
+  private static final ActivityOptions GATEWAY =
+      ActivityOptions.newBuilder()
+          .setTaskQueue(TaskQueues.GATEWAY)
+          .setStartToCloseTimeout(Duration.ofMinutes(2))
+          .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(5).build())
+          .build();
+
+  private static final ActivityOptions EVIDENCE =
+      ActivityOptions.newBuilder()
+          .setTaskQueue(TaskQueues.EVIDENCE)
+          .setStartToCloseTimeout(Duration.ofMinutes(10))
+          .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(5).build())
+          .build();
+
+  private final MissionWorkflowImpl mission;
+  private final MissionRequest.Governed input;
+  private final String missionId;
+  private final String branch;
+  private DteMissionPlan plan;
+  private boolean verified;
+
+  GovernedMission(MissionWorkflowImpl mission, String missionId, MissionRequest.Governed input) {
+    this.mission = mission;
+    this.input = input;
+    this.missionId = missionId;
+    this.branch = "atomic/" + missionId;
+  }
+
+  private static <T> T stub(Class<T> type, ActivityOptions options, String summary) {
+    return Workflow.newActivityStub(type, ActivityOptions.newBuilder(options).setSummary(summary).build());
+  }
+
+  /**
+   * Plans the change: batches on the repository, the gateway's preflight of the spec and its
+   * secret scan of the planned diff. Returns false when the mission failed (with the reason).
+   */
+  boolean plan() {
+    Workflow.setCurrentDetails("planning " + input.changeSpec().id() + " on " + input.repository());
+    try {
+      plan = stub(DteActivities.class, DTE, "plan " + input.changeSpec().id())
+          .planMission(new DteMissionRequest(missionId, input.changeSpec(), input.repository(), input.ref(), branch, input.batchSize()));
+    } catch (ActivityFailure e) {
+      mission.failMission("plan failed: " + reason(e), Map.of("checkpoint", CheckpointName.PLAN.wire()));
+      return false;
+    }
+    GatewayActivities gateway = stub(GatewayActivities.class, GATEWAY, "preflight and secret scan");
+    PreflightResult preflight;
+    DiffScan scan;
+    try {
+      preflight = gateway.preflight(new PreflightRequest(specText(), null, Map.of("missionId", missionId)));
+      scan = gateway.scanDiff(plan.diffSha256());
+    } catch (ActivityFailure e) {
+      mission.failMission("the gateway could not check the plan: " + reason(e), Map.of("checkpoint", CheckpointName.PLAN.wire()));
+      return false;
+    }
+    List<Map<String, Object>> artifacts = new ArrayList<>();
+    artifacts.add(artifact("diff", Map.of(
+        "sha256", plan.diffSha256(),
+        "bytes", plan.diffBytes(),
+        "files", plan.summary().files(),
+        "insertions", plan.summary().insertions(),
+        "deletions", plan.summary().deletions(),
+        "download", "/missions/" + missionId + "/diff")));
+    Map<String, Object> batches = new LinkedHashMap<>();
+    batches.put("baseCommit", plan.baseCommit());
+    batches.put("branch", branch);
+    batches.put("buildCheck", plan.buildCheck());
+    batches.put("batches", plan.batches());
+    artifacts.add(artifact("batches", batches));
+    artifacts.add(artifact("preflight", Map.of(
+        "ok", preflight.ok(),
+        "violations", preflight.violations(),
+        "redactions", preflight.redactions().size())));
+    artifacts.add(artifact("secretScan", Map.of("findings", scan.findings())));
+    mission.planArtifacts(artifacts);
+    for (PlannedBatch batch : plan.batches()) {
+      mission.addBatch(new Batch(batch.id(), false, List.of(), BatchStatus.PLANNED, null, null,
+          batch.files(), null, batch.dependsOn(), batch.reason()));
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("checkpoint", CheckpointName.PLAN.wire());
+    data.put("repository", input.repository());
+    data.put("baseCommit", plan.baseCommit());
+    data.put("diffSha256", plan.diffSha256());
+    data.put("files", plan.files().stream().map(f -> f.newPath() == null ? f.path() : f.newPath()).toList());
+    data.put("batches", plan.batches().stream().map(PlannedBatch::id).toList());
+    data.put("buildCheck", plan.buildCheck());
+    mission.record(EventTypes.PLAN_PREPARED, "agent", data);
+    if (!scan.findings().isEmpty()) {
+      List<Map<String, Object>> findings = new ArrayList<>();
+      for (DiffScan.Finding f : scan.findings()) {
+        findings.add(Map.of("rule", f.rule(), "file", f.file(), "line", f.line(), "masked", f.masked()));
+      }
+      DiffScan.Finding first = scan.findings().get(0);
+      mission.failMission(
+          "the planned diff adds " + scan.findings().size() + " secret(s), e.g. " + first.rule() + " at "
+              + first.file() + ":" + first.line(),
+          Map.of("checkpoint", CheckpointName.PLAN.wire(), "secrets", findings));
+      return false;
+    }
+    if (!preflight.ok()) {
+      mission.failMission("the gateway refused the ChangeSpec: " + preflight.violations(),
+          Map.of("checkpoint", CheckpointName.PLAN.wire()));
+      return false;
+    }
+    return true;
+  }
+
+  /** Applies every planned batch, one commit each, then verifies. False when the mission failed. */
+  boolean execute() {
+    DteActivities dte = stub(DteActivities.class, DTE, "apply batches");
+    List<PlannedBatch> batches = plan.batches();
+    for (int i = 0; i < batches.size(); i++) {
+      PlannedBatch batch = batches.get(i);
+      Workflow.setCurrentDetails("executing " + batch.id() + " (" + (i + 1) + "/" + batches.size() + ")");
+      DtePreview.Batch applied;
+      try {
+        applied = Workflow.newActivityStub(DteActivities.class,
+                ActivityOptions.newBuilder(DTE).setSummary("apply " + batch.id() + " of " + batches.size()).build())
+            .applyBatch(new DteBatchRequest(input.changeSpec(), input.repository(), plan.baseCommit(), branch, batch, batches.size()));
+      } catch (ActivityFailure e) {
+        compensate("batch " + batch.id() + " failed: " + reason(e), dte);
+        mission.failMission("execute failed at " + batch.id() + ": " + reason(e),
+            Map.of("checkpoint", CheckpointName.EXECUTE.wire(), "batchId", batch.id()));
+        return false;
+      }
+      mission.batchApplied(batch.id(), applied.commit());
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("batchId", batch.id());
+      data.put("commit", applied.commit());
+      data.put("branch", branch);
+      data.put("files", applied.files());
+      data.put("dependsOn", batch.dependsOn());
+      data.put("diffSha256", plan.diffSha256());
+      mission.record(EventTypes.BATCH_EXECUTED, "agent", data);
+      mission.save(batch.id() + " committed");
+    }
+    return true;
+  }
+
+  /** Runs the verification on the branch head and puts its figures on the verify checkpoint. */
+  VerificationReport verify() {
+    Workflow.setCurrentDetails("verifying " + branch);
+    VerificationReport report;
+    try {
+      report = stub(DteActivities.class, DTE, "verify " + branch)
+          .verifyMission(new DteMissionRequest(missionId, input.changeSpec(), input.repository(), input.ref(), branch, input.batchSize()));
+    } catch (ActivityFailure e) {
+      report = new VerificationReport(false, List.of("verification could not run: " + reason(e)), List.of(), List.of(), null, null, Map.of());
+    }
+    verified = true;
+    return report;
+  }
+
+  boolean verified() {
+    return verified;
+  }
+
+  /** Builds and stores the audit pack; null when it could not be built (the reason is logged). */
+  AuditPackRef auditPack() {
+    Workflow.setCurrentDetails("building the audit pack");
+    return stub(EvidenceActivities.class, EVIDENCE, "audit pack").generateAuditPack(new AuditPackRequest(missionId, specText()));
+  }
+
+  /** Reverts every applied batch, newest first (a Saga's compensation), and records it. */
+  void compensate(String why, DteActivities dte) {
+    if (mission.appliedBatches().isEmpty()) {
+      return;
+    }
+    Workflow.setCurrentDetails("reverting every applied batch: " + why);
+    List<GitBatches.Reverted> reverted = (dte == null ? stub(DteActivities.class, DTE, "revert all batches") : dte)
+        .revertBatch(new DteRevertRequest(input.repository(), branch, null, true));
+    recordReverts(reverted, why, "platform", true);
+  }
+
+  /** Reverts one batch (with {@code cascade}, its dependents first); refusals propagate. */
+  List<GitBatches.Reverted> rollback(RollbackRequest request) {
+    Workflow.setCurrentDetails("rolling back " + request.batchId());
+    List<GitBatches.Reverted> reverted = stub(DteActivities.class, DTE, "roll back " + request.batchId())
+        .revertBatch(new DteRevertRequest(input.repository(), branch, request.batchId(), request.cascade()));
+    recordReverts(reverted, request.reason(), request.actor(), request.cascade());
+    return reverted;
+  }
+
+  private void recordReverts(List<GitBatches.Reverted> reverted, String why, String actor, boolean cascade) {
+    for (GitBatches.Reverted r : reverted) {
+      mission.batchRolledBack(r.batchId());
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("batchId", r.batchId());
+      data.put("commit", r.commit());
+      data.put("branch", branch);
+      data.put("cascade", cascade);
+      if (why != null) {
+        data.put("reason", why);
+      }
+      mission.record(EventTypes.ROLLBACK_APPLIED, actor == null || actor.isBlank() ? "anonymous" : actor, data);
+    }
+  }
+
+  /** Applied batches that depend on {@code batchId}, directly or not. */
+  static List<String> dependents(List<Batch> batches, String batchId) {
+    Set<String> reached = new LinkedHashSet<>(List.of(batchId));
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Batch b : batches) {
+        if (b.status() == BatchStatus.APPLIED && !reached.contains(b.id()) && b.dependsOn() != null
+            && b.dependsOn().stream().anyMatch(reached::contains)) {
+          reached.add(b.id());
+          grew = true;
+        }
+      }
+    }
+    reached.remove(batchId);
+    return List.copyOf(reached);
+  }
+
+  private String specText() {
+    try {
+      return Json.mapper().writeValueAsString(input.changeSpec());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, Object> artifact(String type, Map<String, Object> fields) {
+    Map<String, Object> artifact = new LinkedHashMap<>();
+    artifact.put("type", type);
+    artifact.putAll(fields);
+    return artifact;
+  }
+
+  static String reason(ActivityFailure e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof ApplicationFailure app) {
+      return app.getOriginalMessage();
+    }
+    return cause == null ? e.getMessage() : cause.getMessage();
+  }
+}
