@@ -1,0 +1,202 @@
+package dev.atomic.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.atomic.cli.TestPlatform.Response;
+import dev.atomic.dte.DemoRepo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Governed missions end to end on the embedded platform: CS-003 on a git origin. Disabled until
+ * every case is confirmed to pass within CI's time (issue 11's closing note says where it stands).
+ */
+@org.junit.jupiter.api.Disabled("governed-mission end-to-end suite not yet confirmed green")
+@Timeout(600)
+class GovernedMissionIT {
+
+  private static final PersonIdent ME = new PersonIdent("Dev", "dev@example.com");
+
+  private final TestPlatform platform = TestPlatform.shared();
+
+  /** A git origin with the billing example on main, under the platform's allowed root. */
+  private Path origin(String name) throws Exception {
+    Path repo = platform.home.resolve("origins").resolve(name + "-" + System.nanoTime());
+    Files.createDirectories(repo);
+    DemoRepo.copy("billing-repo", repo);
+    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      git.commit().setAuthor(ME).setCommitter(ME).setSign(false).setMessage("billing").call();
+    }
+    return repo;
+  }
+
+  private String create(Path origin, String risk, String specJson) {
+    Response created = platform.postJson("/missions", """
+        {"title": "Move off MoneyUtils", "risk": "%s", "requestedBy": "alice",
+         "repository": {"url": "%s", "ref": "main"}, "batchSize": 1, "changeSpec": %s}
+        """.formatted(risk, origin.toUri(), specJson));
+    assertThat(created.status()).as(created.body()).isIn(201, 202);
+    return created.json().get("missionId").asText();
+  }
+
+  private static String cs003() throws Exception {
+    return Files.readString(DemoRepo.EXAMPLES.resolve("specs/CS-003.json"));
+  }
+
+  private JsonNode await(String id, String status) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    JsonNode mission = null;
+    while (System.nanoTime() < deadline) {
+      mission = platform.get("/missions/" + id).json();
+      if (status.equals(mission.get("status").asText())) {
+        return mission;
+      }
+      TestPlatform.sleep(Duration.ofMillis(200));
+    }
+    throw new AssertionError("mission " + id + " never became " + status + ": " + mission);
+  }
+
+  private static JsonNode checkpoint(JsonNode mission, String name) {
+    for (JsonNode c : mission.get("checkpoints")) {
+      if (name.equals(c.get("name").asText())) {
+        return c;
+      }
+    }
+    throw new AssertionError("no checkpoint " + name);
+  }
+
+  private static List<String> branchCommits(Path origin, String branch) throws Exception {
+    List<String> messages = new ArrayList<>();
+    try (Git git = Git.open(origin.toFile())) {
+      ObjectId tip = git.getRepository().resolve("refs/heads/" + branch);
+      if (tip == null) {
+        return messages;
+      }
+      git.log().add(tip).call().forEach(c -> messages.add(c.getShortMessage()));
+    }
+    return messages;
+  }
+
+  private static ObjectId tree(Path origin, String ref) throws Exception {
+    try (Git git = Git.open(origin.toFile())) {
+      return git.getRepository().resolve(ref + "^{tree}");
+    }
+  }
+
+  @Test
+  void aMissionRunsFromPlanToAuditPackWithEveryBatchACommitAtTheOrigin() throws Exception {
+    Path origin = origin("full");
+    String id = create(origin, "medium", cs003());
+
+    JsonNode planned = await(id, "awaiting_approval");
+    JsonNode plan = checkpoint(planned, "plan");
+    assertThat(plan.get("status").asText()).isEqualTo("awaiting_approval");
+    assertThat(plan.get("artifacts").toString()).contains("\"type\":\"diff\"", "\"type\":\"batches\"", "every batch compiles");
+    JsonNode batches = checkpoint(planned, "execute").get("batches");
+    assertThat(batches).hasSize(7);
+    assertThat(batches.get(4).get("dependsOn").toString()).contains("batch-4");
+    Response diff = platform.get("/missions/" + id + "/diff");
+    assertThat(diff.status()).isEqualTo(200);
+    assertThat(diff.body()).contains("+++ b/src/main/java/com/acme/report/Dashboard.java", "formatCompact");
+
+    Response approved = platform.postJson("/missions/" + id + "/checkpoints/plan/approve", "{\"actor\":\"bob\"}");
+    assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+    JsonNode finalizing = await(id, "finalizing");
+
+    assertThat(checkpoint(finalizing, "execute").get("batches")).allMatch(b -> b.get("status").asText().equals("applied"));
+    JsonNode metrics = checkpoint(finalizing, "verify").get("metrics");
+    assertThat(metrics.get("passed").asBoolean()).as(metrics.toString()).isTrue();
+    assertThat(metrics.get("mutationScore").asDouble()).isGreaterThanOrEqualTo(0.6);
+    assertThat(metrics.get("testsRun").asInt()).isPositive();
+    assertThat(branchCommits(origin, "atomic/" + id)).hasSize(8).first().asString().startsWith("CS-003 batch 7/7");
+
+    platform.postJson("/missions/" + id + "/checkpoints/finalize/approve", "{\"actor\":\"carol\"}");
+    JsonNode completed = await(id, "completed");
+    JsonNode pack = checkpoint(completed, "finalize").get("auditPack");
+    Response zip = platform.get("/missions/" + id + "/audit-pack");
+    assertThat(zip.status()).isEqualTo(200);
+    assertThat(zip.headers().get("x-atomic-sha256")).containsExactly(pack.get("sha256").asText());
+    String events = platform.get("/evidence/mission/" + id + "/events").body();
+    assertThat(events).contains("PlanPrepared", "BatchExecuted", "VerificationCompleted", "AuditPackGenerated", "MissionCompleted");
+    assertThat(platform.get("/evidence/mission/" + id + "/verify").json().get("ok").asBoolean()).isTrue();
+    assertThat(tree(origin, "main")).isNotEqualTo(tree(origin, "atomic/" + id));
+  }
+
+  @Test
+  void aRejectedPlanCommitsNothing() throws Exception {
+    Path origin = origin("reject-plan");
+    String id = create(origin, "medium", cs003());
+    await(id, "awaiting_approval");
+
+    Response rejected = platform.postJson("/missions/" + id + "/checkpoints/plan/reject", "{\"actor\":\"bob\"}");
+
+    assertThat(rejected.status()).isEqualTo(200);
+    assertThat(await(id, "rejected").get("reason").asText()).contains("plan rejected by bob");
+    assertThat(branchCommits(origin, "atomic/" + id)).isEmpty();
+  }
+
+  @Test
+  void rollbackNamesDependentsCascadesAndAFinalizeRejectionRestoresTheBase() throws Exception {
+    Path origin = origin("rollback");
+    String id = create(origin, "low", cs003());
+    await(id, "finalizing");
+
+    Response refused = platform.postJson("/missions/" + id + "/rollback/batch-4", "{\"actor\":\"bob\"}");
+    Response alone = platform.postJson("/missions/" + id + "/rollback/batch-1", "{\"actor\":\"bob\",\"reason\":\"review\"}");
+    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    assertThat(refused.json().get("error").asText() + refused.body()).contains("batch-5 depends on it", "cascade");
+    assertThat(alone.status()).as(alone.body()).isEqualTo(200);
+    await(id, "finalizing"); // verified again after the rollback
+    Response cascaded = platform.postJson("/missions/" + id + "/rollback/batch-4", "{\"actor\":\"bob\",\"cascade\":true}");
+    assertThat(cascaded.status()).as(cascaded.body()).isEqualTo(200);
+    assertThat(cascaded.json().get("message").asText()).contains("batch-5, batch-4 rolled back (cascade)");
+
+    JsonNode again = await(id, "finalizing");
+    assertThat(checkpoint(again, "execute").get("batches").toString()).contains("rolled_back");
+    platform.postJson("/missions/" + id + "/checkpoints/finalize/reject", "{\"actor\":\"carol\"}");
+    JsonNode rejected = await(id, "rejected");
+
+    assertThat(checkpoint(rejected, "execute").get("batches")).allMatch(b -> b.get("status").asText().equals("rolled_back"));
+    assertThat(tree(origin, "atomic/" + id)).isEqualTo(tree(origin, "main"));
+    assertThat(platform.get("/evidence/mission/" + id + "/events").body()).contains("RollbackApplied", "MissionRejected");
+  }
+
+  @Test
+  void aCredentialInThePlannedDiffFailsTheMissionWithWhereItIs() throws Exception {
+    Path origin = origin("secret");
+    String key = "AKIA" + "QX7RZ2M4TB6N8PLW";
+    String spec = cs003().replace("\"CS-003\"", "\"CS-903\"").replace(
+        "public static String formatCompact(long cents) {",
+        "static final String AWS_KEY = \\\"" + key + "\\\";\\n\\npublic static String formatCompact(long cents) {");
+    String id = create(origin, "medium", spec);
+
+    JsonNode failed = await(id, "failed");
+
+    assertThat(failed.get("reason").asText()).contains("secret", "src/main/java/com/acme/money/MoneyFormat.java:");
+    String events = platform.get("/evidence/mission/" + id + "/events").body();
+    assertThat(events).contains("MissionFailed", "\"rule\"").doesNotContain(key);
+    assertThat(branchCommits(origin, "atomic/" + id)).isEmpty();
+  }
+
+  @Test
+  void badGovernedInputIsRefusedWithTheField() throws Exception {
+    Path origin = origin("bad");
+    String url = origin.toUri().toString();
+    assertThat(platform.postJson("/missions", "{\"title\":\"t\",\"repository\":{\"url\":\"" + url + "\"},\"changeSpec\":{\"id\":1}}").status()).isEqualTo(422);
+    assertThat(platform.postJson("/missions", "{\"title\":\"t\",\"repository\":{\"url\":\"/etc\"},\"changeSpec\":" + cs003() + "}").status()).isEqualTo(422);
+    assertThat(platform.postJson("/missions", "{\"title\":\"t\",\"repository\":{\"url\":\"" + url + "\"},\"batchSize\":0,\"changeSpec\":" + cs003() + "}").status()).isEqualTo(400);
+    assertThat(platform.postJson("/missions", "{\"title\":\"t\",\"repository\":{\"url\":\"" + url + "\"},\"budgetUsd\":-1,\"changeSpec\":" + cs003() + "}").status()).isEqualTo(400);
+    assertThat(platform.postJson("/missions", "{\"title\":\"t\",\"approvalTimeout\":\"soon\"}").status()).isEqualTo(400);
+    assertThat(platform.postJson("/missions", "{\"title\":\"t\",\"changeSpec\":" + cs003() + "}").status()).isEqualTo(400);
+  }
+}
