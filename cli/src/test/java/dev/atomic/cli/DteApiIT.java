@@ -87,11 +87,13 @@ class DteApiIT {
 
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     assertThat(response.json().at("/batches/branch").asText()).isEqualTo("atomic/CS-001");
-    assertThat(response.json().at("/batches/commits").size()).isEqualTo(2);
+    // every file of CS-001 uses the renamed UserId, so it is one batch whatever the batch size
+    assertThat(response.json().at("/batches/commits").size()).isEqualTo(1);
+    assertThat(response.json().at("/batches/commits/0/reason").asText()).contains("must land together");
     try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(origin.toFile())) {
       assertThat(git.getRepository().resolve("refs/heads/main")).isEqualTo(main);
       assertThat(git.getRepository().resolve("refs/heads/atomic/CS-001").getName())
-          .isEqualTo(response.json().at("/batches/commits/1/commit").asText());
+          .isEqualTo(response.json().at("/batches/commits/0/commit").asText());
     }
     assertThat(platform.postJson("/dte/apply", "{\"spec\": " + cs001() + ", \"repository\": \"ftp://example.com/x.git\"}").json()
         .get("details").asText()).contains("only file:// and https:// URLs are accepted");

@@ -416,6 +416,15 @@ public class MissionWorkflowImpl implements MissionWorkflow {
       return;
     }
     boolean reverify = governed.verified();
+    if (reverify) {
+      // A rollback after verify changes what was verified: verify again, deciding nothing
+      // until then.
+      checkpoints.values().stream()
+          .filter(c -> c.status == CheckpointStatus.AWAITING_APPROVAL)
+          .forEach(c -> c.status = CheckpointStatus.PENDING);
+      checkpoints.get(CheckpointName.VERIFY).status = CheckpointStatus.RUNNING;
+      status = MissionStatus.VERIFYING;
+    }
     persist("rolled back " + reverted.size() + " batch(es)");
     Batch batch = checkpoints.get(CheckpointName.EXECUTE).batches.get(indexOf(rollbackRequest.batchId()));
     String message =
@@ -424,10 +433,6 @@ public class MissionWorkflowImpl implements MissionWorkflow {
             : String.join(", ", reverted.stream().map(dev.atomic.dte.GitBatches.Reverted::batchId).toList()) + " rolled back (cascade)";
     reply.complete(new RollbackResult(true, message, batch));
     if (reverify) {
-      // A rollback after verify changes what was verified: verify again.
-      checkpoints.values().stream()
-          .filter(c -> c.status == CheckpointStatus.AWAITING_APPROVAL)
-          .forEach(c -> c.status = CheckpointStatus.PENDING);
       runGovernedVerify();
       persist("verified again after a rollback");
     }
