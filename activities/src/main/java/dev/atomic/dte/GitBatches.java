@@ -1,13 +1,13 @@
 package dev.atomic.dte;
 
 import dev.atomic.dte.batches.BatchPlanner;
+import dev.atomic.dte.batches.Dependents;
 import dev.atomic.dte.batches.PlannedBatch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -273,19 +273,7 @@ public final class GitBatches {
 
   /** The applied (not reverted) batches that depend on {@code batchId}, directly or not. */
   static List<DtePreview.Batch> dependents(List<DtePreview.Batch> batches, String batchId) {
-    Set<String> reached = new LinkedHashSet<>(List.of(batchId));
-    boolean grew = true;
-    while (grew) {
-      grew = false;
-      for (DtePreview.Batch batch : batches) {
-        if (!batch.reverted() && !reached.contains(batch.id()) && batch.dependsOn().stream().anyMatch(reached::contains)) {
-          reached.add(batch.id());
-          grew = true;
-        }
-      }
-    }
-    reached.remove(batchId);
-    return batches.stream().filter(b -> reached.contains(b.id())).toList();
+    return Dependents.of(batches, batchId, DtePreview.Batch::id, DtePreview.Batch::dependsOn, b -> !b.reverted());
   }
 
   private static String revertOne(Git git, Repository repo, String branch, DtePreview.Batch batch)

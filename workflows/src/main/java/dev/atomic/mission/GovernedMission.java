@@ -9,6 +9,7 @@ import dev.atomic.dte.DtePreview;
 import dev.atomic.dte.DteRevertRequest;
 import dev.atomic.dte.GitBatches;
 import dev.atomic.dte.VerificationReport;
+import dev.atomic.dte.batches.Dependents;
 import dev.atomic.dte.batches.PlannedBatch;
 import dev.atomic.evidence.AuditPackRef;
 import dev.atomic.evidence.AuditPackRequest;
@@ -28,10 +29,8 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The orchestration of a governed mission: plan on the repository, execute the planned batches
@@ -256,20 +255,10 @@ final class GovernedMission {
 
   /** Applied batches that depend on {@code batchId}, directly or not. */
   static List<String> dependents(List<Batch> batches, String batchId) {
-    Set<String> reached = new LinkedHashSet<>(List.of(batchId));
-    boolean grew = true;
-    while (grew) {
-      grew = false;
-      for (Batch b : batches) {
-        if (b.status() == BatchStatus.APPLIED && !reached.contains(b.id()) && b.dependsOn() != null
-            && b.dependsOn().stream().anyMatch(reached::contains)) {
-          reached.add(b.id());
-          grew = true;
-        }
-      }
-    }
-    reached.remove(batchId);
-    return List.copyOf(reached);
+    return Dependents.of(batches, batchId, Batch::id, Batch::dependsOn, b -> b.status() == BatchStatus.APPLIED)
+        .stream()
+        .map(Batch::id)
+        .toList();
   }
 
   private String specText() {
