@@ -1,6 +1,7 @@
 package dev.atomic.cli;
 
 import dev.atomic.cli.dev.ApiCommand;
+import dev.atomic.cli.dev.DemoCommand;
 import dev.atomic.cli.dev.DevCommand;
 import dev.atomic.cli.dev.WorkerCommand;
 import dev.atomic.cli.dte.DteCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Governed, reversible, auditable code migrations.",
     subcommands = {
-      DevCommand.class, ApiCommand.class, WorkerCommand.class, MissionCommand.class, DteCommand.class,
+      DevCommand.class, DemoCommand.class, ApiCommand.class, WorkerCommand.class, MissionCommand.class, DteCommand.class,
       EvidenceCommand.class, FinOpsCommand.class, GatewayCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

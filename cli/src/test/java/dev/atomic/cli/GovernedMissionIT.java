@@ -140,6 +140,10 @@ class GovernedMissionIT {
     JsonNode chain = platform.get("/evidence/mission/" + id + "/verify").json();
     assertThat(chain.path("failure").isNull() || chain.path("failure").isMissingNode()).as(chain.toString()).isTrue();
     assertThat(tree(origin, "main")).isNotEqualTo(tree(origin, "atomic/" + id));
+    // the governed history replays on the workflow code as it is
+    io.temporal.client.WorkflowClient client = platform.platform.context().getBean(io.temporal.client.WorkflowClient.class);
+    io.temporal.testing.WorkflowReplayer.replayWorkflowExecution(
+        client.fetchHistory(id), dev.atomic.mission.MissionWorkflowImpl.class);
   }
 
   @Test

@@ -21,14 +21,18 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class WorkerQueues implements EnvironmentPostProcessor, Ordered {
 
-  /** The variable, also readable as the property {@code atomic.worker.queues}. */
+  /** The variable, read as the property {@link #PROPERTY}. */
   public static final String VARIABLE = "ATOMIC_WORKER_QUEUES";
+
+  public static final String PROPERTY = "atomic.worker.queues";
 
   private static final String WORKERS = "spring.temporal.workers";
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-    String value = environment.getProperty(VARIABLE, environment.getProperty("atomic.worker.queues", ""));
+    // The environment variable reaches this property too (relaxed binding); a command-line
+    // property (`atomic worker --queues`) outranks it.
+    String value = environment.getProperty(PROPERTY, "");
     if (value == null || value.isBlank() || value.strip().equals("all")) {
       return;
     }

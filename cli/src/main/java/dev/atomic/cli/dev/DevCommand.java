@@ -110,7 +110,7 @@ public class DevCommand implements Callable<Integer> {
     text.append("  Health    http://localhost:").append(port).append("/actuator/health\n");
     text.append("  Database  H2 file ").append(atomicHome.resolve("db/atomic.mv.db")).append('\n');
     text.append("  Workers   ")
-        .append(noWorkers ? "off (start them with `atomic worker`)" : "atomic-missions, atomic-gateway, atomic-dte, atomic-finops");
+        .append(noWorkers ? "off (start them with `atomic worker`)" : String.join(", ", dev.atomic.platform.TaskQueues.ALL));
     return text.toString();
   }
 

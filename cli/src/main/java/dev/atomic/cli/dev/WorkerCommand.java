@@ -2,6 +2,7 @@ package dev.atomic.cli.dev;
 
 import dev.atomic.cli.ExitCodes;
 import dev.atomic.workers.WorkerApplication;
+import dev.atomic.workers.WorkerQueues;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,6 +49,15 @@ public class WorkerCommand implements Callable<Integer> {
               + " off the sticky queue of a worker that died.")
   boolean sticky;
 
+  @Option(
+      names = "--queues",
+      defaultValue = "${env:ATOMIC_WORKER_QUEUES:-all}",
+      description = {
+        "Task queues to poll, comma-separated (env ATOMIC_WORKER_QUEUES, default ${DEFAULT-VALUE}):",
+        "atomic-missions, atomic-gateway, atomic-dte, atomic-finops, atomic-evidence."
+      })
+  String queues;
+
   @Override
   public Integer call() throws InterruptedException {
     Map<String, Object> properties = new LinkedHashMap<>();
@@ -57,11 +67,13 @@ public class WorkerCommand implements Callable<Integer> {
     properties.put("server.port", port);
     properties.put("spring.main.banner-mode", "off");
     properties.put("atomic.workers.sticky", sticky);
+    properties.put("atomic.worker.queues", queues);
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(WorkerApplication.class)
             .registerShutdownHook(false)
             .run(EmbeddedPlatform.asArguments(properties));
-    spec.commandLine().getOut().println("Workers polling atomic-missions and atomic-dte on " + temporal + ". Press Ctrl-C to stop.");
+    spec.commandLine().getOut().println("Workers polling " + String.join(", ", WorkerQueues.served(queues)) + " on "
+        + temporal + ". Press Ctrl-C to stop.");
     spec.commandLine().getOut().flush();
     Foreground.awaitShutdown("atomic-worker", context::close);
     return ExitCodes.OK;

@@ -66,6 +66,17 @@ public final class AtomicClient {
   /** A binary answer (e.g. an audit pack) and its headers. */
   public record Download(byte[] body, java.net.http.HttpHeaders headers) {}
 
+  /** GETs a binary or text answer (an audit pack, a PEM key); an error answer is JSON as usual. */
+  public Download getBytes(String path) {
+    HttpRequest request = HttpRequest.newBuilder(resolve(path)).timeout(Duration.ofMinutes(10)).GET().build();
+    HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
+    int status = response.statusCode();
+    if (status >= 200 && status < 300) {
+      return new Download(response.body(), response.headers());
+    }
+    throw failure(status, parse(new String(response.body(), StandardCharsets.UTF_8)));
+  }
+
   /**
    * POSTs JSON and takes a binary answer of {@code accept}; an error answer is JSON as usual and
    * becomes a {@link CliException}.

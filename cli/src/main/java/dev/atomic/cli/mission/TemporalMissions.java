@@ -16,12 +16,12 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
 
 /** Reaches a mission workflow directly through Temporal: query and signals. */
-final class TemporalMissions implements AutoCloseable {
+public final class TemporalMissions implements AutoCloseable {
 
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
 
-  TemporalMissions(String address, String namespace) {
+  public TemporalMissions(String address, String namespace) {
     this.stubs =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder()
@@ -34,7 +34,7 @@ final class TemporalMissions implements AutoCloseable {
             stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
   }
 
-  Mission mission(String missionId) {
+  public Mission mission(String missionId) {
     try {
       Mission mission = client.newWorkflowStub(MissionWorkflow.class, missionId).getMission();
       if (mission == null) {
@@ -48,7 +48,7 @@ final class TemporalMissions implements AutoCloseable {
     }
   }
 
-  void signal(String missionId, boolean approve, CheckpointName checkpoint, String actor, String comment) {
+  public void signal(String missionId, boolean approve, CheckpointName checkpoint, String actor, String comment) {
     MissionWorkflow workflow = client.newWorkflowStub(MissionWorkflow.class, missionId);
     CheckpointSignal signal = new CheckpointSignal(checkpoint.wire(), actor, comment);
     try {
