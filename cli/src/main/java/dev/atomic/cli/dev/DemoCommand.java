@@ -135,7 +135,9 @@ public class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private EmbeddedPlatform start(Path atomicHome) {
+  private EmbeddedPlatform start(Path atomicHome) throws IOException {
+    // An allowed root must exist when the platform starts.
+    Files.createDirectories(atomicHome.resolve("demo"));
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("spring.main.banner-mode", "off");
     extra.put("logging.level.root", "WARN");
