@@ -24,6 +24,10 @@ public interface FinOpsActivities {
   @ActivityMethod(name = "FinOpsCommit")
   Reservation commit(CommitRequest request);
 
+  /** Whether a reservation is still held and none of its budgets is breached (read only). */
+  @ActivityMethod(name = "FinOpsCheckReservation")
+  ReservationCheck check(String reservationId);
+
   /** Returns a reservation's hold, e.g. for a rejected or rolled-back mission. */
   @ActivityMethod(name = "FinOpsRelease")
   Reservation release(String reservationId);

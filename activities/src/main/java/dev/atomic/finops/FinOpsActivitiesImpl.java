@@ -56,6 +56,26 @@ public class FinOpsActivitiesImpl implements FinOpsActivities {
   }
 
   @Override
+  public ReservationCheck check(String reservationId) {
+    try {
+      Reservation reservation = finOps.reservations().find(reservationId);
+      if (!Reservation.HELD.equals(reservation.status())) {
+        return new ReservationCheck(false, "reservation " + reservationId + " is " + reservation.status());
+      }
+      for (Reservation.Hold hold : reservation.budgets()) {
+        Budget budget = finOps.budgets().get(new BudgetScope(hold.scope()));
+        if (budget.breached()) {
+          return new ReservationCheck(false, "budget " + hold.scope() + " is breached: consumed "
+              + budget.consumed().toPlainString() + " of " + budget.total().toPlainString() + " USD");
+        }
+      }
+      return new ReservationCheck(true, null);
+    } catch (FinOpsException e) {
+      throw failure(e);
+    }
+  }
+
+  @Override
   public Reservation release(String reservationId) {
     try {
       return finOps.reservations().release(reservationId);

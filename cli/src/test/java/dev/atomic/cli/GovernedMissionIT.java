@@ -37,10 +37,15 @@ class GovernedMissionIT {
   }
 
   private String create(Path origin, String risk, String specJson) {
+    return create(origin, risk, specJson, "");
+  }
+
+  /** @param extra further fields of the body, each followed by a comma */
+  private String create(Path origin, String risk, String specJson, String extra) {
     Response created = platform.postJson("/missions", """
-        {"title": "Move off MoneyUtils", "risk": "%s", "requestedBy": "alice",
+        {"title": "Move off MoneyUtils", "risk": "%s", "requestedBy": "alice", %s
          "repository": {"url": "%s", "ref": "main"}, "batchSize": 1, "changeSpec": %s}
-        """.formatted(risk, origin.toUri(), specJson));
+        """.formatted(risk, extra, origin.toUri(), specJson));
     assertThat(created.status()).as(created.body()).isIn(201, 202);
     return created.json().get("missionId").asText();
   }
@@ -204,6 +209,41 @@ class GovernedMissionIT {
     List<String> commits = branchCommits(origin, "atomic/" + id);
     assertThat(commits).hasSize(15).first().asString().isEqualTo("Revert batch-1 of CS-003");
     assertThat(commits.get(6)).isEqualTo("Revert batch-7 of CS-003");
+  }
+
+  @Test
+  void aBudgetTooSmallPausesExecuteUntilItIsRaisedAndExecuteApproved() throws Exception {
+    Path origin = origin("budget");
+    String id = create(origin, "low", cs003(), "\"budgetUsd\": 0.000001,");
+
+    JsonNode paused = awaitCheckpoint(id, "execute", "awaiting_approval");
+
+    assertThat(paused.get("status").asText()).isEqualTo("awaiting_approval");
+    assertThat(paused.get("reason").asText()).contains("execute paused before batch-1", "mission:" + id);
+    assertThat(checkpoint(paused, "plan").get("artifacts").toString()).contains("\"type\":\"forecast\"");
+    assertThat(branchCommits(origin, "atomic/" + id)).isEmpty();
+    Response raised = platform.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(platform.url() + "/finops/budgets/mission:" + id))
+        .header("Content-Type", "application/json")
+        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"total\": 100}")).build());
+    assertThat(raised.status()).as(raised.body()).isEqualTo(200);
+
+    Response resumed = platform.postJson("/missions/" + id + "/checkpoints/execute/approve", "{\"actor\":\"bob\",\"comment\":\"budget raised\"}");
+
+    assertThat(resumed.status()).as(resumed.body()).isEqualTo(200);
+    await(id, "finalizing");
+    assertThat(branchCommits(origin, "atomic/" + id)).hasSize(8);
+    assertThat(platform.get("/evidence/mission/" + id + "/events").body()).contains("BudgetBreached");
+  }
+
+  @Test
+  void anApprovalLeftWaitingExpiresTheMissionAndCommitsNothing() throws Exception {
+    Path origin = origin("expiry");
+    String id = create(origin, "medium", cs003(), "\"approvalTimeout\": \"3s\",");
+
+    JsonNode expired = await(id, "expired");
+
+    assertThat(expired.get("reason").asText()).contains("no decision within", "plan is awaiting approval");
+    assertThat(branchCommits(origin, "atomic/" + id)).isEmpty();
   }
 
   @Test

@@ -15,6 +15,12 @@ import dev.atomic.evidence.AuditPackRef;
 import dev.atomic.evidence.AuditPackRequest;
 import dev.atomic.evidence.EventTypes;
 import dev.atomic.evidence.EvidenceActivities;
+import dev.atomic.finops.CommitRequest;
+import dev.atomic.finops.FinOpsActivities;
+import dev.atomic.finops.Forecast;
+import dev.atomic.finops.ForecastRequest;
+import dev.atomic.finops.ReservationCheck;
+import dev.atomic.finops.ReservationRequest;
 import dev.atomic.gateway.DiffScan;
 import dev.atomic.gateway.GatewayActivities;
 import dev.atomic.gateway.PreflightRequest;
@@ -26,6 +32,7 @@ import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,6 +68,13 @@ final class GovernedMission {
           .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(5).build())
           .build();
 
+  private static final ActivityOptions FINOPS =
+      ActivityOptions.newBuilder()
+          .setTaskQueue(TaskQueues.FINOPS)
+          .setStartToCloseTimeout(Duration.ofMinutes(5))
+          .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(5).build())
+          .build();
+
   private static final ActivityOptions EVIDENCE =
       ActivityOptions.newBuilder()
           .setTaskQueue(TaskQueues.EVIDENCE)
@@ -74,6 +88,16 @@ final class GovernedMission {
   private final String branch;
   private DteMissionPlan plan;
   private boolean verified;
+  private BigDecimal forecastUsd = BigDecimal.ZERO;
+  private String reservationId;
+  private int nextBatch;
+
+  /** How execute ended: every batch applied, paused on the budget, or failed. */
+  enum Outcome {
+    DONE,
+    PAUSED,
+    FAILED
+  }
 
   GovernedMission(MissionWorkflowImpl mission, String missionId, MissionRequest.Governed input) {
     this.mission = mission;
@@ -99,6 +123,7 @@ final class GovernedMission {
       mission.failMission("plan failed: " + reason(e), Map.of("checkpoint", CheckpointName.PLAN.wire()));
       return false;
     }
+    Map<String, Object> forecast = forecast();
     GatewayActivities gateway = stub(GatewayActivities.class, GATEWAY, "preflight and secret scan");
     PreflightResult preflight;
     DiffScan scan;
@@ -128,6 +153,7 @@ final class GovernedMission {
         "violations", preflight.violations(),
         "redactions", preflight.redactions().size())));
     artifacts.add(artifact("secretScan", Map.of("findings", scan.findings())));
+    artifacts.add(artifact("forecast", forecast));
     mission.planArtifacts(artifacts);
     for (PlannedBatch batch : plan.batches()) {
       mission.addBatch(new Batch(batch.id(), false, List.of(), BatchStatus.PLANNED, null, null,
@@ -162,12 +188,82 @@ final class GovernedMission {
     return true;
   }
 
-  /** Applies every planned batch, one commit each, then verifies. False when the mission failed. */
-  boolean execute() {
+  /**
+   * What the model calls of this change would cost by the price table (the DTE itself calls no
+   * model); the amount the mission reserves before its first batch.
+   */
+  private Map<String, Object> forecast() {
+    Map<String, Object> result = new LinkedHashMap<>();
+    try {
+      Forecast f = stub(FinOpsActivities.class, FINOPS, "forecast")
+          .forecast(new ForecastRequest(input.changeSpec(), null, null, null, null, input.repository(), input.ref()));
+      forecastUsd = f.usdEstimate();
+      result.put("usd", f.usdEstimate());
+      result.put("tokens", f.totalTokens());
+      result.put("model", f.provider() + "/" + f.model());
+      result.put("basis", f.basis());
+    } catch (ActivityFailure e) {
+      result.put("usd", BigDecimal.ZERO);
+      result.put("unavailable", reason(e));
+    }
+    if (input.budgetUsd() != null) {
+      result.put("budget", "mission:" + missionId + " = " + input.budgetUsd().toPlainString() + " USD");
+    }
+    return result;
+  }
+
+  /**
+   * Why the budget stops the next batch, or null: the mission's reservation is made before the
+   * first batch and checked before each one.
+   */
+  private String budgetProblem() {
+    FinOpsActivities finops = stub(FinOpsActivities.class, FINOPS, "budget check");
+    try {
+      if (reservationId == null) {
+        reservationId = finops.reserve(new ReservationRequest("res-" + missionId, forecastUsd, List.of(), missionId, null)).id();
+        return null;
+      }
+      ReservationCheck check = finops.check(reservationId);
+      return check.ok() ? null : check.reason();
+    } catch (ActivityFailure e) {
+      return "the reservation of " + forecastUsd.toPlainString() + " USD was refused: " + reason(e);
+    }
+  }
+
+  /** Commits the spend at finalize: none, since the DTE priced no model call. */
+  void commitBudget() {
+    if (reservationId != null) {
+      stub(FinOpsActivities.class, FINOPS, "commit spend").commit(new CommitRequest(reservationId, BigDecimal.ZERO));
+    }
+  }
+
+  /** Returns the reservation's hold, when the mission ends without finishing. */
+  void releaseBudget() {
+    if (reservationId == null) {
+      return;
+    }
+    try {
+      stub(FinOpsActivities.class, FINOPS, "release reservation").release(reservationId);
+    } catch (ActivityFailure e) {
+      Workflow.getLogger(GovernedMission.class).warn("reservation {} not released: {}", reservationId, reason(e));
+    }
+  }
+
+  /**
+   * Applies the planned batches from where execute stopped, one commit each. Before each batch
+   * the budget is checked: a refusal or a breach pauses execute (PAUSED) for a human.
+   */
+  Outcome execute() {
     DteActivities dte = stub(DteActivities.class, DTE, "apply batches");
     List<PlannedBatch> batches = plan.batches();
-    for (int i = 0; i < batches.size(); i++) {
+    for (int i = nextBatch; i < batches.size(); i++) {
       PlannedBatch batch = batches.get(i);
+      String budget = budgetProblem();
+      if (budget != null) {
+        nextBatch = i;
+        mission.pauseForBudget(batch.id(), budget);
+        return Outcome.PAUSED;
+      }
       Workflow.setCurrentDetails("executing " + batch.id() + " (" + (i + 1) + "/" + batches.size() + ")");
       DtePreview.Batch applied;
       try {
@@ -178,8 +274,9 @@ final class GovernedMission {
         compensate("batch " + batch.id() + " failed: " + reason(e), dte);
         mission.failMission("execute failed at " + batch.id() + ": " + reason(e),
             Map.of("checkpoint", CheckpointName.EXECUTE.wire(), "batchId", batch.id()));
-        return false;
+        return Outcome.FAILED;
       }
+      nextBatch = i + 1;
       mission.batchApplied(batch.id(), applied.commit());
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("batchId", batch.id());
@@ -191,7 +288,7 @@ final class GovernedMission {
       mission.record(EventTypes.BATCH_EXECUTED, "agent", data);
       mission.save(batch.id() + " committed");
     }
-    return true;
+    return Outcome.DONE;
   }
 
   /** Runs the verification on the branch head and puts its figures on the verify checkpoint. */
@@ -218,8 +315,12 @@ final class GovernedMission {
     return stub(EvidenceActivities.class, EVIDENCE, "audit pack").generateAuditPack(new AuditPackRequest(missionId, specText()));
   }
 
-  /** Reverts every applied batch, newest first (a Saga's compensation), and records it. */
+  /**
+   * Reverts every applied batch, newest first (a Saga's compensation), records it, and returns
+   * the reservation's hold.
+   */
   void compensate(String why, DteActivities dte) {
+    releaseBudget();
     if (mission.appliedBatches().isEmpty()) {
       return;
     }

@@ -255,18 +255,10 @@ public class MissionWorkflowImpl implements MissionWorkflow {
   private void advanceGoverned(CheckpointName approved) {
     switch (approved) {
       case PLAN -> {
-        CheckpointState execute = checkpoints.get(CheckpointName.EXECUTE);
-        execute.status = CheckpointStatus.RUNNING;
-        status = MissionStatus.EXECUTING;
         event(EventTypes.CHECKPOINT_OPENED, "platform", Map.of("checkpoint", CheckpointName.EXECUTE.wire()));
-        persist("plan approved: executing");
-        if (!governed.execute()) {
-          return;
-        }
-        execute.status = CheckpointStatus.COMPLETED;
-        runGovernedVerify();
+        runGovernedExecute("plan approved: executing");
       }
-      case EXECUTE -> runGovernedVerify();
+      case EXECUTE -> runGovernedExecute("budget approved: executing again");
       case VERIFY -> open(CheckpointName.FINALIZE, MissionStatus.FINALIZING);
       case FINALIZE -> {
         persist("finalize approved: building the audit pack");
@@ -274,6 +266,7 @@ public class MissionWorkflowImpl implements MissionWorkflow {
         try {
           pack = governed.auditPack();
         } catch (io.temporal.failure.ActivityFailure e) {
+          governed.releaseBudget();
           failMission("the audit pack could not be built: " + GovernedMission.reason(e),
               Map.of("checkpoint", CheckpointName.FINALIZE.wire()));
           return;
@@ -286,12 +279,41 @@ public class MissionWorkflowImpl implements MissionWorkflow {
         ref.put("lastEvent", pack.lastEvent());
         ref.put("download", "/missions/" + request.missionId() + "/audit-pack");
         checkpoints.get(CheckpointName.FINALIZE).auditPack = ref;
+        governed.commitBudget();
         Map<String, Object> data = new LinkedHashMap<>(ref);
         data.remove("download");
         event(EventTypes.AUDIT_PACK_GENERATED, "platform", data);
         finish(MissionStatus.COMPLETED, null);
       }
     }
+  }
+
+  /** Runs (or resumes) the batches; when all are applied, verifies. */
+  private void runGovernedExecute(String summary) {
+    CheckpointState execute = checkpoints.get(CheckpointName.EXECUTE);
+    execute.status = CheckpointStatus.RUNNING;
+    status = MissionStatus.EXECUTING;
+    reason = null;
+    persist(summary);
+    GovernedMission.Outcome outcome = governed.execute();
+    if (outcome == GovernedMission.Outcome.DONE) {
+      execute.status = CheckpointStatus.COMPLETED;
+      runGovernedVerify();
+    }
+  }
+
+  /** Execute waits for a human: the budget refused or was breached before {@code batchId}. */
+  void pauseForBudget(String batchId, String why) {
+    reason = "execute paused before " + batchId + ": " + why
+        + "; raise the budget (PUT /finops/budgets/mission:" + request.missionId()
+        + ") and approve execute to resume, or reject to revert";
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("checkpoint", CheckpointName.EXECUTE.wire());
+    data.put("batchId", batchId);
+    data.put("reason", why);
+    event(EventTypes.BUDGET_BREACHED, "platform", data);
+    open(CheckpointName.EXECUTE, MissionStatus.AWAITING_APPROVAL);
+    persist("execute paused on the budget");
   }
 
   /**
