@@ -21,6 +21,7 @@ public final class EventTypes {
   public static final String MISSION_EXPIRED = "MissionExpired";
   public static final String MISSION_FAILED = "MissionFailed";
   public static final String PLAN_PREPARED = "PlanPrepared";
+  public static final String CHANGESPEC_ATTACHED = "ChangeSpecAttached";
 
   /**
    * The types the platform records itself. {@code POST /evidence/events} refuses them, so an
@@ -43,7 +44,8 @@ public final class EventTypes {
           MISSION_REJECTED,
           MISSION_EXPIRED,
           MISSION_FAILED,
-          PLAN_PREPARED);
+          PLAN_PREPARED,
+          CHANGESPEC_ATTACHED);
 
   private EventTypes() {}
 }

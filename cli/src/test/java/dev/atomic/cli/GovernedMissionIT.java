@@ -222,9 +222,7 @@ class GovernedMissionIT {
     assertThat(paused.get("reason").asText()).contains("execute paused before batch-1", "mission:" + id);
     assertThat(checkpoint(paused, "plan").get("artifacts").toString()).contains("\"type\":\"forecast\"");
     assertThat(branchCommits(origin, "atomic/" + id)).isEmpty();
-    Response raised = platform.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(platform.url() + "/finops/budgets/mission:" + id))
-        .header("Content-Type", "application/json")
-        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"total\": 100}")).build());
+    Response raised = put("/finops/budgets/mission:" + id, "{\"total\": 100}");
     assertThat(raised.status()).as(raised.body()).isEqualTo(200);
 
     Response resumed = platform.postJson("/missions/" + id + "/checkpoints/execute/approve", "{\"actor\":\"bob\",\"comment\":\"budget raised\"}");
@@ -262,10 +260,47 @@ class GovernedMissionIT {
   }
 
   @Test
+  void aMissionCreatedWithoutItsSpecPlansOnceTheSpecArrives() throws Exception {
+    Path origin = origin("late-spec");
+    Response created = platform.postJson("/missions",
+        "{\"title\":\"t\",\"repository\":{\"url\":\"" + origin.toUri() + "\"},\"batchSize\":1}");
+    String id = created.json().get("missionId").asText();
+    assertThat(checkpoint(created.json(), "plan").get("status").asText()).isEqualTo("running");
+    String ledger = platform.createMission("ledger", "medium");
+
+    Response invalid = put("/missions/" + id + "/changespec", "{\"id\": 1}");
+    Response onLedger = put("/missions/" + ledger + "/changespec", cs003());
+    Response attached = put("/missions/" + id + "/changespec", cs003());
+    Response again = put("/missions/" + id + "/changespec", cs003());
+    Response batch = platform.postJson("/missions/" + id + "/batches", "{}");
+
+    assertThat(invalid.status()).isEqualTo(422);
+    assertThat(invalid.body()).contains("/id");
+    assertThat(onLedger.status()).isEqualTo(409);
+    assertThat(onLedger.body()).contains("ledger mission");
+    assertThat(attached.status()).as(attached.body()).isEqualTo(200);
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.body()).contains("already has its ChangeSpec");
+    assertThat(batch.status()).isEqualTo(409);
+    assertThat(batch.body()).contains("governed");
+    JsonNode planned = awaitCheckpoint(id, "plan", "awaiting_approval");
+    assertThat(checkpoint(planned, "execute").get("batches")).hasSize(7);
+    assertThat(platform.get("/evidence/mission/" + id + "/events").body()).contains("ChangeSpecAttached", "PlanPrepared");
+  }
+
+  private Response put(String path, String json) {
+    return platform.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(platform.url() + path))
+        .header("Content-Type", "application/json")
+        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  @Test
   void badGovernedInputIsRefusedWithTheField() throws Exception {
     Path origin = origin("bad");
     String url = origin.toUri().toString();
-    assertThat(platform.postJson("/missions", "{\"title\":\"t\",\"repository\":{\"url\":\"" + url + "\"},\"changeSpec\":{\"id\":1}}").status()).isEqualTo(422);
+    Response invalid = platform.postJson("/missions", "{\"title\":\"t\",\"repository\":{\"url\":\"" + url + "\"},\"changeSpec\":{\"id\":1}}");
+    assertThat(invalid.status()).isEqualTo(422);
+    assertThat(invalid.body()).contains("/changeSpec/id");
     assertThat(platform.postJson("/missions", "{\"title\":\"t\",\"repository\":{\"url\":\"/etc\"},\"changeSpec\":" + cs003() + "}").status()).isEqualTo(422);
     assertThat(platform.postJson("/missions", "{\"title\":\"t\",\"repository\":{\"url\":\"" + url + "\"},\"batchSize\":0,\"changeSpec\":" + cs003() + "}").status()).isEqualTo(400);
     assertThat(platform.postJson("/missions", "{\"title\":\"t\",\"repository\":{\"url\":\"" + url + "\"},\"budgetUsd\":-1,\"changeSpec\":" + cs003() + "}").status()).isEqualTo(400);

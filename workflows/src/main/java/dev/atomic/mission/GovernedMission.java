@@ -86,6 +86,7 @@ final class GovernedMission {
   private final MissionRequest.Governed input;
   private final String missionId;
   private final String branch;
+  private dev.atomic.dte.ChangeSpec spec;
   private DteMissionPlan plan;
   private boolean verified;
   private BigDecimal forecastUsd = BigDecimal.ZERO;
@@ -104,6 +105,16 @@ final class GovernedMission {
     this.input = input;
     this.missionId = missionId;
     this.branch = "atomic/" + missionId;
+    this.spec = input.changeSpec();
+  }
+
+  /** Whether the mission has its ChangeSpec yet. */
+  boolean hasSpec() {
+    return spec != null;
+  }
+
+  void attach(dev.atomic.dte.ChangeSpec changeSpec) {
+    this.spec = changeSpec;
   }
 
   private static <T> T stub(Class<T> type, ActivityOptions options, String summary) {
@@ -115,10 +126,10 @@ final class GovernedMission {
    * secret scan of the planned diff. Returns false when the mission failed (with the reason).
    */
   boolean plan() {
-    Workflow.setCurrentDetails("planning " + input.changeSpec().id() + " on " + input.repository());
+    Workflow.setCurrentDetails("planning " + spec.id() + " on " + input.repository());
     try {
-      plan = stub(DteActivities.class, DTE, "plan " + input.changeSpec().id())
-          .planMission(new DteMissionRequest(missionId, input.changeSpec(), input.repository(), input.ref(), branch, input.batchSize()));
+      plan = stub(DteActivities.class, DTE, "plan " + spec.id())
+          .planMission(new DteMissionRequest(missionId, spec, input.repository(), input.ref(), branch, input.batchSize()));
     } catch (ActivityFailure e) {
       mission.failMission("plan failed: " + reason(e), Map.of("checkpoint", CheckpointName.PLAN.wire()));
       return false;
@@ -196,7 +207,7 @@ final class GovernedMission {
     Map<String, Object> result = new LinkedHashMap<>();
     try {
       Forecast f = stub(FinOpsActivities.class, FINOPS, "forecast")
-          .forecast(new ForecastRequest(input.changeSpec(), null, null, null, null, input.repository(), input.ref()));
+          .forecast(new ForecastRequest(spec, null, null, null, null, input.repository(), input.ref()));
       forecastUsd = f.usdEstimate();
       result.put("usd", f.usdEstimate());
       result.put("tokens", f.totalTokens());
@@ -269,7 +280,7 @@ final class GovernedMission {
       try {
         applied = Workflow.newActivityStub(DteActivities.class,
                 ActivityOptions.newBuilder(DTE).setSummary("apply " + batch.id() + " of " + batches.size()).build())
-            .applyBatch(new DteBatchRequest(input.changeSpec(), input.repository(), plan.baseCommit(), branch, batch, batches.size()));
+            .applyBatch(new DteBatchRequest(spec, input.repository(), plan.baseCommit(), branch, batch, batches.size()));
       } catch (ActivityFailure e) {
         compensate("batch " + batch.id() + " failed: " + reason(e), dte);
         mission.failMission("execute failed at " + batch.id() + ": " + reason(e),
@@ -297,7 +308,7 @@ final class GovernedMission {
     VerificationReport report;
     try {
       report = stub(DteActivities.class, DTE, "verify " + branch)
-          .verifyMission(new DteMissionRequest(missionId, input.changeSpec(), input.repository(), input.ref(), branch, input.batchSize()));
+          .verifyMission(new DteMissionRequest(missionId, spec, input.repository(), input.ref(), branch, input.batchSize()));
     } catch (ActivityFailure e) {
       report = new VerificationReport(false, List.of("verification could not run: " + reason(e)), List.of(), List.of(), null, null, Map.of());
     }
@@ -364,7 +375,7 @@ final class GovernedMission {
 
   private String specText() {
     try {
-      return Json.mapper().writeValueAsString(input.changeSpec());
+      return Json.mapper().writeValueAsString(spec);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

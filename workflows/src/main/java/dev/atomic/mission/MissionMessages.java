@@ -8,6 +8,7 @@ public final class MissionMessages {
   public static final String UPDATE_DECIDE = "decideCheckpoint";
   public static final String UPDATE_REGISTER_BATCH = "registerBatch";
   public static final String UPDATE_ROLLBACK = "rollbackBatch";
+  public static final String UPDATE_CHANGESPEC = "attachChangeSpec";
   public static final String QUERY_MISSION = "getMission";
 
   private MissionMessages() {}

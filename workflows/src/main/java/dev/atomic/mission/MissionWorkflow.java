@@ -43,6 +43,13 @@ public interface MissionWorkflow {
   @UpdateValidatorMethod(updateName = MissionMessages.UPDATE_ROLLBACK)
   void validateRollback(RollbackRequest request);
 
+  /** Gives a governed mission created without one its ChangeSpec; planning starts then. */
+  @UpdateMethod(name = MissionMessages.UPDATE_CHANGESPEC)
+  Mission attachChangeSpec(ChangeSpecRequest request);
+
+  @UpdateValidatorMethod(updateName = MissionMessages.UPDATE_CHANGESPEC)
+  void validateChangeSpec(ChangeSpecRequest request);
+
   @QueryMethod(name = MissionMessages.QUERY_MISSION)
   Mission getMission();
 }

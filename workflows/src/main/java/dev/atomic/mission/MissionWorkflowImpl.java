@@ -43,7 +43,10 @@ public class MissionWorkflowImpl implements MissionWorkflow {
                   .build())
           .build();
 
-  private sealed interface Command permits Decide, RegisterBatch, Rollback {}
+  private sealed interface Command permits Decide, RegisterBatch, Rollback, AttachSpec {}
+
+  private record AttachSpec(ChangeSpecRequest request, CompletablePromise<Mission> reply)
+      implements Command {}
 
   private record Decide(CheckpointDecisionRequest request, CompletablePromise<Mission> reply)
       implements Command {}
@@ -85,30 +88,26 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     created.put("risk", request.risk().wire());
     if (governed != null) {
       created.put("repository", missionRequest.governed().repository());
-      created.put("changeSpec", missionRequest.governed().changeSpec().id());
+      if (missionRequest.governed().changeSpec() != null) {
+        created.put("changeSpec", missionRequest.governed().changeSpec().id());
+      }
       created.put("batchSize", missionRequest.governed().batchSize());
     }
     event(EventTypes.MISSION_CREATED, request.requestedBy(), governed == null ? Map.of("title", request.title(), "risk", request.risk().wire()) : created);
-    if (governed != null) {
+    if (governed == null) {
+      open(CheckpointName.PLAN, MissionStatus.AWAITING_APPROVAL);
+      persist("Mission created");
+      approveLowRiskPlan();
+    } else {
       checkpoints.get(CheckpointName.PLAN).status = CheckpointStatus.RUNNING;
       persist("Mission created");
-      if (!governed.plan()) {
-        persist("Mission failed at plan");
-        return snapshot();
+      if (governed.hasSpec()) {
+        planGoverned();
+      } else {
+        // The plan waits for PUT /missions/{id}/changespec, as long as a decision may wait.
+        decisionDeadlineMillis = Workflow.currentTimeMillis() + request.approvalTimeoutSeconds() * 1000L;
+        Workflow.setCurrentDetails("waiting for a ChangeSpec");
       }
-      Workflow.setCurrentDetails("plan awaits approval");
-    }
-    open(CheckpointName.PLAN, MissionStatus.AWAITING_APPROVAL);
-    persist(governed == null ? "Mission created" : "plan ready for approval");
-
-    if (request.risk() == Risk.LOW && request.autoApproveLowRisk()) {
-      decide(
-          new CheckpointDecisionRequest(
-              CheckpointName.PLAN.wire(),
-              Verdict.APPROVED,
-              "policy",
-              "low-risk plan approved by policy"),
-          null);
     }
 
     while (!status.isFinished()) {
@@ -181,6 +180,77 @@ public class MissionWorkflowImpl implements MissionWorkflow {
   }
 
   @Override
+  public Mission attachChangeSpec(ChangeSpecRequest changeSpec) {
+    CompletablePromise<Mission> reply = Workflow.newPromise();
+    inbox.add(new AttachSpec(changeSpec, reply));
+    return reply.get();
+  }
+
+  @Override
+  public void validateChangeSpec(ChangeSpecRequest changeSpec) {
+    MissionFailures.Refusal problem = changeSpecProblem(changeSpec);
+    if (problem != null) {
+      throw problem;
+    }
+  }
+
+  private MissionFailures.Refusal changeSpecProblem(ChangeSpecRequest changeSpec) {
+    if (request == null) {
+      return null; // validated again by the main loop once the mission has started
+    }
+    if (governed == null) {
+      return MissionFailures.wrongState(
+          "mission " + request.missionId() + " is a ledger mission (no repository); it takes no ChangeSpec");
+    }
+    if (governed.hasSpec()) {
+      return MissionFailures.wrongState("mission " + request.missionId() + " already has its ChangeSpec");
+    }
+    if (status.isFinished()) {
+      return MissionFailures.wrongState("mission " + request.missionId() + " is " + status.wire());
+    }
+    if (changeSpec == null || changeSpec.changeSpec() == null) {
+      return MissionFailures.wrongState("a ChangeSpec is required");
+    }
+    return null;
+  }
+
+  private void attachSpec(ChangeSpecRequest changeSpec, CompletablePromise<Mission> reply) {
+    MissionFailures.Refusal problem = changeSpecProblem(changeSpec);
+    if (problem != null) {
+      reply.completeExceptionally(problem.toFailure());
+      return;
+    }
+    governed.attach(changeSpec.changeSpec());
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("checkpoint", CheckpointName.PLAN.wire());
+    data.put("changeSpec", changeSpec.changeSpec().id());
+    event(EventTypes.CHANGESPEC_ATTACHED, actorName(changeSpec.actor()), data);
+    persist("ChangeSpec " + changeSpec.changeSpec().id() + " attached");
+    reply.complete(snapshot());
+    planGoverned();
+  }
+
+  /** Plans a governed mission; then the plan awaits approval (a low-risk one by policy). */
+  private void planGoverned() {
+    if (!governed.plan()) {
+      return;
+    }
+    Workflow.setCurrentDetails("plan awaits approval");
+    open(CheckpointName.PLAN, MissionStatus.AWAITING_APPROVAL);
+    persist("plan ready for approval");
+    approveLowRiskPlan();
+  }
+
+  private void approveLowRiskPlan() {
+    if (request.risk() == Risk.LOW && request.autoApproveLowRisk()) {
+      decide(
+          new CheckpointDecisionRequest(
+              CheckpointName.PLAN.wire(), Verdict.APPROVED, "policy", "low-risk plan approved by policy"),
+          null);
+    }
+  }
+
+  @Override
   public Mission getMission() {
     return request == null ? null : snapshot();
   }
@@ -192,6 +262,8 @@ public class MissionWorkflowImpl implements MissionWorkflow {
       registerBatch(b.request(), b.reply());
     } else if (command instanceof Rollback r) {
       rollback(r.request(), r.reply());
+    } else if (command instanceof AttachSpec a) {
+      attachSpec(a.request(), a.reply());
     }
   }
 
@@ -518,6 +590,10 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     if (request == null) {
       return null; // validated again by the main loop once the mission has started
     }
+    if (governed != null) {
+      return MissionFailures.wrongState(
+          "mission " + request.missionId() + " is governed: its batches come from its plan, agents register none");
+    }
     if (checkpoints.get(CheckpointName.EXECUTE).status != CheckpointStatus.AWAITING_APPROVAL) {
       return MissionFailures.wrongState(
           "batches can be registered only while execute is open; mission "
@@ -612,12 +688,15 @@ public class MissionWorkflowImpl implements MissionWorkflow {
         b.reply().completeExceptionally(problem.toFailure());
       } else if (command instanceof Rollback r) {
         r.reply().completeExceptionally(problem.toFailure());
+      } else if (command instanceof AttachSpec a) {
+        a.reply().completeExceptionally(problem.toFailure());
       }
     }
   }
 
   private void expire() {
-    String waiting = awaitingHint();
+    String waiting =
+        governed != null && !governed.hasSpec() ? " (the plan is waiting for a ChangeSpec)" : awaitingHint();
     if (governed != null) {
       governed.compensate("no decision within " + Duration.ofSeconds(request.approvalTimeoutSeconds()) + waiting, null);
     }

@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -96,6 +97,15 @@ class MissionController {
         actor,
         body == null ? null : body.reason(),
         body != null && Boolean.TRUE.equals(body.cascade()));
+  }
+
+  /** Gives a governed mission created without a ChangeSpec its spec; planning starts then. */
+  @PutMapping("/missions/{missionId}/changespec")
+  Mission attachChangeSpec(
+      @PathVariable String missionId,
+      @RequestBody(required = false) tools.jackson.databind.JsonNode body,
+      @RequestHeader(name = ACTOR_HEADER, required = false) String actorHeader) {
+    return missions.attachChangeSpec(missionId, body, actorHeader);
   }
 
   /** The planned diff of a governed mission, as stored at plan (by its SHA-256). */

@@ -8,6 +8,7 @@ import dev.atomic.dte.DteException;
 import dev.atomic.dte.GitBatches;
 import dev.atomic.mission.Batch;
 import dev.atomic.mission.BatchRequest;
+import dev.atomic.mission.ChangeSpecRequest;
 import dev.atomic.mission.CheckpointDecisionRequest;
 import dev.atomic.mission.CheckpointName;
 import dev.atomic.mission.Mission;
@@ -145,21 +146,8 @@ public class MissionService {
     if (ref != null && !ref.matches("[A-Za-z0-9._/-]{1,200}") || (ref != null && (ref.contains("..") || ref.startsWith("-")))) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "'repository.ref' is not a branch or tag name", ref);
     }
-    if (body.changeSpec() == null) {
-      throw new ApiException(
-          HttpStatus.UNPROCESSABLE_CONTENT,
-          "Invalid ChangeSpec",
-          "/changeSpec: required for a governed mission (attaching one later is not supported yet)");
-    }
-    ChangeSpec spec;
-    try {
-      spec = ChangeSpecValidator.parse(body.changeSpec().toString());
-    } catch (DteException e) {
-      throw new ApiException(
-          HttpStatus.UNPROCESSABLE_CONTENT,
-          "Invalid ChangeSpec",
-          String.join("; ", e.reasons().stream().map(r -> r.startsWith("/") ? "/changeSpec" + r : r).toList()));
-    }
+    // Without a spec the plan waits for PUT /missions/{id}/changespec.
+    ChangeSpec spec = body.changeSpec() == null ? null : changeSpec(body.changeSpec(), "/changeSpec");
     int batchSize = body.batchSize() == null ? GitBatches.DEFAULT_BATCH_SIZE : body.batchSize();
     if (batchSize < 1 || batchSize > 10_000) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "'batchSize' must be between 1 and 10000, got " + batchSize);
@@ -169,6 +157,30 @@ public class MissionService {
       throw new ApiException(HttpStatus.BAD_REQUEST, "'budgetUsd' must be a positive amount of at most 1e9, got " + budget);
     }
     return new MissionRequest.Governed(url, ref, spec, batchSize, budget);
+  }
+
+  /** A valid ChangeSpec, or 422 naming the JSON pointer of each problem under {@code prefix}. */
+  private static ChangeSpec changeSpec(tools.jackson.databind.JsonNode node, String prefix) {
+    try {
+      return ChangeSpecValidator.parse(node.toString());
+    } catch (DteException e) {
+      throw new ApiException(
+          HttpStatus.UNPROCESSABLE_CONTENT,
+          "Invalid ChangeSpec",
+          String.join("; ", e.reasons().stream().map(r -> r.startsWith("/") ? prefix + r : r).toList()));
+    }
+  }
+
+  Mission attachChangeSpec(String missionId, tools.jackson.databind.JsonNode body, String actor) {
+    Mission mission = get(missionId);
+    requireRunning(mission, "takes no ChangeSpec");
+    if (body == null || !body.isObject()) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "Request body must be a ChangeSpec (a JSON object)");
+    }
+    ChangeSpec spec = changeSpec(body, "");
+    ChangeSpecRequest request =
+        new ChangeSpecRequest(spec, limited("actor", actor == null ? "anonymous" : actor, MAX_ACTOR));
+    return update(mission, workflow -> workflow.attachChangeSpec(request));
   }
 
   static java.time.Duration parseTimeout(String text) {
