@@ -48,8 +48,8 @@ public class DteActivitiesImpl implements DteActivities {
 
   @Override
   public DtePreview preview(DteRequest request) {
-    try {
-      return DteEngine.preview(request.spec(), tree(request), DteActivitiesImpl::heartbeat);
+    try (Heartbeat beat = Heartbeat.start("preview")) {
+      return DteEngine.preview(request.spec(), tree(request), beat::progress);
     } catch (DteException e) {
       throw failure(e);
     }
@@ -57,14 +57,14 @@ public class DteActivitiesImpl implements DteActivities {
 
   @Override
   public DteMissionPlan planMission(DteMissionRequest request) {
-    try {
+    try (Heartbeat beat = Heartbeat.start("planMission")) {
       String url = repositories.normalize(request.repository());
       Path clone = repositories.missionClone(url, request.missionId());
       String base = repositories.resolve(clone, request.ref());
       repositories.checkoutBranch(clone, "atomic/plan-" + request.missionId(), base);
-      heartbeat("planning " + request.spec().id() + " on " + base.substring(0, 12));
+      beat.progress("planning " + request.spec().id() + " on " + base.substring(0, 12));
       int size = request.batchSize() > 0 ? request.batchSize() : GitBatches.DEFAULT_BATCH_SIZE;
-      DtePreview preview = GitBatches.plan(request.spec(), clone, size, DteActivitiesImpl::heartbeat);
+      DtePreview preview = GitBatches.plan(request.spec(), clone, size, beat::progress);
       StringBuilder diff = new StringBuilder();
       List<DteMissionPlan.FileSummary> files = new java.util.ArrayList<>();
       for (FileDiff file : preview.diffs()) {
@@ -84,12 +84,12 @@ public class DteActivitiesImpl implements DteActivities {
 
   @Override
   public DtePreview.Batch applyBatch(DteBatchRequest request) {
-    try {
+    try (Heartbeat beat = Heartbeat.start("applyBatch")) {
       Path clone = repositories.missionClone(request.repository(), missionOf(request.branch()));
       repositories.checkoutBranch(clone, request.branch(), request.baseCommit());
-      heartbeat("applying " + request.batch().id() + " of " + request.total());
+      beat.progress("applying " + request.batch().id() + " of " + request.total());
       DtePreview.Batch batch = GitBatches.applyPlanned(request.spec(), clone, request.branch(), request.baseCommit(),
-          request.batch(), request.total(), DteActivitiesImpl::heartbeat);
+          request.batch(), request.total(), beat::progress);
       repositories.push(clone, request.branch());
       return batch;
     } catch (DteException e) {
@@ -99,7 +99,7 @@ public class DteActivitiesImpl implements DteActivities {
 
   @Override
   public List<GitBatches.Reverted> revertBatch(DteRevertRequest request) {
-    try {
+    try (Heartbeat beat = Heartbeat.start("revertBatch")) {
       Path clone = repositories.missionClone(request.repository(), missionOf(request.branch()));
       repositories.checkoutBranch(clone, request.branch(), null);
       List<GitBatches.Reverted> reverted = request.batchId() == null
@@ -114,10 +114,10 @@ public class DteActivitiesImpl implements DteActivities {
 
   @Override
   public VerificationReport verifyMission(DteMissionRequest request) {
-    try {
+    try (Heartbeat beat = Heartbeat.start("verifyMission")) {
       Path clone = repositories.missionClone(request.repository(), request.missionId());
       repositories.checkoutBranch(clone, request.branch(), null);
-      return Verification.run(request.spec(), clone, VerificationSettings.fromEnvironment(), DteActivitiesImpl::heartbeat);
+      return Verification.run(request.spec(), clone, VerificationSettings.fromEnvironment(), beat::progress);
     } catch (DteException e) {
       throw failure(e);
     }
@@ -128,19 +128,10 @@ public class DteActivitiesImpl implements DteActivities {
     return branch.startsWith("atomic/") ? branch.substring("atomic/".length()) : branch;
   }
 
-  /** Reports progress to Temporal, so a stuck worker is noticed; a no-op outside an activity. */
-  private static void heartbeat(String progress) {
-    try {
-      io.temporal.activity.Activity.getExecutionContext().heartbeat(progress);
-    } catch (IllegalStateException notInAnActivity) {
-      // called directly (tests, CLI): nobody to tell
-    }
-  }
-
   @Override
   public VerificationReport verify(DteRequest request) {
-    try {
-      return Verification.run(request.spec(), tree(request), VerificationSettings.fromEnvironment(), DteActivitiesImpl::heartbeat);
+    try (Heartbeat beat = Heartbeat.start("verify")) {
+      return Verification.run(request.spec(), tree(request), VerificationSettings.fromEnvironment(), beat::progress);
     } catch (DteException e) {
       throw failure(e);
     }
@@ -148,10 +139,10 @@ public class DteActivitiesImpl implements DteActivities {
 
   @Override
   public DtePreview apply(DteRequest request) {
-    try {
+    try (Heartbeat beat = Heartbeat.start("apply")) {
       Path dir = tree(request);
       if (request.dryRun()) {
-        return DteEngine.preview(request.spec(), dir, DteActivitiesImpl::heartbeat);
+        return DteEngine.preview(request.spec(), dir, beat::progress);
       }
       if (GitBatches.isWorkingTree(dir)) {
         int size = request.batchSize() > 0 ? request.batchSize() : GitBatches.DEFAULT_BATCH_SIZE;
@@ -161,7 +152,7 @@ public class DteActivitiesImpl implements DteActivities {
         }
         return applied;
       }
-      return DteEngine.apply(request.spec(), dir, DteActivitiesImpl::heartbeat);
+      return DteEngine.apply(request.spec(), dir, beat::progress);
     } catch (DteException e) {
       throw failure(e);
     }

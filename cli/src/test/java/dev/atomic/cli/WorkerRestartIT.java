@@ -27,6 +27,7 @@ class WorkerRestartIT {
 
   private TestPlatform platform;
   private Process worker;
+  private Process dteWorker;
 
   @BeforeEach
   void startPlatformWithoutWorkers() {
@@ -37,6 +38,9 @@ class WorkerRestartIT {
   void stopEverything() {
     if (worker != null) {
       worker.destroyForcibly();
+    }
+    if (dteWorker != null) {
+      dteWorker.destroyForcibly();
     }
     platform.platform.close();
   }
@@ -80,8 +84,67 @@ class WorkerRestartIT {
             EventTypes.MISSION_COMPLETED);
   }
 
-  /** {@code atomic worker} in a JVM of its own, sharing the platform's H2 file and Temporal. */
+  @Test
+  @org.junit.jupiter.api.Timeout(600)
+  void aGovernedMissionSurvivesItsDteWorkerKilledDuringExecuteWithoutDuplicateCommitsOrEvents()
+      throws Exception {
+    worker = startWorker("core", "atomic-missions,atomic-gateway,atomic-finops,atomic-evidence");
+    dteWorker = startWorker("dte-1", "atomic-dte");
+    Path origin = platform.home.resolve("origin");
+    Files.createDirectories(origin);
+    dev.atomic.dte.DemoRepo.copy("billing-repo", origin);
+    try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(origin.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      org.eclipse.jgit.lib.PersonIdent me = new org.eclipse.jgit.lib.PersonIdent("Dev", "dev@example.com");
+      git.commit().setAuthor(me).setCommitter(me).setSign(false).setMessage("billing").call();
+    }
+    String spec = Files.readString(dev.atomic.dte.DemoRepo.EXAMPLES.resolve("specs/CS-003.json"));
+    TestPlatform.Response created = platform.postJson("/missions",
+        "{\"title\":\"t\",\"risk\":\"low\",\"batchSize\":1,\"repository\":{\"url\":\"" + origin.toUri()
+            + "\"},\"changeSpec\":" + spec + "}");
+    assertThat(created.status()).as(created.body()).isIn(201, 202);
+    String id = created.json().get("missionId").asText();
+
+    // Once two batches are at the origin, the DTE worker dies in the middle of the work.
+    awaitMission(id, m -> m.toString().split("\"status\":\"applied\"", -1).length - 1 >= 2);
+    dteWorker.destroyForcibly();
+    assertThat(dteWorker.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    dteWorker = startWorker("dte-2", "atomic-dte");
+    com.fasterxml.jackson.databind.JsonNode done = awaitMission(id, m -> m.get("status").asText().equals("finalizing"));
+
+    assertThat(done.toString().split("\"status\":\"applied\"", -1).length - 1).isEqualTo(7);
+    List<String> trailers = new java.util.ArrayList<>();
+    try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(origin.toFile())) {
+      for (var commit : git.log().add(git.getRepository().resolve("refs/heads/atomic/" + id)).call()) {
+        commit.getFullMessage().lines().filter(l -> l.startsWith("Atomic-Batch: ")).forEach(trailers::add);
+      }
+    }
+    assertThat(trailers).hasSize(7).doesNotHaveDuplicates();
+    List<EvidenceEvent> events = platform.store().events(id);
+    assertThat(events).extracting(EvidenceEvent::id).doesNotHaveDuplicates();
+    assertThat(events).filteredOn(e -> e.type().equals(EventTypes.BATCH_EXECUTED)).hasSize(7);
+  }
+
+  private com.fasterxml.jackson.databind.JsonNode awaitMission(
+      String id, java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> done) {
+    long deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
+    com.fasterxml.jackson.databind.JsonNode mission = null;
+    while (System.nanoTime() < deadline) {
+      mission = platform.get("/missions/" + id).json();
+      if (done.test(mission)) {
+        return mission;
+      }
+      TestPlatform.sleep(java.time.Duration.ofMillis(100));
+    }
+    throw new AssertionError("mission " + id + " did not get there: " + mission);
+  }
+
   private Process startWorker(String name) throws IOException {
+    return startWorker(name, "all");
+  }
+
+  /** {@code atomic worker} in a JVM of its own, sharing the platform's H2 file and Temporal. */
+  private Process startWorker(String name, String queues) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path log = Files.createTempFile("atomic-worker-" + name, ".log");
     ProcessBuilder builder =
@@ -96,9 +159,12 @@ class WorkerRestartIT {
                 "--home",
                 platform.home.toString(),
                 "--port",
-                "0")
+                "0",
+                "--queues",
+                queues)
             .redirectErrorStream(true);
     builder.environment().remove("LOG_FORMAT");
+    builder.environment().put("ATOMIC_DTE_ALLOWED_ROOTS", platform.home.toString());
     Process process = builder.start();
     CompletableFuture<Boolean> ready = new CompletableFuture<>();
     Thread pump =

@@ -48,12 +48,15 @@ import java.util.Map;
  */
 final class GovernedMission {
 
-  /** Transformations and PIT runs can be long: they heartbeat, so a dead worker is noticed. */
+  /**
+   * Transformations and PIT runs can take long (an hour at most); they heartbeat every few
+   * seconds, so a dead worker is noticed within 30 s and the activity retried on another.
+   */
   private static final ActivityOptions DTE =
       ActivityOptions.newBuilder()
           .setTaskQueue(TaskQueues.DTE)
           .setStartToCloseTimeout(Duration.ofMinutes(60))
-          .setHeartbeatTimeout(Duration.ofMinutes(5))
+          .setHeartbeatTimeout(Duration.ofSeconds(30))
           .setRetryOptions(
               RetryOptions.newBuilder()
                   .setInitialInterval(Duration.ofSeconds(2))
