@@ -295,6 +295,47 @@ class GovernedMissionIT {
   }
 
   @Test
+  void twentyGovernedMissionsRunInParallelWithIntactChains() throws Exception {
+    String spec = """
+        {"id": "CS-900", "intent": "Say hi instead of hello", "scope": ["config/*.properties"],
+         "language": "java", "patches": [{"astOp": "editRegex", "path": "config/app.properties",
+         "details": {"pattern": "greeting=hello", "replacement": "greeting=hi"}}],
+         "invariants": [{"name": "NoHello", "type": "regex", "spec": "greeting=hello"}], "risk": "low"}
+        """;
+    List<Path> origins = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      Path repo = platform.home.resolve("origins").resolve("tiny-" + i + "-" + System.nanoTime());
+      Files.createDirectories(repo.resolve("config"));
+      Files.createDirectories(repo.resolve("src/main/java/p"));
+      Files.writeString(repo.resolve("config/app.properties"), "greeting=hello\n");
+      Files.writeString(repo.resolve("src/main/java/p/A.java"), "package p;\n\nclass A {}\n");
+      try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+        git.add().addFilepattern(".").call();
+        git.commit().setAuthor(ME).setCommitter(ME).setSign(false).setMessage("tiny").call();
+      }
+      origins.add(repo);
+    }
+    List<java.util.concurrent.CompletableFuture<String>> started = new ArrayList<>();
+    for (Path origin : origins) {
+      started.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> create(origin, "low", spec)));
+    }
+    List<String> ids = started.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+
+    for (String id : ids) {
+      await(id, "finalizing");
+      platform.postJson("/missions/" + id + "/checkpoints/finalize/approve", "{\"actor\":\"carol\"}");
+    }
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      assertThat(await(id, "completed").toString()).contains("\"auditPack\"");
+      JsonNode chain = platform.get("/evidence/mission/" + id + "/verify").json();
+      assertThat(chain.path("failure").isNull() || chain.path("failure").isMissingNode()).as(id + " " + chain).isTrue();
+      assertThat(branchCommits(origins.get(i), "atomic/" + id)).hasSize(2);
+    }
+    assertThat(ids).doesNotHaveDuplicates();
+  }
+
+  @Test
   void badGovernedInputIsRefusedWithTheField() throws Exception {
     Path origin = origin("bad");
     String url = origin.toUri().toString();
