@@ -123,8 +123,15 @@ class GovernedMissionIT {
     assertThat(diff.status()).isEqualTo(200);
     assertThat(diff.body()).contains("+++ b/src/main/java/com/acme/report/Dashboard.java", "formatCompact");
 
+    CliRun cliDiff = CliRun.atomic("mission", "diff", "--mission", id, "--url", platform.url());
+    assertThat(cliDiff.out()).isEqualTo(diff.body());
+
     Response approved = platform.postJson("/missions/" + id + "/checkpoints/plan/approve", "{\"actor\":\"bob\"}");
     assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+    // watching returns once finalize waits for a human
+    CliRun watched = CliRun.atomic("mission", "status", "--mission", id, "--url", platform.url(), "--watch");
+    assertThat(watched.exitCode()).as(watched.err()).isZero();
+    assertThat(watched.out()).contains("batch-5   applied", "(depends on batch-4)", "verification passed: tests run 26");
     JsonNode finalizing = await(id, "finalizing");
 
     assertThat(checkpoint(finalizing, "execute").get("batches")).allMatch(b -> b.get("status").asText().equals("applied"));

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       ApproveCommand.class,
       RejectCommand.class,
       BatchCommand.class,
-      RollbackCommand.class
+      RollbackCommand.class,
+      DiffCommand.class
     })
 public class MissionCommand {}

@@ -3,6 +3,8 @@ package dev.atomic.cli.mission;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atomic.platform.Json;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Renders missions for people (text) or programs (JSON). */
 final class MissionPrinter {
@@ -53,14 +55,46 @@ final class MissionPrinter {
           line.append(" — ").append(decision.get("comment").asText());
         }
       }
-      if (checkpoint.has("batches") && checkpoint.get("batches").size() > 0) {
-        line.append(" batches:");
-        for (JsonNode batch : checkpoint.get("batches")) {
-          line.append(' ').append(batch.path("id").asText()).append('(').append(batch.path("status").asText()).append(')');
+      List<String> details = new ArrayList<>();
+      for (JsonNode batch : checkpoint.path("batches")) {
+        if (batch.has("files")) {
+          details.add(governedBatch(batch));
+        } else {
+          line.append(line.indexOf(" batches:") < 0 ? " batches:" : "")
+              .append(' ').append(batch.path("id").asText()).append('(').append(batch.path("status").asText()).append(')');
         }
       }
+      JsonNode metrics = checkpoint.path("metrics");
+      if (metrics.has("passed")) {
+        details.add("verification " + (metrics.path("passed").asBoolean() ? "passed" : "FAILED")
+            + ": tests run " + metrics.path("testsRun").asText("-") + ", failed " + metrics.path("testsFailed").asText("-")
+            + ", mutation score " + metrics.path("mutationScore").asText("-")
+            + " (threshold " + metrics.path("mutationThreshold").asText("-") + ")"
+            + (metrics.path("invariantsFailed").isEmpty() ? "" : ", invariants failed " + metrics.path("invariantsFailed")));
+      }
+      JsonNode pack = checkpoint.path("auditPack");
+      if (pack.isObject()) {
+        details.add("audit pack sha256 " + pack.path("sha256").asText() + " (" + pack.path("bytes").asText()
+            + " bytes): " + pack.path("download").asText());
+      }
       out.println(line.toString().stripTrailing());
+      details.forEach(d -> out.println("            " + d));
     }
+  }
+
+  private static String governedBatch(JsonNode batch) {
+    String commit = batch.hasNonNull("commit") ? batch.get("commit").asText().substring(0, 12) : "-";
+    StringBuilder text = new StringBuilder(String.format("%-9s %-12s %-12s", batch.path("id").asText(),
+        batch.path("status").asText(), commit));
+    List<String> files = new ArrayList<>();
+    batch.path("files").forEach(f -> files.add(f.asText()));
+    text.append(' ').append(files.size() == 1 ? files.get(0) : files.size() + " files");
+    if (!batch.path("dependsOn").isEmpty()) {
+      List<String> needs = new ArrayList<>();
+      batch.path("dependsOn").forEach(d -> needs.add(d.asText()));
+      text.append(" (depends on ").append(String.join(", ", needs)).append(')');
+    }
+    return text.toString();
   }
 
   private static String headline(JsonNode mission) {
