@@ -156,6 +156,10 @@ class GovernedMissionIT {
     io.temporal.client.WorkflowClient client = platform.platform.context().getBean(io.temporal.client.WorkflowClient.class);
     io.temporal.testing.WorkflowReplayer.replayWorkflowExecution(
         client.fetchHistory(id), dev.atomic.mission.MissionWorkflowImpl.class);
+    // what the Temporal Web UI shows
+    io.temporal.client.WorkflowExecutionDescription described = client.newUntypedWorkflowStub(id).describe();
+    assertThat(described.getStaticSummary()).isEqualTo("Move off MoneyUtils (medium risk)");
+    assertThat(described.getStaticDetails()).contains("Governed mission on file:", "ChangeSpec CS-003");
   }
 
   @Test

@@ -212,6 +212,19 @@ public class MissionService {
     return duration;
   }
 
+  private static String staticDetails(String requester, MissionRequest.Governed governed) {
+    StringBuilder details = new StringBuilder("Requested by " + requester + ".");
+    if (governed == null) {
+      details.append(" Ledger mission: batches are registered by agents.");
+    } else {
+      details.append(" Governed mission on ").append(governed.repository())
+          .append(governed.ref() == null ? "" : " at " + governed.ref())
+          .append(governed.changeSpec() == null ? ", ChangeSpec to come" : ", ChangeSpec " + governed.changeSpec().id())
+          .append(", batches of about ").append(governed.batchSize()).append(" file(s).");
+    }
+    return details.toString();
+  }
+
   Download artifact(String missionId, String which) {
     Mission mission = get(missionId);
     String digest = null;
@@ -274,7 +287,10 @@ public class MissionService {
               .setTaskQueue(TaskQueues.MISSIONS)
               .setWorkflowIdReusePolicy(
                   WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-              .setMemo(Map.of(MissionSearchAttributes.MEMO_TITLE, cleanTitle));
+              .setMemo(Map.of(MissionSearchAttributes.MEMO_TITLE, cleanTitle))
+              // What the Temporal Web UI shows for the mission.
+              .setStaticSummary(cleanTitle + " (" + risk.wire() + " risk)")
+              .setStaticDetails(staticDetails(requester, governed));
       if (withSearchAttributes) {
         options.setTypedSearchAttributes(
             SearchAttributes.newBuilder()
