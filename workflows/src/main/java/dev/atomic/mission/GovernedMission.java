@@ -85,7 +85,8 @@ final class GovernedMission {
           .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(5).build())
           .build();
 
-  private final MissionWorkflowImpl mission;
+  private final MissionWorkflowImpl workflow;
+  private final MissionLedger mission;
   private final MissionRequest.Governed input;
   private final String missionId;
   private final String branch;
@@ -103,10 +104,11 @@ final class GovernedMission {
     FAILED
   }
 
-  GovernedMission(MissionWorkflowImpl mission, String missionId, MissionRequest.Governed input) {
+  GovernedMission(MissionWorkflowImpl workflow, MissionLedger mission, MissionRequest.Governed input) {
+    this.workflow = workflow;
     this.mission = mission;
     this.input = input;
-    this.missionId = missionId;
+    this.missionId = mission.request.missionId();
     this.branch = "atomic/" + missionId;
     this.spec = input.changeSpec();
   }
@@ -181,7 +183,7 @@ final class GovernedMission {
     data.put("files", plan.files().stream().map(f -> f.newPath() == null ? f.path() : f.newPath()).toList());
     data.put("batches", plan.batches().stream().map(PlannedBatch::id).toList());
     data.put("buildCheck", plan.buildCheck());
-    mission.record(EventTypes.PLAN_PREPARED, "agent", data);
+    mission.event(EventTypes.PLAN_PREPARED, "agent", data);
     if (!scan.findings().isEmpty()) {
       List<Map<String, Object>> findings = new ArrayList<>();
       for (DiffScan.Finding f : scan.findings()) {
@@ -275,7 +277,7 @@ final class GovernedMission {
       String budget = budgetProblem();
       if (budget != null) {
         nextBatch = i;
-        mission.pauseForBudget(batch.id(), budget);
+        pauseForBudget(batch.id(), budget);
         return Outcome.PAUSED;
       }
       Workflow.setCurrentDetails("executing " + batch.id() + " (" + (i + 1) + "/" + batches.size() + ")");
@@ -299,10 +301,112 @@ final class GovernedMission {
       data.put("files", applied.files());
       data.put("dependsOn", batch.dependsOn());
       data.put("diffSha256", plan.diffSha256());
-      mission.record(EventTypes.BATCH_EXECUTED, "agent", data);
-      mission.save(batch.id() + " committed");
+      mission.event(EventTypes.BATCH_EXECUTED, "agent", data);
+      mission.persist(batch.id() + " committed");
     }
     return Outcome.DONE;
+  }
+
+  /** Carries the mission on after a checkpoint was approved. */
+  void advance(CheckpointName approved) {
+    switch (approved) {
+      case PLAN -> {
+        mission.event(EventTypes.CHECKPOINT_OPENED, "platform", Map.of("checkpoint", CheckpointName.EXECUTE.wire()));
+        runExecute("plan approved: executing");
+      }
+      case EXECUTE -> runExecute("budget approved: executing again");
+      case VERIFY -> mission.open(CheckpointName.FINALIZE, MissionStatus.FINALIZING);
+      case FINALIZE -> {
+        mission.persist("finalize approved: building the audit pack");
+        AuditPackRef pack;
+        try {
+          pack = auditPack();
+        } catch (io.temporal.failure.ActivityFailure e) {
+          releaseBudget();
+          mission.failMission("the audit pack could not be built: " + reason(e),
+              Map.of("checkpoint", CheckpointName.FINALIZE.wire()));
+          return;
+        }
+        Map<String, Object> ref = new LinkedHashMap<>();
+        ref.put("sha256", pack.sha256());
+        ref.put("bytes", pack.bytes());
+        ref.put("keyId", pack.keyId());
+        ref.put("events", pack.events());
+        ref.put("lastEvent", pack.lastEvent());
+        ref.put("download", "/missions/" + missionId + "/audit-pack");
+        mission.checkpoints.get(CheckpointName.FINALIZE).auditPack = ref;
+        commitBudget();
+        Map<String, Object> data = new LinkedHashMap<>(ref);
+        data.remove("download");
+        mission.event(EventTypes.AUDIT_PACK_GENERATED, "platform", data);
+        mission.finish(MissionStatus.COMPLETED, null);
+      }
+    }
+  }
+
+  /** Runs (or resumes) the batches; when all are applied, verifies. */
+  private void runExecute(String summary) {
+    MissionLedger.CheckpointState execute = mission.checkpoints.get(CheckpointName.EXECUTE);
+    execute.status = CheckpointStatus.RUNNING;
+    mission.status = MissionStatus.EXECUTING;
+    mission.reason = null;
+    mission.persist(summary);
+    Outcome outcome = execute();
+    if (outcome == Outcome.DONE) {
+      execute.status = CheckpointStatus.COMPLETED;
+      verifyAndOpen();
+    }
+  }
+
+  /** Execute waits for a human: the budget refused or was breached before {@code batchId}. */
+  void pauseForBudget(String batchId, String why) {
+    mission.reason = "execute paused before " + batchId + ": " + why
+        + "; raise the budget (PUT /finops/budgets/mission:" + missionId
+        + ") and approve execute to resume, or reject to revert";
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("checkpoint", CheckpointName.EXECUTE.wire());
+    data.put("batchId", batchId);
+    data.put("reason", why);
+    mission.event(EventTypes.BUDGET_BREACHED, "platform", data);
+    mission.open(CheckpointName.EXECUTE, MissionStatus.AWAITING_APPROVAL);
+    mission.persist("execute paused on the budget");
+  }
+
+  /**
+   * Verifies the branch head. A pass opens finalize, except for high risk, which waits for a
+   * human at verify; a failure waits for a human at verify (reject compensates).
+   */
+  void verifyAndOpen() {
+    MissionLedger.CheckpointState verify = mission.checkpoints.get(CheckpointName.VERIFY);
+    verify.status = CheckpointStatus.RUNNING;
+    mission.status = MissionStatus.VERIFYING;
+    mission.checkpoints.get(CheckpointName.FINALIZE).status = CheckpointStatus.PENDING;
+    mission.persist("verifying");
+    dev.atomic.dte.VerificationReport report = verify();
+    verify.metrics.clear();
+    verify.metrics.put("passed", report.success());
+    if (report.metrics() != null) {
+      verify.metrics.putAll(report.metrics());
+    }
+    if (!report.errors().isEmpty()) {
+      verify.metrics.put("errors", report.errors());
+    }
+    List<String> failedInvariants = new ArrayList<>();
+    report.invariants().stream().filter(i -> !i.passed()).forEach(i -> failedInvariants.add(i.name()));
+    verify.metrics.put("invariantsFailed", failedInvariants);
+    if (report.mutationReport() != null) {
+      verify.metrics.put("mutationThreshold", report.mutationReport().threshold());
+      verify.metrics.put("mutantsKilled", report.mutationReport().mutantsKilled());
+      verify.metrics.put("mutantsTotal", report.mutationReport().mutantsTotal());
+    }
+    verify.metrics.putIfAbsent("testsAdded", 0);
+    mission.event(EventTypes.VERIFICATION_COMPLETED, "agent", mission.verifyEventData(verify));
+    if (!report.success() || mission.request.risk() == Risk.HIGH) {
+      mission.open(CheckpointName.VERIFY, MissionStatus.VERIFYING);
+    } else {
+      verify.status = CheckpointStatus.COMPLETED;
+      mission.open(CheckpointName.FINALIZE, MissionStatus.FINALIZING);
+    }
   }
 
   /** Runs the verification on the branch head and puts its figures on the verify checkpoint. */
@@ -364,7 +468,7 @@ final class GovernedMission {
       if (why != null) {
         data.put("reason", why);
       }
-      mission.record(EventTypes.ROLLBACK_APPLIED, actor == null || actor.isBlank() ? "anonymous" : actor, data);
+      mission.event(EventTypes.ROLLBACK_APPLIED, actor == null || actor.isBlank() ? "anonymous" : actor, data);
     }
   }
 

@@ -1,18 +1,11 @@
 package dev.atomic.mission;
 
 import dev.atomic.evidence.EventTypes;
-import dev.atomic.evidence.EvidenceEvent;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.workflow.CompletablePromise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +13,11 @@ import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
- * Ledger-mode mission: checkpoints advance on human or policy decisions, batches are
- * registered by agents. Signals and updates only queue commands; the main loop applies them
- * one at a time, records their evidence and stores the new snapshot, so every transition is
- * persisted before the next one starts.
+ * One mission: checkpoints advance on human or policy decisions. Signals and updates only queue
+ * commands; the main loop applies them one at a time, and each transition is recorded in the
+ * {@link MissionLedger} before the next one starts. In ledger mode agents register batches; a
+ * governed mission's work (plan, batches, verification, audit pack, compensation) is
+ * orchestrated by {@link GovernedMission}.
  */
 public class MissionWorkflowImpl implements MissionWorkflow {
 
@@ -31,17 +25,6 @@ public class MissionWorkflowImpl implements MissionWorkflow {
 
   /** Change id of the governed orchestration, for {@link Workflow#getVersion}. */
   static final String GOVERNED_CHANGE = "governed-mission";
-
-  /** The activity retries until the database answers: a mission never loses a transition. */
-  private static final ActivityOptions RECORD_OPTIONS =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(30))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setMaximumInterval(Duration.ofSeconds(30))
-                  .build())
-          .build();
 
   private sealed interface Command permits Decide, RegisterBatch, Rollback, AttachSpec {}
 
@@ -58,34 +41,20 @@ public class MissionWorkflowImpl implements MissionWorkflow {
       implements Command {}
 
   private final Deque<Command> inbox = new ArrayDeque<>();
-  private final Map<CheckpointName, CheckpointState> checkpoints =
-      new EnumMap<>(CheckpointName.class);
-  private final List<EvidenceEvent> pendingEvents = new ArrayList<>();
-
-  private MissionRequest request;
-  private MissionStatus status = MissionStatus.PLANNING;
-  private String reason;
-  private String updatedAt;
-  private long version;
-  private long seq;
-  private long decisionDeadlineMillis;
+  private MissionLedger ledger;
   private GovernedMission governed;
 
   @Override
   public Mission run(MissionRequest missionRequest) {
-    this.request = missionRequest;
-    this.updatedAt = missionRequest.createdAt();
-    for (CheckpointName name : CheckpointName.values()) {
-      checkpoints.put(name, new CheckpointState(name, actorOf(name)));
-    }
+    ledger = new MissionLedger(missionRequest);
     // Missions recorded before governed missions existed replay without this marker.
     int version = Workflow.getVersion(GOVERNED_CHANGE, Workflow.DEFAULT_VERSION, 1);
     if (version >= 1 && missionRequest.governed() != null) {
-      governed = new GovernedMission(this, missionRequest.missionId(), missionRequest.governed());
+      governed = new GovernedMission(this, ledger, missionRequest.governed());
     }
     Map<String, Object> created = new LinkedHashMap<>();
-    created.put("title", request.title());
-    created.put("risk", request.risk().wire());
+    created.put("title", ledger.request.title());
+    created.put("risk", ledger.request.risk().wire());
     if (governed != null) {
       created.put("repository", missionRequest.governed().repository());
       if (missionRequest.governed().changeSpec() != null) {
@@ -93,25 +62,25 @@ public class MissionWorkflowImpl implements MissionWorkflow {
       }
       created.put("batchSize", missionRequest.governed().batchSize());
     }
-    event(EventTypes.MISSION_CREATED, request.requestedBy(), governed == null ? Map.of("title", request.title(), "risk", request.risk().wire()) : created);
+    ledger.event(EventTypes.MISSION_CREATED, ledger.request.requestedBy(), governed == null ? Map.of("title", ledger.request.title(), "risk", ledger.request.risk().wire()) : created);
     if (governed == null) {
-      open(CheckpointName.PLAN, MissionStatus.AWAITING_APPROVAL);
-      persist("Mission created");
+      ledger.open(CheckpointName.PLAN, MissionStatus.AWAITING_APPROVAL);
+      ledger.persist("Mission created");
       approveLowRiskPlan();
     } else {
-      checkpoints.get(CheckpointName.PLAN).status = CheckpointStatus.RUNNING;
-      persist("Mission created");
+      ledger.checkpoints.get(CheckpointName.PLAN).status = CheckpointStatus.RUNNING;
+      ledger.persist("Mission created");
       if (governed.hasSpec()) {
         planGoverned();
       } else {
         // The plan waits for PUT /missions/{id}/changespec, as long as a decision may wait.
-        decisionDeadlineMillis = Workflow.currentTimeMillis() + request.approvalTimeoutSeconds() * 1000L;
+        ledger.decisionDeadlineMillis = Workflow.currentTimeMillis() + ledger.request.approvalTimeoutSeconds() * 1000L;
         Workflow.setCurrentDetails("waiting for a ChangeSpec");
       }
     }
 
-    while (!status.isFinished()) {
-      long wait = decisionDeadlineMillis - Workflow.currentTimeMillis();
+    while (!ledger.status.isFinished()) {
+      long wait = ledger.decisionDeadlineMillis - Workflow.currentTimeMillis();
       boolean arrived =
           wait > 0 && Workflow.await(Duration.ofMillis(wait), () -> !inbox.isEmpty());
       if (!arrived) {
@@ -121,7 +90,7 @@ public class MissionWorkflowImpl implements MissionWorkflow {
       handle(inbox.poll());
     }
     refuseRemaining();
-    return snapshot();
+    return ledger.snapshot();
   }
 
   @Override
@@ -195,18 +164,18 @@ public class MissionWorkflowImpl implements MissionWorkflow {
   }
 
   private MissionFailures.Refusal changeSpecProblem(ChangeSpecRequest changeSpec) {
-    if (request == null) {
+    if (ledger == null) {
       return null; // validated again by the main loop once the mission has started
     }
     if (governed == null) {
       return MissionFailures.wrongState(
-          "mission " + request.missionId() + " is a ledger mission (no repository); it takes no ChangeSpec");
+          "mission " + ledger.request.missionId() + " is a ledger mission (no repository); it takes no ChangeSpec");
     }
     if (governed.hasSpec()) {
-      return MissionFailures.wrongState("mission " + request.missionId() + " already has its ChangeSpec");
+      return MissionFailures.wrongState("mission " + ledger.request.missionId() + " already has its ChangeSpec");
     }
-    if (status.isFinished()) {
-      return MissionFailures.wrongState("mission " + request.missionId() + " is " + status.wire());
+    if (ledger.status.isFinished()) {
+      return MissionFailures.wrongState("mission " + ledger.request.missionId() + " is " + ledger.status.wire());
     }
     if (changeSpec == null || changeSpec.changeSpec() == null) {
       return MissionFailures.wrongState("a ChangeSpec is required");
@@ -224,9 +193,9 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("checkpoint", CheckpointName.PLAN.wire());
     data.put("changeSpec", changeSpec.changeSpec().id());
-    event(EventTypes.CHANGESPEC_ATTACHED, actorName(changeSpec.actor()), data);
-    persist("ChangeSpec " + changeSpec.changeSpec().id() + " attached");
-    reply.complete(snapshot());
+    ledger.event(EventTypes.CHANGESPEC_ATTACHED, ledger.actorName(changeSpec.actor()), data);
+    ledger.persist("ChangeSpec " + changeSpec.changeSpec().id() + " attached");
+    reply.complete(ledger.snapshot());
     planGoverned();
   }
 
@@ -236,13 +205,13 @@ public class MissionWorkflowImpl implements MissionWorkflow {
       return;
     }
     Workflow.setCurrentDetails("plan awaits approval");
-    open(CheckpointName.PLAN, MissionStatus.AWAITING_APPROVAL);
-    persist("plan ready for approval");
+    ledger.open(CheckpointName.PLAN, MissionStatus.AWAITING_APPROVAL);
+    ledger.persist("plan ready for approval");
     approveLowRiskPlan();
   }
 
   private void approveLowRiskPlan() {
-    if (request.risk() == Risk.LOW && request.autoApproveLowRisk()) {
+    if (ledger.request.risk() == Risk.LOW && ledger.request.autoApproveLowRisk()) {
       decide(
           new CheckpointDecisionRequest(
               CheckpointName.PLAN.wire(), Verdict.APPROVED, "policy", "low-risk plan approved by policy"),
@@ -252,7 +221,7 @@ public class MissionWorkflowImpl implements MissionWorkflow {
 
   @Override
   public Mission getMission() {
-    return request == null ? null : snapshot();
+    return ledger == null ? null : ledger.snapshot();
   }
 
   private void handle(Command command) {
@@ -274,9 +243,9 @@ public class MissionWorkflowImpl implements MissionWorkflow {
       return;
     }
     CheckpointName name = CheckpointName.parse(decision.checkpoint());
-    CheckpointState checkpoint = checkpoints.get(name);
-    String actor = actorName(decision.actor());
-    checkpoint.decision = new Decision(actor, now(), decision.verdict(), decision.comment());
+    MissionLedger.CheckpointState checkpoint = ledger.checkpoints.get(name);
+    String actor = ledger.actorName(decision.actor());
+    checkpoint.decision = new Decision(actor, ledger.now(), decision.verdict(), decision.comment());
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("checkpoint", name.wire());
     if (decision.comment() != null) {
@@ -284,144 +253,43 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     }
     if (decision.verdict() == Verdict.APPROVED) {
       checkpoint.status = CheckpointStatus.APPROVED;
-      event(EventTypes.CHECKPOINT_APPROVED, actor, data);
+      ledger.event(EventTypes.CHECKPOINT_APPROVED, actor, data);
       if (governed != null) {
         // The caller learns at once that the decision counts; the work it starts takes longer.
-        persist(name.wire() + " approved by " + actor);
+        ledger.persist(name.wire() + " approved by " + actor);
         if (reply != null) {
-          reply.complete(snapshot());
+          reply.complete(ledger.snapshot());
         }
         advanceAfter(name);
-        persist(status.wire() + " after " + name.wire() + " approved");
+        ledger.persist(ledger.status.wire() + " after " + name.wire() + " approved");
         return;
       }
       advanceAfter(name);
     } else {
       checkpoint.status = CheckpointStatus.REJECTED;
-      event(EventTypes.CHECKPOINT_REJECTED, actor, data);
+      ledger.event(EventTypes.CHECKPOINT_REJECTED, actor, data);
       if (governed != null) {
-        persist(name.wire() + " rejected by " + actor);
+        ledger.persist(name.wire() + " rejected by " + actor);
         governed.compensate("checkpoint " + name.wire() + " rejected by " + actor, null);
       }
-      finish(MissionStatus.REJECTED, "checkpoint " + name.wire() + " rejected by " + actor);
+      ledger.finish(MissionStatus.REJECTED, "checkpoint " + name.wire() + " rejected by " + actor);
     }
-    persist(name.wire() + " " + decision.verdict().wire() + " by " + actor);
+    ledger.persist(name.wire() + " " + decision.verdict().wire() + " by " + actor);
     if (reply != null) {
-      reply.complete(snapshot());
+      reply.complete(ledger.snapshot());
     }
   }
 
   private void advanceAfter(CheckpointName approved) {
     if (governed != null) {
-      advanceGoverned(approved);
+      governed.advance(approved);
       return;
     }
     switch (approved) {
-      case PLAN -> open(CheckpointName.EXECUTE, MissionStatus.EXECUTING);
+      case PLAN -> ledger.open(CheckpointName.EXECUTE, MissionStatus.EXECUTING);
       case EXECUTE -> runVerify();
-      case VERIFY -> open(CheckpointName.FINALIZE, MissionStatus.FINALIZING);
-      case FINALIZE -> finish(MissionStatus.COMPLETED, null);
-    }
-  }
-
-  private void advanceGoverned(CheckpointName approved) {
-    switch (approved) {
-      case PLAN -> {
-        event(EventTypes.CHECKPOINT_OPENED, "platform", Map.of("checkpoint", CheckpointName.EXECUTE.wire()));
-        runGovernedExecute("plan approved: executing");
-      }
-      case EXECUTE -> runGovernedExecute("budget approved: executing again");
-      case VERIFY -> open(CheckpointName.FINALIZE, MissionStatus.FINALIZING);
-      case FINALIZE -> {
-        persist("finalize approved: building the audit pack");
-        dev.atomic.evidence.AuditPackRef pack;
-        try {
-          pack = governed.auditPack();
-        } catch (io.temporal.failure.ActivityFailure e) {
-          governed.releaseBudget();
-          failMission("the audit pack could not be built: " + GovernedMission.reason(e),
-              Map.of("checkpoint", CheckpointName.FINALIZE.wire()));
-          return;
-        }
-        Map<String, Object> ref = new LinkedHashMap<>();
-        ref.put("sha256", pack.sha256());
-        ref.put("bytes", pack.bytes());
-        ref.put("keyId", pack.keyId());
-        ref.put("events", pack.events());
-        ref.put("lastEvent", pack.lastEvent());
-        ref.put("download", "/missions/" + request.missionId() + "/audit-pack");
-        checkpoints.get(CheckpointName.FINALIZE).auditPack = ref;
-        governed.commitBudget();
-        Map<String, Object> data = new LinkedHashMap<>(ref);
-        data.remove("download");
-        event(EventTypes.AUDIT_PACK_GENERATED, "platform", data);
-        finish(MissionStatus.COMPLETED, null);
-      }
-    }
-  }
-
-  /** Runs (or resumes) the batches; when all are applied, verifies. */
-  private void runGovernedExecute(String summary) {
-    CheckpointState execute = checkpoints.get(CheckpointName.EXECUTE);
-    execute.status = CheckpointStatus.RUNNING;
-    status = MissionStatus.EXECUTING;
-    reason = null;
-    persist(summary);
-    GovernedMission.Outcome outcome = governed.execute();
-    if (outcome == GovernedMission.Outcome.DONE) {
-      execute.status = CheckpointStatus.COMPLETED;
-      runGovernedVerify();
-    }
-  }
-
-  /** Execute waits for a human: the budget refused or was breached before {@code batchId}. */
-  void pauseForBudget(String batchId, String why) {
-    reason = "execute paused before " + batchId + ": " + why
-        + "; raise the budget (PUT /finops/budgets/mission:" + request.missionId()
-        + ") and approve execute to resume, or reject to revert";
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("checkpoint", CheckpointName.EXECUTE.wire());
-    data.put("batchId", batchId);
-    data.put("reason", why);
-    event(EventTypes.BUDGET_BREACHED, "platform", data);
-    open(CheckpointName.EXECUTE, MissionStatus.AWAITING_APPROVAL);
-    persist("execute paused on the budget");
-  }
-
-  /**
-   * Verifies the branch head. A pass opens finalize, except for high risk, which waits for a
-   * human at verify; a failure waits for a human at verify (reject compensates).
-   */
-  private void runGovernedVerify() {
-    CheckpointState verify = checkpoints.get(CheckpointName.VERIFY);
-    verify.status = CheckpointStatus.RUNNING;
-    status = MissionStatus.VERIFYING;
-    checkpoints.get(CheckpointName.FINALIZE).status = CheckpointStatus.PENDING;
-    persist("verifying");
-    dev.atomic.dte.VerificationReport report = governed.verify();
-    verify.metrics.clear();
-    verify.metrics.put("passed", report.success());
-    if (report.metrics() != null) {
-      verify.metrics.putAll(report.metrics());
-    }
-    if (!report.errors().isEmpty()) {
-      verify.metrics.put("errors", report.errors());
-    }
-    List<String> failedInvariants = new ArrayList<>();
-    report.invariants().stream().filter(i -> !i.passed()).forEach(i -> failedInvariants.add(i.name()));
-    verify.metrics.put("invariantsFailed", failedInvariants);
-    if (report.mutationReport() != null) {
-      verify.metrics.put("mutationThreshold", report.mutationReport().threshold());
-      verify.metrics.put("mutantsKilled", report.mutationReport().mutantsKilled());
-      verify.metrics.put("mutantsTotal", report.mutationReport().mutantsTotal());
-    }
-    verify.metrics.putIfAbsent("testsAdded", 0);
-    event(EventTypes.VERIFICATION_COMPLETED, "agent", verifyEventData(verify));
-    if (!report.success() || request.risk() == Risk.HIGH) {
-      open(CheckpointName.VERIFY, MissionStatus.VERIFYING);
-    } else {
-      verify.status = CheckpointStatus.COMPLETED;
-      open(CheckpointName.FINALIZE, MissionStatus.FINALIZING);
+      case VERIFY -> ledger.open(CheckpointName.FINALIZE, MissionStatus.FINALIZING);
+      case FINALIZE -> ledger.finish(MissionStatus.COMPLETED, null);
     }
   }
 
@@ -430,25 +298,18 @@ public class MissionWorkflowImpl implements MissionWorkflow {
    * and no figure is reported. A high-risk mission still waits for a human at verify.
    */
   private void runVerify() {
-    CheckpointState verify = checkpoints.get(CheckpointName.VERIFY);
-    status = MissionStatus.VERIFYING;
+    MissionLedger.CheckpointState verify = ledger.checkpoints.get(CheckpointName.VERIFY);
+    ledger.status = MissionStatus.VERIFYING;
     verify.metrics.put("result", "nothing to verify");
     verify.metrics.put("reason", "no ChangeSpec is attached to this mission");
     verify.metrics.put("testsAdded", 0);
-    event(EventTypes.VERIFICATION_COMPLETED, "agent", verifyEventData(verify));
-    if (request.risk() == Risk.HIGH) {
-      open(CheckpointName.VERIFY, MissionStatus.VERIFYING);
+    ledger.event(EventTypes.VERIFICATION_COMPLETED, "agent", ledger.verifyEventData(verify));
+    if (ledger.request.risk() == Risk.HIGH) {
+      ledger.open(CheckpointName.VERIFY, MissionStatus.VERIFYING);
     } else {
       verify.status = CheckpointStatus.COMPLETED;
-      open(CheckpointName.FINALIZE, MissionStatus.FINALIZING);
+      ledger.open(CheckpointName.FINALIZE, MissionStatus.FINALIZING);
     }
-  }
-
-  private static Map<String, Object> verifyEventData(CheckpointState verify) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("checkpoint", CheckpointName.VERIFY.wire());
-    data.putAll(verify.metrics);
-    return data;
   }
 
   private void registerBatch(BatchRequest batchRequest, CompletablePromise<Batch> reply) {
@@ -457,7 +318,7 @@ public class MissionWorkflowImpl implements MissionWorkflow {
       refuse(problem, batchRequest.actor(), CheckpointName.EXECUTE.wire(), reply);
       return;
     }
-    CheckpointState execute = checkpoints.get(CheckpointName.EXECUTE);
+    MissionLedger.CheckpointState execute = ledger.checkpoints.get(CheckpointName.EXECUTE);
     Batch batch =
         new Batch(
             "batch-" + (execute.batches.size() + 1),
@@ -465,15 +326,15 @@ public class MissionWorkflowImpl implements MissionWorkflow {
             List.of(),
             BatchStatus.REGISTERED,
             batchRequest.description(),
-            now());
+            ledger.now());
     execute.batches.add(batch);
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("batchId", batch.id());
     if (batch.description() != null) {
       data.put("description", batch.description());
     }
-    event(EventTypes.BATCH_REGISTERED, actorName(batchRequest.actor()), data);
-    persist("register " + batch.id());
+    ledger.event(EventTypes.BATCH_REGISTERED, ledger.actorName(batchRequest.actor()), data);
+    ledger.persist("register " + batch.id());
     reply.complete(batch);
   }
 
@@ -487,8 +348,8 @@ public class MissionWorkflowImpl implements MissionWorkflow {
       rollbackGoverned(rollbackRequest, reply);
       return;
     }
-    List<Batch> batches = checkpoints.get(CheckpointName.EXECUTE).batches;
-    int index = indexOf(rollbackRequest.batchId());
+    List<Batch> batches = ledger.checkpoints.get(CheckpointName.EXECUTE).batches;
+    int index = ledger.indexOf(rollbackRequest.batchId());
     Batch rolledBack = batches.get(index).rolledBack();
     batches.set(index, rolledBack);
     Map<String, Object> data = new LinkedHashMap<>();
@@ -496,8 +357,8 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     if (rollbackRequest.reason() != null) {
       data.put("reason", rollbackRequest.reason());
     }
-    event(EventTypes.ROLLBACK_APPLIED, actorName(rollbackRequest.actor()), data);
-    persist("roll back " + rolledBack.id());
+    ledger.event(EventTypes.ROLLBACK_APPLIED, ledger.actorName(rollbackRequest.actor()), data);
+    ledger.persist("roll back " + rolledBack.id());
     reply.complete(new RollbackResult(true, rolledBack.id() + " rolled back", rolledBack));
   }
 
@@ -513,27 +374,27 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     if (reverify) {
       // A rollback after verify changes what was verified: verify again, deciding nothing
       // until then.
-      checkpoints.values().stream()
+      ledger.checkpoints.values().stream()
           .filter(c -> c.status == CheckpointStatus.AWAITING_APPROVAL)
           .forEach(c -> c.status = CheckpointStatus.PENDING);
-      checkpoints.get(CheckpointName.VERIFY).status = CheckpointStatus.RUNNING;
-      status = MissionStatus.VERIFYING;
+      ledger.checkpoints.get(CheckpointName.VERIFY).status = CheckpointStatus.RUNNING;
+      ledger.status = MissionStatus.VERIFYING;
     }
-    persist("rolled back " + reverted.size() + " batch(es)");
-    Batch batch = checkpoints.get(CheckpointName.EXECUTE).batches.get(indexOf(rollbackRequest.batchId()));
+    ledger.persist("rolled back " + reverted.size() + " batch(es)");
+    Batch batch = ledger.checkpoints.get(CheckpointName.EXECUTE).batches.get(ledger.indexOf(rollbackRequest.batchId()));
     String message =
         reverted.size() == 1
             ? batch.id() + " rolled back"
             : String.join(", ", reverted.stream().map(dev.atomic.dte.GitBatches.Reverted::batchId).toList()) + " rolled back (cascade)";
     reply.complete(new RollbackResult(true, message, batch));
     if (reverify) {
-      runGovernedVerify();
-      persist("verified again after a rollback");
+      governed.verifyAndOpen();
+      ledger.persist("verified again after a rollback");
     }
   }
 
   private MissionFailures.Refusal decisionProblem(CheckpointDecisionRequest decision) {
-    if (request == null) {
+    if (ledger == null) {
       return null; // validated again by the main loop once the mission has started
     }
     if (decision == null || decision.verdict() == null) {
@@ -546,11 +407,11 @@ public class MissionWorkflowImpl implements MissionWorkflow {
               + decision.checkpoint()
               + "'; checkpoints are plan, execute, verify, finalize");
     }
-    if (status.isFinished()) {
+    if (ledger.status.isFinished()) {
       return MissionFailures.wrongState(
-          "mission " + request.missionId() + " is " + status.wire() + "; it takes no decisions");
+          "mission " + ledger.request.missionId() + " is " + ledger.status.wire() + "; it takes no decisions");
     }
-    CheckpointState checkpoint = checkpoints.get(name.get());
+    MissionLedger.CheckpointState checkpoint = ledger.checkpoints.get(name.get());
     if (checkpoint.status != CheckpointStatus.AWAITING_APPROVAL) {
       return MissionFailures.wrongState(
           "checkpoint "
@@ -558,13 +419,13 @@ public class MissionWorkflowImpl implements MissionWorkflow {
               + " is "
               + checkpoint.status.wire()
               + ", not awaiting_approval"
-              + awaitingHint());
+              + ledger.awaitingHint());
     }
     if (governed != null
         && name.get() == CheckpointName.VERIFY
         && decision.verdict() == Verdict.APPROVED
         && Boolean.FALSE.equals(checkpoint.metrics.get("passed"))) {
-      if (request.risk() == Risk.HIGH) {
+      if (ledger.request.risk() == Risk.HIGH) {
         return MissionFailures.forbidden(
             "verification failed; a high-risk mission cannot be approved past a failed verification, only rejected");
       }
@@ -573,47 +434,47 @@ public class MissionWorkflowImpl implements MissionWorkflow {
             "verification failed; approving it anyway needs a comment that says why");
       }
     }
-    if (request.risk() == Risk.HIGH
+    if (ledger.request.risk() == Risk.HIGH
         && (name.get() == CheckpointName.PLAN || (governed != null && name.get() == CheckpointName.VERIFY))
         && decision.verdict() == Verdict.APPROVED
-        && actorName(decision.actor()).equals(request.requestedBy())) {
+        && ledger.actorName(decision.actor()).equals(ledger.request.requestedBy())) {
       return MissionFailures.forbidden(
           "the " + name.get().wire() + " of a high-risk mission must be approved by someone other than its"
               + " requester ("
-              + request.requestedBy()
+              + ledger.request.requestedBy()
               + ")");
     }
     return null;
   }
 
   private MissionFailures.Refusal batchProblem() {
-    if (request == null) {
+    if (ledger == null) {
       return null; // validated again by the main loop once the mission has started
     }
     if (governed != null) {
       return MissionFailures.wrongState(
-          "mission " + request.missionId() + " is governed: its batches come from its plan, agents register none");
+          "mission " + ledger.request.missionId() + " is governed: its batches come from its plan, agents register none");
     }
-    if (checkpoints.get(CheckpointName.EXECUTE).status != CheckpointStatus.AWAITING_APPROVAL) {
+    if (ledger.checkpoints.get(CheckpointName.EXECUTE).status != CheckpointStatus.AWAITING_APPROVAL) {
       return MissionFailures.wrongState(
           "batches can be registered only while execute is open; mission "
-              + request.missionId()
+              + ledger.request.missionId()
               + " is "
-              + status.wire()
-              + awaitingHint());
+              + ledger.status.wire()
+              + ledger.awaitingHint());
     }
     return null;
   }
 
   private MissionFailures.Refusal rollbackProblem(RollbackRequest rollback) {
-    if (request == null) {
+    if (ledger == null) {
       return null; // validated again by the main loop once the mission has started
     }
-    if (rollback == null || indexOf(rollback.batchId()) < 0) {
+    if (rollback == null || ledger.indexOf(rollback.batchId()) < 0) {
       return MissionFailures.notFound(
           "Batch not found: '" + (rollback == null ? null : rollback.batchId()) + "'");
     }
-    Batch batch = checkpoints.get(CheckpointName.EXECUTE).batches.get(indexOf(rollback.batchId()));
+    Batch batch = ledger.checkpoints.get(CheckpointName.EXECUTE).batches.get(ledger.indexOf(rollback.batchId()));
     if (batch.status() == BatchStatus.ROLLED_BACK) {
       return MissionFailures.wrongState(batch.id() + " is already rolled back");
     }
@@ -621,11 +482,11 @@ public class MissionWorkflowImpl implements MissionWorkflow {
       if (batch.status() != BatchStatus.APPLIED) {
         return MissionFailures.wrongState(batch.id() + " is " + batch.status().wire() + ", not applied; nothing to roll back");
       }
-      if (checkpoints.get(CheckpointName.FINALIZE).decision != null || status.isFinished()) {
+      if (ledger.checkpoints.get(CheckpointName.FINALIZE).decision != null || ledger.status.isFinished()) {
         return MissionFailures.wrongState(
-            "mission " + request.missionId() + " is " + status.wire() + "; batches can be rolled back until finalize is decided");
+            "mission " + ledger.request.missionId() + " is " + ledger.status.wire() + "; batches can be rolled back until finalize is decided");
       }
-      List<String> dependents = GovernedMission.dependents(checkpoints.get(CheckpointName.EXECUTE).batches, batch.id());
+      List<String> dependents = GovernedMission.dependents(ledger.checkpoints.get(CheckpointName.EXECUTE).batches, batch.id());
       if (!dependents.isEmpty() && !rollback.cascade()) {
         return MissionFailures.wrongState(batch.id() + " cannot be rolled back alone: " + String.join(", ", dependents)
             + (dependents.size() == 1 ? " depends" : " depend") + " on it; ask for cascade to roll "
@@ -636,29 +497,11 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     if (!batch.reversible()) {
       return MissionFailures.wrongState(batch.id() + " is not reversible");
     }
-    if (status.isFinished()) {
+    if (ledger.status.isFinished()) {
       return MissionFailures.wrongState(
-          "mission " + request.missionId() + " is " + status.wire() + "; nothing can be rolled back");
+          "mission " + ledger.request.missionId() + " is " + ledger.status.wire() + "; nothing can be rolled back");
     }
     return null;
-  }
-
-  private String awaitingHint() {
-    return checkpoints.values().stream()
-        .filter(c -> c.status == CheckpointStatus.AWAITING_APPROVAL)
-        .findFirst()
-        .map(c -> " (" + c.name.wire() + " is awaiting approval)")
-        .orElse("");
-  }
-
-  private int indexOf(String batchId) {
-    List<Batch> batches = checkpoints.get(CheckpointName.EXECUTE).batches;
-    for (int i = 0; i < batches.size(); i++) {
-      if (batches.get(i).id().equals(batchId)) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** A command that no longer fits: an update learns why, a signal is recorded as ignored. */
@@ -672,8 +515,8 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("checkpoint", String.valueOf(checkpoint));
     data.put("reason", problem.getMessage());
-    event(EventTypes.SIGNAL_IGNORED, actorName(actor), data);
-    persist("ignored signal for " + checkpoint);
+    ledger.event(EventTypes.SIGNAL_IGNORED, ledger.actorName(actor), data);
+    ledger.persist("ignored signal for " + checkpoint);
   }
 
   private void refuseRemaining() {
@@ -681,7 +524,7 @@ public class MissionWorkflowImpl implements MissionWorkflow {
       Command command = inbox.poll();
       MissionFailures.Refusal problem =
           MissionFailures.wrongState(
-              "mission " + request.missionId() + " is " + status.wire() + "; request not applied");
+              "mission " + ledger.request.missionId() + " is " + ledger.status.wire() + "; request not applied");
       if (command instanceof Decide d) {
         refuse(problem, d.request().actor(), d.request().checkpoint(), d.reply());
       } else if (command instanceof RegisterBatch b) {
@@ -696,181 +539,18 @@ public class MissionWorkflowImpl implements MissionWorkflow {
 
   private void expire() {
     String waiting =
-        governed != null && !governed.hasSpec() ? " (the plan is waiting for a ChangeSpec)" : awaitingHint();
+        governed != null && !governed.hasSpec() ? " (the plan is waiting for a ChangeSpec)" : ledger.awaitingHint();
     if (governed != null) {
-      governed.compensate("no decision within " + Duration.ofSeconds(request.approvalTimeoutSeconds()) + waiting, null);
+      governed.compensate("no decision within " + Duration.ofSeconds(ledger.request.approvalTimeoutSeconds()) + waiting, null);
     }
-    checkpoints.values().stream()
+    ledger.checkpoints.values().stream()
         .filter(c -> c.status == CheckpointStatus.AWAITING_APPROVAL)
         .forEach(c -> c.status = CheckpointStatus.FAILED);
-    finish(
+    ledger.finish(
         MissionStatus.EXPIRED,
-        "no decision within " + Duration.ofSeconds(request.approvalTimeoutSeconds()) + waiting);
-    event(EventTypes.MISSION_EXPIRED, "platform", Map.of("reason", reason));
-    persist("Mission expired");
-  }
-
-  private void open(CheckpointName name, MissionStatus missionStatus) {
-    checkpoints.get(name).status = CheckpointStatus.AWAITING_APPROVAL;
-    status = missionStatus;
-    decisionDeadlineMillis =
-        Workflow.currentTimeMillis() + request.approvalTimeoutSeconds() * 1000L;
-    event(EventTypes.CHECKPOINT_OPENED, "platform", Map.of("checkpoint", name.wire()));
-  }
-
-  private void finish(MissionStatus finalStatus, String why) {
-    status = finalStatus;
-    reason = why;
-    if (finalStatus == MissionStatus.COMPLETED) {
-      event(EventTypes.MISSION_COMPLETED, "platform", Map.of());
-    } else if (finalStatus == MissionStatus.REJECTED) {
-      event(EventTypes.MISSION_REJECTED, "platform", Map.of("reason", why));
-    }
-  }
-
-  // --- what the governed orchestration changes in the mission's state ---
-
-  void record(String type, String actor, Map<String, Object> data) {
-    event(type, actor, data);
-  }
-
-  void save(String summary) {
-    persist(summary);
-  }
-
-  void planArtifacts(List<Map<String, Object>> artifacts) {
-    checkpoints.get(CheckpointName.PLAN).artifacts.addAll(artifacts);
-  }
-
-  void addBatch(Batch batch) {
-    checkpoints.get(CheckpointName.EXECUTE).batches.add(batch);
-  }
-
-  void batchApplied(String batchId, String commit) {
-    List<Batch> batches = checkpoints.get(CheckpointName.EXECUTE).batches;
-    int index = indexOf(batchId);
-    batches.set(index, batches.get(index).applied(commit, now()));
-  }
-
-  void batchRolledBack(String batchId) {
-    List<Batch> batches = checkpoints.get(CheckpointName.EXECUTE).batches;
-    int index = indexOf(batchId);
-    if (index >= 0) {
-      batches.set(index, batches.get(index).rolledBack());
-    }
-  }
-
-  List<Batch> appliedBatches() {
-    return checkpoints.get(CheckpointName.EXECUTE).batches.stream()
-        .filter(b -> b.status() == BatchStatus.APPLIED)
-        .toList();
-  }
-
-  /** Ends the mission as failed, with the reason as evidence; running checkpoints fail too. */
-  void failMission(String why, Map<String, Object> details) {
-    checkpoints.values().stream()
-        .filter(c -> c.status == CheckpointStatus.RUNNING || c.status == CheckpointStatus.AWAITING_APPROVAL)
-        .forEach(c -> c.status = CheckpointStatus.FAILED);
-    status = MissionStatus.FAILED;
-    reason = why;
-    Map<String, Object> data = new LinkedHashMap<>(details);
-    data.put("reason", why);
-    event(EventTypes.MISSION_FAILED, "platform", data);
-    persist("Mission failed");
-  }
-
-  private void event(String type, String actor, Map<String, Object> data) {
-    seq++;
-    String missionId = request.missionId();
-    pendingEvents.add(
-        new EvidenceEvent(
-            EvidenceEvent.idFor(missionId, seq), missionId, seq, missionId, type, actor, now(), data));
-  }
-
-  /** Stores the events gathered since the last call together with the new snapshot. */
-  private void persist(String summary) {
-    version++;
-    updatedAt = now();
-    Mission mission = snapshot();
-    MissionActivities activities =
-        Workflow.newActivityStub(
-            MissionActivities.class,
-            ActivityOptions.newBuilder(RECORD_OPTIONS).setSummary(summary).build());
-    TransitionOutcome outcome =
-        activities.recordTransition(new MissionTransition(mission, version, pendingEvents));
-    // Histories from before the outcome existed carry no result: that was a stored transition.
-    while (outcome != null && !outcome.recorded() && !pendingEvents.isEmpty()) {
-      renumberPendingEvents(outcome.nextSeq());
-      outcome = activities.recordTransition(new MissionTransition(mission, version, pendingEvents));
-    }
-    pendingEvents.clear();
-    if (request.searchAttributes()) {
-      Workflow.upsertTypedSearchAttributes(
-          MissionSearchAttributes.STATUS.valueSet(status.wire()),
-          MissionSearchAttributes.CHECKPOINT.valueSet(currentCheckpoint().wire()));
-    }
-  }
-
-  /**
-   * Moves the events not yet stored to the end of the stream, from {@code nextSeq} on: events
-   * recorded outside the workflow (external producers, audit pack exports) took their places.
-   * The new positions come from an activity result, so a replay assigns the same ones.
-   */
-  private void renumberPendingEvents(long nextSeq) {
-    long next = Math.max(nextSeq, pendingEvents.get(0).seq() + 1);
-    String missionId = request.missionId();
-    List<EvidenceEvent> moved = new ArrayList<>();
-    for (EvidenceEvent e : pendingEvents) {
-      moved.add(
-          new EvidenceEvent(
-              EvidenceEvent.idFor(missionId, next),
-              missionId,
-              next,
-              e.missionId(),
-              e.type(),
-              e.actor(),
-              e.timestamp(),
-              e.data()));
-      next++;
-    }
-    pendingEvents.clear();
-    pendingEvents.addAll(moved);
-    seq = next - 1;
-  }
-
-  /** The checkpoint a reader should look at: the open one, else the last one touched. */
-  private CheckpointName currentCheckpoint() {
-    CheckpointName current = CheckpointName.PLAN;
-    for (CheckpointState c : checkpoints.values()) {
-      if (c.status == CheckpointStatus.AWAITING_APPROVAL) {
-        return c.name;
-      }
-      if (c.status != CheckpointStatus.PENDING) {
-        current = c.name;
-      }
-    }
-    return current;
-  }
-
-  private Mission snapshot() {
-    List<Checkpoint> list = new ArrayList<>();
-    for (CheckpointState c : checkpoints.values()) {
-      list.add(c.toCheckpoint());
-    }
-    return new Mission(
-        request.missionId(),
-        request.title(),
-        request.risk(),
-        status,
-        request.requestedBy(),
-        request.createdAt(),
-        updatedAt,
-        list,
-        reason);
-  }
-
-  private String actorOf(CheckpointName name) {
-    return name == CheckpointName.VERIFY && request.risk() == Risk.HIGH ? "both" : name.actor();
+        "no decision within " + Duration.ofSeconds(ledger.request.approvalTimeoutSeconds()) + waiting);
+    ledger.event(EventTypes.MISSION_EXPIRED, "platform", Map.of("reason", ledger.reason));
+    ledger.persist("Mission expired");
   }
 
   private static CheckpointDecisionRequest fromSignal(CheckpointSignal signal, Verdict verdict) {
@@ -889,42 +569,5 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     return Optional.empty();
   }
 
-  private static String actorName(String actor) {
-    return actor == null || actor.isBlank() ? "anonymous" : actor;
-  }
 
-  private static String now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString();
-  }
-
-  /** Mutable state of one checkpoint inside the workflow. */
-  private static final class CheckpointState {
-    final CheckpointName name;
-    final String actor;
-    CheckpointStatus status = CheckpointStatus.PENDING;
-    Decision decision;
-    final List<Batch> batches = new ArrayList<>();
-    final Map<String, Object> metrics = new LinkedHashMap<>();
-    final List<Map<String, Object>> artifacts = new ArrayList<>();
-    Map<String, Object> auditPack;
-
-    CheckpointState(CheckpointName name, String actor) {
-      this.name = name;
-      this.actor = actor;
-    }
-
-    Checkpoint toCheckpoint() {
-      return new Checkpoint(
-          name,
-          actor,
-          status,
-          decision,
-          name == CheckpointName.PLAN ? List.copyOf(artifacts) : null,
-          name == CheckpointName.EXECUTE ? List.copyOf(batches) : null,
-          name == CheckpointName.VERIFY
-              ? Collections.unmodifiableMap(new LinkedHashMap<>(metrics))
-              : null,
-          auditPack);
-    }
-  }
 }
