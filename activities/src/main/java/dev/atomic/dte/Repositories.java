@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
@@ -45,35 +44,9 @@ public final class Repositories {
     this.credentials = credentials;
   }
 
-  /**
-   * The URL a mission may target: {@code https://}, or a {@code file://} URL or path of a
-   * directory under the allowed roots.
-   *
-   * @throws DteException INVALID naming what is wrong
-   */
+  /** The URL a mission may target, checked against this worker's allowed roots. */
   public String normalize(String url) {
-    if (url == null || url.isBlank()) {
-      throw DteException.invalid("repository.url: required");
-    }
-    String text = url.strip();
-    if (text.startsWith("https://")) {
-      validate(text);
-      return text;
-    }
-    Path local;
-    try {
-      local = text.startsWith("file:") ? Path.of(URI.create(text)) : Path.of(text);
-    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-      throw DteException.invalid("repository.url: neither an https:// URL nor a local path: " + url);
-    }
-    if (allowedRoots != null) {
-      try {
-        local = allowedRoots.require(local.toAbsolutePath().toString());
-      } catch (DteException e) {
-        throw DteException.invalid("repository.url: " + e.getMessage().replaceFirst("^workingDir: ", ""));
-      }
-    }
-    return local.toAbsolutePath().normalize().toUri().toString();
+    return new RepositoryUrls(allowedRoots).normalize(url);
   }
 
   /**
@@ -81,7 +54,7 @@ public final class Repositories {
    * has; created on first use. Any worker can continue a mission: the origin is the truth.
    */
   public Path missionClone(String url, String missionId) {
-    URI uri = validate(url);
+    URI uri = RepositoryUrls.validate(url);
     Path target = cache.resolve("missions").resolve(missionId.replaceAll("[^A-Za-z0-9_-]", "_"));
     try {
       if (Files.isDirectory(target.resolve(".git"))) {
@@ -166,7 +139,7 @@ public final class Repositories {
 
   /** A fresh working tree of {@code url} at {@code ref} (a branch, default the remote's HEAD). */
   public Path checkout(String url, String ref) {
-    URI uri = validate(url);
+    URI uri = RepositoryUrls.validate(url);
     Path target = cache.resolve(digest(url + "#" + ref + "#" + System.nanoTime()));
     try {
       Files.createDirectories(cache);
@@ -199,19 +172,7 @@ public final class Repositories {
     }
   }
 
-  private static URI validate(String url) {
-    URI uri;
-    try {
-      uri = URI.create(url);
-    } catch (IllegalArgumentException e) {
-      throw DteException.invalid("repository: not a URL: " + url);
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("file") && !scheme.equals("https")) {
-      throw DteException.invalid("repository: only file:// and https:// URLs are accepted, got " + url);
-    }
-    return uri;
-  }
+
 
   private static String digest(String text) {
     try {

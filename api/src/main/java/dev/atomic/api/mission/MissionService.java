@@ -84,7 +84,7 @@ public class MissionService {
             return thread;
           });
 
-  private final dev.atomic.dte.Repositories repositories;
+  private final dev.atomic.dte.RepositoryUrls repositories;
   private final dev.atomic.evidence.artifacts.ArtifactStore artifacts;
   private final dev.atomic.finops.Budgets budgets;
 
@@ -97,11 +97,7 @@ public class MissionService {
       @org.springframework.beans.factory.annotation.Value("${atomic.dte.allowed-roots:${user.dir}}") List<String> allowedRoots,
       dev.atomic.finops.FinOps finOps) {
     // Only URLs are checked here; clones happen on the DTE workers.
-    this.repositories =
-        new dev.atomic.dte.Repositories(
-            java.nio.file.Path.of(System.getProperty("java.io.tmpdir")),
-            new dev.atomic.dte.WorkingDirectories(allowedRoots),
-            null);
+    this.repositories = new dev.atomic.dte.RepositoryUrls(new dev.atomic.dte.WorkingDirectories(allowedRoots));
     this.artifacts = new dev.atomic.evidence.artifacts.ArtifactStore(dataSource);
     this.budgets = finOps.budgets();
     this.client = client;
