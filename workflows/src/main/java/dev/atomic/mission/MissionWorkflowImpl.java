@@ -105,62 +105,42 @@ public class MissionWorkflowImpl implements MissionWorkflow {
 
   @Override
   public Mission decideCheckpoint(CheckpointDecisionRequest decision) {
-    CompletablePromise<Mission> reply = Workflow.newPromise();
-    inbox.add(new Decide(decision, reply));
-    return reply.get();
+    return queued(reply -> new Decide(decision, reply));
   }
 
   @Override
   public void validateDecision(CheckpointDecisionRequest decision) {
-    MissionFailures.Refusal problem = decisionProblem(decision);
-    if (problem != null) {
-      throw problem;
-    }
+    refuseIf(decisionProblem(decision));
   }
 
   @Override
   public Batch registerBatch(BatchRequest batch) {
-    CompletablePromise<Batch> reply = Workflow.newPromise();
-    inbox.add(new RegisterBatch(batch, reply));
-    return reply.get();
+    return queued(reply -> new RegisterBatch(batch, reply));
   }
 
   @Override
   public void validateBatch(BatchRequest batch) {
-    MissionFailures.Refusal problem = batchProblem();
-    if (problem != null) {
-      throw problem;
-    }
+    refuseIf(batchProblem());
   }
 
   @Override
   public RollbackResult rollbackBatch(RollbackRequest rollback) {
-    CompletablePromise<RollbackResult> reply = Workflow.newPromise();
-    inbox.add(new Rollback(rollback, reply));
-    return reply.get();
+    return queued(reply -> new Rollback(rollback, reply));
   }
 
   @Override
   public void validateRollback(RollbackRequest rollback) {
-    MissionFailures.Refusal problem = rollbackProblem(rollback);
-    if (problem != null) {
-      throw problem;
-    }
+    refuseIf(rollbackProblem(rollback));
   }
 
   @Override
   public Mission attachChangeSpec(ChangeSpecRequest changeSpec) {
-    CompletablePromise<Mission> reply = Workflow.newPromise();
-    inbox.add(new AttachSpec(changeSpec, reply));
-    return reply.get();
+    return queued(reply -> new AttachSpec(changeSpec, reply));
   }
 
   @Override
   public void validateChangeSpec(ChangeSpecRequest changeSpec) {
-    MissionFailures.Refusal problem = changeSpecProblem(changeSpec);
-    if (problem != null) {
-      throw problem;
-    }
+    refuseIf(changeSpecProblem(changeSpec));
   }
 
   private MissionFailures.Refusal changeSpecProblem(ChangeSpecRequest changeSpec) {
@@ -216,6 +196,20 @@ public class MissionWorkflowImpl implements MissionWorkflow {
           new CheckpointDecisionRequest(
               CheckpointName.PLAN.wire(), Verdict.APPROVED, "policy", "low-risk plan approved by policy"),
           null);
+    }
+  }
+
+  /** Queues an update's command; the main loop completes the reply once it has applied it. */
+  private <T> T queued(java.util.function.Function<CompletablePromise<T>, Command> command) {
+    CompletablePromise<T> reply = Workflow.newPromise();
+    inbox.add(command.apply(reply));
+    return reply.get();
+  }
+
+  /** A validator's answer: the refusal, thrown before anything is written, or nothing. */
+  private static void refuseIf(MissionFailures.Refusal problem) {
+    if (problem != null) {
+      throw problem;
     }
   }
 
