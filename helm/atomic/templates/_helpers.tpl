@@ -35,6 +35,19 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
       name: {{ .Values.finops.webhookSecret }}
       key: {{ .Values.finops.webhookSecretKey }}
 {{- end }}
+{{- if .Values.git.existingSecret }}
+- name: ATOMIC_GIT_USERNAME
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.git.existingSecret }}
+      key: ATOMIC_GIT_USERNAME
+      optional: true
+- name: ATOMIC_GIT_TOKEN
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.git.existingSecret }}
+      key: ATOMIC_GIT_TOKEN
+{{- end }}
 {{- with .Values.extraEnv }}
 {{ toYaml . }}
 {{- end }}

@@ -61,7 +61,7 @@ public class DteActivitiesImpl implements DteActivities {
       String url = repositories.normalize(request.repository());
       Path clone = repositories.missionClone(url, request.missionId());
       String base = repositories.resolve(clone, request.ref());
-      repositories.checkoutBranch(clone, "atomic/plan-" + request.missionId(), base);
+      repositories.checkoutCommit(clone, base);
       beat.progress("planning " + request.spec().id() + " on " + base.substring(0, 12));
       int size = request.batchSize() > 0 ? request.batchSize() : GitBatches.DEFAULT_BATCH_SIZE;
       DtePreview preview = GitBatches.plan(request.spec(), clone, size, beat::progress);

@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -107,22 +108,27 @@ public final class Repositories {
       Repository repo = git.getRepository();
       ObjectId remote = repo.resolve("refs/remotes/origin/" + branch);
       String start = remote != null ? remote.getName() : baseCommit;
-      git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).call();
+      git.reset().setMode(ResetCommand.ResetType.HARD).call();
       git.clean().setCleanDirectories(true).setForce(true).call();
-      if (branch.equals(repo.getBranch())) {
-        git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(start).call();
+      if (repo.findRef("refs/heads/" + branch) == null) {
+        git.checkout().setName(branch).setCreateBranch(true).setStartPoint(start).call();
       } else {
-        git.checkout().setName(branch).setCreateBranch(true).setForced(true).setStartPoint(start).call();
-      }
-    } catch (org.eclipse.jgit.api.errors.RefAlreadyExistsException e) {
-      try (Git git = Git.open(clone.toFile())) {
         git.checkout().setName(branch).setForced(true).call();
-        ObjectId remote = git.getRepository().resolve("refs/remotes/origin/" + branch);
-        git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD)
-            .setRef(remote != null ? remote.getName() : baseCommit).call();
-      } catch (IOException | GitAPIException again) {
-        throw DteException.refused(List.of("git: " + again.getMessage()));
+        if (start != null) {
+          git.reset().setMode(ResetCommand.ResetType.HARD).setRef(start).call();
+        }
       }
+    } catch (IOException | GitAPIException e) {
+      throw DteException.refused(List.of("git: " + e.getMessage()));
+    }
+  }
+
+  /** Checks out {@code commit} (detached) in the clone, with no local change left. */
+  public void checkoutCommit(Path clone, String commit) {
+    try (Git git = Git.open(clone.toFile())) {
+      git.reset().setMode(ResetCommand.ResetType.HARD).call();
+      git.clean().setCleanDirectories(true).setForce(true).call();
+      git.checkout().setName(commit).setForced(true).call();
     } catch (IOException | GitAPIException e) {
       throw DteException.refused(List.of("git: " + e.getMessage()));
     }

@@ -85,7 +85,6 @@ final class GovernedMission {
           .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(5).build())
           .build();
 
-  private final MissionWorkflowImpl workflow;
   private final MissionLedger mission;
   private final MissionRequest.Governed input;
   private final String missionId;
@@ -104,8 +103,7 @@ final class GovernedMission {
     FAILED
   }
 
-  GovernedMission(MissionWorkflowImpl workflow, MissionLedger mission, MissionRequest.Governed input) {
-    this.workflow = workflow;
+  GovernedMission(MissionLedger mission, MissionRequest.Governed input) {
     this.mission = mission;
     this.input = input;
     this.missionId = mission.request.missionId();
@@ -166,8 +164,8 @@ final class GovernedMission {
     artifacts.add(artifact("batches", batches));
     artifacts.add(artifact("preflight", Map.of(
         "ok", preflight.ok(),
-        "violations", preflight.violations(),
-        "redactions", preflight.redactions().size())));
+        "violations", preflight.violations() == null ? List.of() : preflight.violations(),
+        "redactions", preflight.redactions() == null ? 0 : preflight.redactions().size())));
     artifacts.add(artifact("secretScan", Map.of("findings", scan.findings())));
     artifacts.add(artifact("forecast", forecast));
     mission.planArtifacts(artifacts);

@@ -50,7 +50,7 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     // Missions recorded before governed missions existed replay without this marker.
     int version = Workflow.getVersion(GOVERNED_CHANGE, Workflow.DEFAULT_VERSION, 1);
     if (version >= 1 && missionRequest.governed() != null) {
-      governed = new GovernedMission(this, ledger, missionRequest.governed());
+      governed = new GovernedMission(ledger, missionRequest.governed());
     }
     Map<String, Object> created = new LinkedHashMap<>();
     created.put("title", ledger.request.title());
