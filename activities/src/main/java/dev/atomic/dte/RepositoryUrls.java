@@ -30,7 +30,12 @@ public final class RepositoryUrls {
     }
     String text = url.strip();
     if (text.startsWith("https://")) {
-      validate(text);
+      if (validate(text).getRawUserInfo() != null) {
+        // A URL is stored with the mission and its evidence: credentials never go there.
+        throw DteException.invalid(
+            "repository.url: carries credentials; give them to the workers as ATOMIC_GIT_USERNAME and"
+                + " ATOMIC_GIT_TOKEN (a Secret in Helm) and use the plain URL");
+      }
       return text;
     }
     Path local;

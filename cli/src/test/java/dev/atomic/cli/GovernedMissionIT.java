@@ -354,6 +354,10 @@ class GovernedMissionIT {
     assertThat(invalid.status()).isEqualTo(422);
     assertThat(invalid.body()).contains("/changeSpec/id");
     assertThat(platform.postJson("/missions", "{\"title\":\"t\",\"repository\":{\"url\":\"/etc\"},\"changeSpec\":" + cs003() + "}").status()).isEqualTo(422);
+    Response withToken = platform.postJson("/missions",
+        "{\"title\":\"t\",\"repository\":{\"url\":\"https://bob:ghp_secret@example.com/r.git\"},\"changeSpec\":" + cs003() + "}");
+    assertThat(withToken.status()).isEqualTo(422);
+    assertThat(withToken.body()).contains("carries credentials", "ATOMIC_GIT_TOKEN").doesNotContain("ghp_secret");
     assertThat(platform.postJson("/missions", "{\"title\":\"t\",\"repository\":{\"url\":\"" + url + "\"},\"batchSize\":0,\"changeSpec\":" + cs003() + "}").status()).isEqualTo(400);
     assertThat(platform.postJson("/missions", "{\"title\":\"t\",\"repository\":{\"url\":\"" + url + "\"},\"budgetUsd\":-1,\"changeSpec\":" + cs003() + "}").status()).isEqualTo(400);
     assertThat(platform.postJson("/missions", "{\"title\":\"t\",\"approvalTimeout\":\"soon\"}").status()).isEqualTo(400);
