@@ -15,17 +15,48 @@ public class DteActivitiesImpl implements DteActivities {
   private final WorkingDirectories roots;
   private final Repositories repositories;
   private final dev.atomic.evidence.artifacts.ArtifactStore artifacts;
+  private final DteEngine engine;
 
-  public DteActivitiesImpl(WorkingDirectories roots, Repositories repositories) {
-    this(roots, repositories, null);
+  public DteActivitiesImpl(DteEngine engine, WorkingDirectories roots, Repositories repositories) {
+    this(engine, roots, repositories, null);
   }
 
   /** @param artifacts where planned diffs are stored; null keeps only their digest */
   public DteActivitiesImpl(
-      WorkingDirectories roots, Repositories repositories, dev.atomic.evidence.artifacts.ArtifactStore artifacts) {
+      DteEngine engine,
+      WorkingDirectories roots,
+      Repositories repositories,
+      dev.atomic.evidence.artifacts.ArtifactStore artifacts) {
+    this.engine = engine;
     this.roots = roots;
     this.repositories = repositories;
     this.artifacts = artifacts;
+  }
+
+  /**
+   * The request's explicit classpath: each entry must lie under the tree or an allowed root, so
+   * a request cannot make the worker read files elsewhere.
+   */
+  private List<Path> classpath(DteRequest request, Path tree) {
+    List<Path> entries = new java.util.ArrayList<>();
+    for (String entry : request.classpath() == null ? List.<String>of() : request.classpath()) {
+      if (entry == null || entry.isBlank() || entry.indexOf('\0') >= 0) {
+        throw DteException.invalid("/classpath: entries must be non-empty paths");
+      }
+      Path path = tree.resolve(entry).normalize();
+      Path checked = path.getFileName() != null && path.getFileName().toString().equals("*") ? path.getParent() : path;
+      Path real;
+      try {
+        real = checked.toRealPath();
+      } catch (java.io.IOException e) {
+        throw DteException.invalid("/classpath: " + entry + ": no such file or directory");
+      }
+      if (!real.startsWith(tree) && !roots.allows(real)) {
+        throw DteException.invalid("/classpath: " + entry + ": outside the working directory and the allowed roots");
+      }
+      entries.add(path);
+    }
+    return entries;
   }
 
   /** The tree a job works on: a clone of its repository, or its directory under the roots. */
@@ -49,7 +80,8 @@ public class DteActivitiesImpl implements DteActivities {
   @Override
   public DtePreview preview(DteRequest request) {
     try (Heartbeat beat = Heartbeat.start("preview")) {
-      return DteEngine.preview(request.spec(), tree(request), beat::progress);
+      Path dir = tree(request);
+      return engine.preview(request.spec(), dir, classpath(request, dir), beat::progress);
     } catch (DteException e) {
       throw failure(e);
     }
@@ -64,7 +96,7 @@ public class DteActivitiesImpl implements DteActivities {
       repositories.checkoutCommit(clone, base);
       beat.progress("planning " + request.spec().id() + " on " + base.substring(0, 12));
       int size = request.batchSize() > 0 ? request.batchSize() : GitBatches.DEFAULT_BATCH_SIZE;
-      DtePreview preview = GitBatches.plan(request.spec(), clone, size, beat::progress);
+      DtePreview preview = GitBatches.plan(engine, request.spec(), clone, size, beat::progress);
       StringBuilder diff = new StringBuilder();
       List<DteMissionPlan.FileSummary> files = new java.util.ArrayList<>();
       for (FileDiff file : preview.diffs()) {
@@ -88,7 +120,7 @@ public class DteActivitiesImpl implements DteActivities {
       Path clone = repositories.missionClone(request.repository(), missionOf(request.branch()));
       repositories.checkoutBranch(clone, request.branch(), request.baseCommit());
       beat.progress("applying " + request.batch().id() + " of " + request.total());
-      DtePreview.Batch batch = GitBatches.applyPlanned(request.spec(), clone, request.branch(), request.baseCommit(),
+      DtePreview.Batch batch = GitBatches.applyPlanned(engine, request.spec(), clone, request.branch(), request.baseCommit(),
           request.batch(), request.total(), beat::progress);
       repositories.push(clone, request.branch());
       return batch;
@@ -141,18 +173,19 @@ public class DteActivitiesImpl implements DteActivities {
   public DtePreview apply(DteRequest request) {
     try (Heartbeat beat = Heartbeat.start("apply")) {
       Path dir = tree(request);
+      List<Path> classpath = classpath(request, dir);
       if (request.dryRun()) {
-        return DteEngine.preview(request.spec(), dir, beat::progress);
+        return engine.preview(request.spec(), dir, classpath, beat::progress);
       }
       if (GitBatches.isWorkingTree(dir)) {
         int size = request.batchSize() > 0 ? request.batchSize() : GitBatches.DEFAULT_BATCH_SIZE;
-        DtePreview applied = GitBatches.apply(request.spec(), dir, size);
+        DtePreview applied = GitBatches.apply(engine, request.spec(), dir, classpath, size, beat::progress);
         if (request.repository() != null && !request.repository().isBlank()) {
           repositories.push(dir, applied.batches().branch());
         }
         return applied;
       }
-      return DteEngine.apply(request.spec(), dir, beat::progress);
+      return engine.apply(request.spec(), dir, classpath, beat::progress);
     } catch (DteException e) {
       throw failure(e);
     }

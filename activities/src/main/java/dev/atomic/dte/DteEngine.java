@@ -2,6 +2,11 @@ package dev.atomic.dte;
 
 import com.google.re2j.Pattern;
 import dev.atomic.dte.batches.ChangedFile;
+import dev.atomic.dte.java.JavaLanguagePack;
+import dev.atomic.dte.java.ParseCache;
+import dev.atomic.dte.java.RecipeCatalog;
+import dev.atomic.dte.java.classpath.MavenClasspaths;
+import dev.atomic.dte.java.classpath.ProjectClasspath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -20,7 +25,9 @@ import java.util.function.Consumer;
 /**
  * The Deterministic Transform Engine: turns a ChangeSpec into exact edits of a tree. The same
  * spec on the same tree always gives the same edits, in path order. {@link #preview} changes
- * nothing; {@link #apply} writes the previewed edits and nothing else.
+ * nothing; {@link #apply} writes the previewed edits and nothing else. Java sources are typed
+ * against their build's classpath: each Maven module's own, or the classpath given with the
+ * request. An engine holds its settings, its worker threads and its caches; one serves many jobs.
  */
 public final class DteEngine {
 
@@ -31,37 +38,76 @@ public final class DteEngine {
   /** Files larger than this are left out of the scope, with a warning. */
   static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
 
-  private DteEngine() {}
+  private final DteSettings settings;
+  private final Workers workers;
+  private final ParseCache parseCache;
+  private final RecipeCatalog recipes;
+  private final MavenClasspaths maven;
+
+  public DteEngine(DteSettings settings) {
+    this.settings = settings;
+    this.workers = new Workers(settings.workers());
+    this.parseCache = new ParseCache(settings.parseCache());
+    this.recipes = new RecipeCatalog();
+    this.maven = new MavenClasspaths(settings.maven());
+  }
+
+  /** An engine with this process's settings ({@link DteSettings#fromEnvironment()}). */
+  public static DteEngine fromEnvironment() {
+    return new DteEngine(DteSettings.fromEnvironment());
+  }
+
+  public DteSettings settings() {
+    return settings;
+  }
+
+  public Workers workers() {
+    return workers;
+  }
 
   /** Every edit the spec makes, as diffs; the tree is not touched. */
-  public static DtePreview preview(ChangeSpec spec, Path root) {
-    return preview(spec, root, message -> { });
+  public DtePreview preview(ChangeSpec spec, Path root) {
+    return preview(spec, root, List.of(), message -> { });
   }
 
   /** As {@link #preview(ChangeSpec, Path)}, reporting progress of long steps. */
-  public static DtePreview preview(ChangeSpec spec, Path root, Consumer<String> progress) {
-    return run(spec, root, false, progress);
+  public DtePreview preview(ChangeSpec spec, Path root, Consumer<String> progress) {
+    return preview(spec, root, List.of(), progress);
+  }
+
+  /**
+   * As {@link #preview(ChangeSpec, Path)}, with jars and class directories added to every
+   * module's classpath (the whole classpath of a tree without a {@code pom.xml}).
+   */
+  public DtePreview preview(ChangeSpec spec, Path root, List<Path> classpath, Consumer<String> progress) {
+    return run(spec, root, false, classpath, progress);
   }
 
   /** Applies the spec in place and reports what it changed. */
-  public static DtePreview apply(ChangeSpec spec, Path root) {
-    return apply(spec, root, message -> { });
+  public DtePreview apply(ChangeSpec spec, Path root) {
+    return apply(spec, root, List.of(), message -> { });
   }
 
   /** As {@link #apply(ChangeSpec, Path)}, reporting progress of long steps. */
-  public static DtePreview apply(ChangeSpec spec, Path root, Consumer<String> progress) {
-    return run(spec, root, true, progress);
+  public DtePreview apply(ChangeSpec spec, Path root, Consumer<String> progress) {
+    return apply(spec, root, List.of(), progress);
+  }
+
+  /** As {@link #apply(ChangeSpec, Path)}, with an explicit classpath as for {@link #preview}. */
+  public DtePreview apply(ChangeSpec spec, Path root, List<Path> classpath, Consumer<String> progress) {
+    return run(spec, root, true, classpath, progress);
   }
 
   /** A computed change: the preview plus the new contents and moves it describes. */
-  record Planned(
+  public record Planned(
       DtePreview preview,
       Map<String, String> original,
       Map<String, String> contents,
-      Map<String, String> movedFrom) {
+      Map<String, String> movedFrom,
+      List<Path> classpath) {
 
     /** The changed files, in path order, for batch planning. */
-    List<ChangedFile> changedFiles() {
+    public List<ChangedFile> changedFiles() {
       List<ChangedFile> files = new ArrayList<>();
       for (String path : preview.patches()) {
         String from = movedFrom.getOrDefault(path, path);
@@ -71,19 +117,16 @@ public final class DteEngine {
     }
   }
 
-  private static DtePreview run(ChangeSpec spec, Path root, boolean write, Consumer<String> progress) {
-    Planned planned = plan(spec, root, !write, progress);
+  private DtePreview run(ChangeSpec spec, Path root, boolean write, List<Path> classpath, Consumer<String> progress) {
+    Planned planned = plan(spec, root, !write, classpath, progress);
     if (write) {
       write(root, planned.contents(), planned.movedFrom(), new TreeSet<>(planned.preview().patches()));
     }
     return planned.preview();
   }
 
-  static Planned plan(ChangeSpec spec, Path root, boolean dryRun) {
-    return plan(spec, root, dryRun, message -> { });
-  }
-
-  static Planned plan(ChangeSpec spec, Path root, boolean dryRun, Consumer<String> progress) {
+  /** The change a spec makes, computed in memory. */
+  public Planned plan(ChangeSpec spec, Path root, boolean dryRun, List<Path> classpath, Consumer<String> progress) {
     requireLanguagePack(spec);
     List<String> warnings = new ArrayList<>();
     List<String> scope = Scope.resolve(root, spec.scope());
@@ -91,8 +134,28 @@ public final class DteEngine {
     progress.accept("scope: " + original.size() + " file(s)");
     Map<String, String> current = new TreeMap<>(original);
     Map<String, String> movedFrom = new TreeMap<>(); // new path -> original path
+    List<Path> explicit = ExplicitClasspath.resolve(root, classpath);
+    ProjectClasspath[] types = {null};
+    Set<String> unresolvedTypes = new TreeSet<>();
+    java.util.function.Function<java.util.function.Function<JavaLanguagePack, JavaLanguagePack.Edit>, JavaLanguagePack.Edit> java =
+        operation -> {
+          if (types[0] == null) {
+            types[0] = maven.resolve(root, progress).withExplicit(explicit);
+            if (!explicit.isEmpty() || types[0].modules().isEmpty()) {
+              progress.accept("classpath: " + types[0].describe());
+            }
+          }
+          JavaLanguagePack pack =
+              new JavaLanguagePack(javaSources(current), warnings, progress, types[0], parseCache, workers, recipes);
+          try {
+            return operation.apply(pack);
+          } finally {
+            unresolvedTypes.addAll(pack.unresolvedTypes());
+          }
+        };
 
     for (int i = 0; i < spec.patches().size(); i++) {
+      int n = i;
       ChangeSpec.Patch patch = spec.patches().get(i);
       Set<String> files = filesOf(patch, current.keySet(), i);
       progress.accept("patch " + (i + 1) + "/" + spec.patches().size() + ": " + patch.astOp());
@@ -100,16 +163,16 @@ public final class DteEngine {
         case "editRegex" -> editRegex(i, patch, files, current);
         case "editString" -> {
           if ("java".equals(spec.language())) {
-            merge(java(current, warnings, progress).editString(i, patch, javaFiles(files)), current, movedFrom);
+            merge(java.apply(p -> p.editString(n, patch, javaFiles(files))), current, movedFrom);
           }
           editStringOutsideJava(i, patch, files, current, spec);
         }
-        case "renameSymbol" -> merge(java(current, warnings, progress).renameSymbol(i, patch), current, movedFrom);
-        case "replaceAPI" -> merge(java(current, warnings, progress).replaceApi(i, patch), current, movedFrom);
-        case "moveModule" -> merge(java(current, warnings, progress).moveModule(i, patch), current, movedFrom);
-        case "deleteNode" -> merge(java(current, warnings, progress).deleteNode(i, patch, javaFiles(files)), current, movedFrom);
-        case "insertNode" -> merge(java(current, warnings, progress).insertNode(i, patch, javaFiles(files)), current, movedFrom);
-        case "recipe" -> merge(java(current, warnings, progress).recipe(i, patch), current, movedFrom);
+        case "renameSymbol" -> merge(java.apply(p -> p.renameSymbol(n, patch)), current, movedFrom);
+        case "replaceAPI" -> merge(java.apply(p -> p.replaceApi(n, patch)), current, movedFrom);
+        case "moveModule" -> merge(java.apply(p -> p.moveModule(n, patch)), current, movedFrom);
+        case "deleteNode" -> merge(java.apply(p -> p.deleteNode(n, patch, javaFiles(files))), current, movedFrom);
+        case "insertNode" -> merge(java.apply(p -> p.insertNode(n, patch, javaFiles(files))), current, movedFrom);
+        case "recipe" -> merge(java.apply(p -> p.recipe(n, patch)), current, movedFrom);
         default -> throw DteException.unsupported(
             "/patches/" + i + "/astOp: " + patch.astOp()
                 + " is not supported yet by the java pack (supported: renameSymbol, replaceAPI,"
@@ -127,13 +190,19 @@ public final class DteEngine {
       }
     }
     List<FileDiff> diffs =
-        Workers.map(List.copyOf(changed), path -> {
+        workers.map(List.copyOf(changed), path -> {
           String from = movedFrom.getOrDefault(path, path);
           String before = original.get(from);
           return UnifiedDiffs.of(from, from.equals(path) ? null : path, before == null ? "" : before, current.get(path));
         });
     int insertions = diffs.stream().mapToInt(FileDiff::insertions).sum();
     int deletions = diffs.stream().mapToInt(FileDiff::deletions).sum();
+    List<String> unresolved = List.copyOf(unresolvedTypes);
+    if (!unresolved.isEmpty()) {
+      warnings.add(unresolved.size() + " type(s) used in scope cannot be resolved, so calls on them cannot be matched: "
+          + String.join(", ", unresolved.subList(0, Math.min(10, unresolved.size())))
+          + (unresolved.size() > 10 ? ", …" : "") + " (add the dependency to pom.xml or pass --classpath)");
+    }
     if (spec.patches().isEmpty()) {
       warnings.add("the spec has no patches; nothing to change");
     } else if (changed.isEmpty()) {
@@ -149,8 +218,9 @@ public final class DteEngine {
             List.copyOf(diffs),
             new DtePreview.Summary(diffs.size(), insertions, deletions),
             null,
-            null);
-    return new Planned(preview, original, current, movedFrom);
+            null,
+            unresolved.isEmpty() ? null : unresolved);
+    return new Planned(preview, original, current, movedFrom, types[0] == null ? explicit : types[0].everyEntry());
   }
 
   /** Refuses invariants that need a language pack the spec's language does not have. */
@@ -188,14 +258,14 @@ public final class DteEngine {
     }
   }
 
-  private static JavaLanguagePack java(Map<String, String> current, List<String> warnings, Consumer<String> progress) {
+  private static Map<String, String> javaSources(Map<String, String> current) {
     Map<String, String> javaSources = new TreeMap<>();
     current.forEach((path, content) -> {
       if (path.endsWith(".java")) {
         javaSources.put(path, content);
       }
     });
-    return new JavaLanguagePack(javaSources, warnings, progress);
+    return javaSources;
   }
 
   private static void merge(JavaLanguagePack.Edit edit, Map<String, String> current, Map<String, String> movedFrom) {

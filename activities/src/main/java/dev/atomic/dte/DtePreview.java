@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * What a ChangeSpec does to a tree. {@code patches} lists the changed files (their paths after
- * the change), as the original {@code POST /dte/apply} did.
+ * the change), as the original {@code POST /dte/apply} did; {@code unresolvedTypes} lists the
+ * types the parsed sources import that neither the tree, its classpath nor the JDK declare.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DtePreview(
@@ -18,7 +19,8 @@ public record DtePreview(
     List<FileDiff> diffs,
     Summary summary,
     Batches batches,
-    BatchPlanner.Plan plan) {
+    BatchPlanner.Plan plan,
+    List<String> unresolvedTypes) {
 
   /** Totals over all files. */
   public record Summary(int files, int insertions, int deletions) {}
@@ -50,10 +52,10 @@ public record DtePreview(
       boolean reverted) {}
 
   public DtePreview withBatches(Batches value) {
-    return new DtePreview(success, dryRun, patches, errors, warnings, diffs, summary, value, plan);
+    return new DtePreview(success, dryRun, patches, errors, warnings, diffs, summary, value, plan, unresolvedTypes);
   }
 
   public DtePreview withPlan(BatchPlanner.Plan value) {
-    return new DtePreview(success, dryRun, patches, errors, warnings, diffs, summary, batches, value);
+    return new DtePreview(success, dryRun, patches, errors, warnings, diffs, summary, batches, value, unresolvedTypes);
   }
 }

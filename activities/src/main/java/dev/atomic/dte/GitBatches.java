@@ -68,18 +68,26 @@ public final class GitBatches {
   }
 
   /** The preview of a spec with its batch plan; the tree is not touched. */
-  public static DtePreview plan(ChangeSpec spec, Path root, int batchSize, Consumer<String> progress) {
-    DteEngine.Planned planned = DteEngine.plan(spec, root, true, progress);
-    return planned.preview().withPlan(BatchPlanner.plan(root, planned.changedFiles(), batchSize, progress));
+  public static DtePreview plan(DteEngine engine, ChangeSpec spec, Path root, int batchSize, Consumer<String> progress) {
+    return plan(engine, spec, root, List.of(), batchSize, progress);
+  }
+
+  /** As {@link #plan(DteEngine, ChangeSpec, Path, int, Consumer)}, with an explicit classpath. */
+  public static DtePreview plan(
+      DteEngine engine, ChangeSpec spec, Path root, List<Path> classpath, int batchSize, Consumer<String> progress) {
+    DteEngine.Planned planned = engine.plan(spec, root, true, classpath, progress);
+    return planned.preview().withPlan(
+        BatchPlanner.plan(root, planned.changedFiles(), planned.classpath(), batchSize, progress));
   }
 
   /** Applies the spec as commits on {@code atomic/<spec id>} and reports each batch. */
-  public static DtePreview apply(ChangeSpec spec, Path root, int batchSize) {
-    return apply(spec, root, batchSize, message -> {});
+  public static DtePreview apply(DteEngine engine, ChangeSpec spec, Path root, int batchSize) {
+    return apply(engine, spec, root, List.of(), batchSize, message -> {});
   }
 
-  /** As {@link #apply(ChangeSpec, Path, int)}, reporting progress. */
-  public static DtePreview apply(ChangeSpec spec, Path root, int batchSize, Consumer<String> progress) {
+  /** As {@link #apply(DteEngine, ChangeSpec, Path, int)}, with an explicit classpath, reporting progress. */
+  public static DtePreview apply(
+      DteEngine engine, ChangeSpec spec, Path root, List<Path> classpath, int batchSize, Consumer<String> progress) {
     if (batchSize < 1 || batchSize > 10_000) {
       throw DteException.invalid("batchSize: must be between 1 and 10000, got " + batchSize);
     }
@@ -93,8 +101,8 @@ public final class GitBatches {
             "branch " + branch + " already exists: this spec was applied before (revert its batches,"
                 + " or delete the branch, or use a new spec id)"));
       }
-      DteEngine.Planned planned = DteEngine.plan(spec, root, false, progress);
-      BatchPlanner.Plan plan = BatchPlanner.plan(root, planned.changedFiles(), batchSize, progress);
+      DteEngine.Planned planned = engine.plan(spec, root, false, classpath, progress);
+      BatchPlanner.Plan plan = BatchPlanner.plan(root, planned.changedFiles(), planned.classpath(), batchSize, progress);
       git.checkout().setCreateBranch(true).setName(branch).call();
       List<DtePreview.Batch> commits = new ArrayList<>();
       for (PlannedBatch batch : plan.batches()) {
@@ -115,6 +123,7 @@ public final class GitBatches {
    * commit when missing). This is what a mission's execute step calls, one batch per activity.
    */
   public static DtePreview.Batch applyPlanned(
+      DteEngine engine,
       ChangeSpec spec, Path root, String branch, String baseCommit, PlannedBatch batch, int total, Consumer<String> progress) {
     try (Git git = Git.open(root.toFile())) {
       Repository repo = git.getRepository();
@@ -131,7 +140,7 @@ public final class GitBatches {
       Path snapshot = Files.createTempDirectory("atomic-base");
       try {
         materialize(repo, baseCommit, snapshot);
-        DteEngine.Planned planned = DteEngine.plan(spec, snapshot, false, progress);
+        DteEngine.Planned planned = engine.plan(spec, snapshot, false, List.of(), progress);
         Set<String> changed = new TreeSet<>(planned.preview().patches());
         for (String file : batch.files()) {
           if (!changed.contains(file)) {

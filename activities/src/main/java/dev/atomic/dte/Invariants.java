@@ -89,7 +89,7 @@ public final class Invariants {
     String member = hash < 0 ? null : symbol.substring(hash + 1);
     String simple = member != null ? member : type.substring(type.lastIndexOf('.') + 1);
     List<String> found = new ArrayList<>();
-    for (JavaLanguagePack.Target target : javaPack(sources).declarationsNamed(simple)) {
+    for (dev.atomic.dte.java.JavaLanguagePack.Declaration target : javaPack(sources).declarationsNamed(simple)) {
       boolean matches;
       if (member != null) {
         matches = target.type().equals(type) && member.equals(target.member());
@@ -223,14 +223,14 @@ public final class Invariants {
     }
   }
 
-  private static JavaLanguagePack javaPack(Map<String, String> sources) {
+  private static dev.atomic.dte.java.JavaLanguagePack javaPack(Map<String, String> sources) {
     Map<String, String> java = new TreeMap<>();
     sources.forEach((path, content) -> {
       if (path.endsWith(".java")) {
         java.put(path, content);
       }
     });
-    return new JavaLanguagePack(java, new ArrayList<>());
+    return dev.atomic.dte.java.JavaLanguagePack.forLookups(java);
   }
 
   private static String require(String spec, String pointer) {

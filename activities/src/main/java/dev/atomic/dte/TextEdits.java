@@ -8,7 +8,7 @@ import java.util.Map;
  * Edits that work on any file type: {@code editRegex} with RE2 syntax (linear time, so no
  * pattern can hang the engine) and {@code editString} on quoted string literals.
  */
-final class TextEdits {
+public final class TextEdits {
 
   private TextEdits() {}
 
@@ -39,7 +39,7 @@ final class TextEdits {
     return result;
   }
 
-  static String escape(String text, char quote) {
+  public static String escape(String text, char quote) {
     StringBuilder out = new StringBuilder();
     for (char c : text.toCharArray()) {
       switch (c) {

@@ -6,32 +6,33 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 
 /**
- * The per-file work of the engine (reading, the round-trip check, diffs) runs on
- * {@code DTE_WORKERS} threads (default: the number of cores). Results keep their input order,
- * so the output is the same whatever the thread count. Parsing itself stays one compilation,
- * because type attribution spans the whole scope.
+ * The per-file work of the engine (reading, the round-trip check, diffs) runs on a fixed number
+ * of threads ({@code DTE_WORKERS}, default: the number of cores). Results keep their input
+ * order, so the output is the same whatever the thread count.
  */
-final class Workers {
+public final class Workers {
 
-  static volatile int count =
-      Integer.parseInt(
-          System.getenv().getOrDefault(
-              "DTE_WORKERS",
-              System.getProperty("atomic.dte.workers", String.valueOf(Runtime.getRuntime().availableProcessors()))));
+  private final int threads;
+  private ForkJoinPool pool;
 
-  private static ForkJoinPool pool;
-  private static int poolSize;
+  public Workers(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("DTE_WORKERS must be at least 1, got " + threads);
+    }
+    this.threads = threads;
+  }
 
-  private Workers() {}
+  public int threads() {
+    return threads;
+  }
 
   /** {@code items} mapped by {@code work}, in input order. */
-  static <T, R> List<R> map(List<T> items, Function<T, R> work) {
-    int threads = Math.max(1, count);
+  public <T, R> List<R> map(List<T> items, Function<T, R> work) {
     if (threads == 1 || items.size() < 2) {
       return items.stream().map(work).toList();
     }
     try {
-      return pool(threads).submit(() -> items.parallelStream().map(work).toList()).get();
+      return pool().submit(() -> items.parallelStream().map(work).toList()).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw DteException.refused(List.of("interrupted"));
@@ -43,13 +44,9 @@ final class Workers {
     }
   }
 
-  private static synchronized ForkJoinPool pool(int threads) {
-    if (pool == null || poolSize != threads) {
-      if (pool != null) {
-        pool.shutdown();
-      }
-      pool = new ForkJoinPool(threads);
-      poolSize = threads;
+  private synchronized ForkJoinPool pool() {
+    if (pool == null) {
+      pool = new ForkJoinPool(threads, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, false);
     }
     return pool;
   }

@@ -51,6 +51,22 @@ public final class WorkingDirectories {
     throw DteException.invalid("workingDir: outside the allowed roots " + roots + ": " + workingDir);
   }
 
+  /** True when {@code path} (symbolic links followed) lies under an allowed root. */
+  public boolean allows(Path path) {
+    Path real;
+    try {
+      real = path.toRealPath();
+    } catch (IOException e) {
+      real = path.toAbsolutePath().normalize();
+    }
+    for (Path root : roots) {
+      if (real.startsWith(root)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public String firstRoot() {
     return roots.isEmpty() ? "" : roots.get(0).toString();
   }

@@ -29,12 +29,14 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 /** After CS-001 the demo repository still compiles and its own JUnit tests still pass. */
 class DemoTestsAfterCs001Test {
 
+  private static final DteEngine ENGINE = DteEngine.fromEnvironment();
+
   @Test
   void theDemoTestsPassBeforeAndAfterTheChange(@TempDir Path dir) throws Exception {
     Path repo = DemoRepo.copyTo(dir.resolve("repo"));
 
     TestExecutionSummary before = compileAndRun(repo, dir.resolve("before"));
-    DteEngine.apply(DemoRepo.cs001(), repo);
+    ENGINE.apply(DemoRepo.cs001(), repo);
     TestExecutionSummary after = compileAndRun(repo, dir.resolve("after"));
 
     assertThat(before.getTestsSucceededCount()).isEqualTo(6);

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** CS-003 on the billing example: independent batches, a dependent pair, safe reverts. */
 class DependentBatchesTest {
 
+  private static final DteEngine ENGINE = DteEngine.fromEnvironment();
+
   private static final PersonIdent ME = new PersonIdent("Dev", "dev@example.com");
   private static final String FORMAT = "src/main/java/com/acme/money/MoneyFormat.java";
   private static final String DASHBOARD = "src/main/java/com/acme/report/Dashboard.java";
@@ -33,7 +35,7 @@ class DependentBatchesTest {
 
   @Test
   void callersSplitIntoIndependentBatchesAndTheNewMethodComesBeforeItsCaller() throws Exception {
-    DtePreview result = GitBatches.apply(DemoRepo.cs003(), repo, 1);
+    DtePreview result = GitBatches.apply(ENGINE, DemoRepo.cs003(), repo, 1);
 
     List<DtePreview.Batch> commits = result.batches().commits();
     assertThat(commits).hasSize(7);
@@ -57,7 +59,7 @@ class DependentBatchesTest {
 
   @Test
   void aBatchOthersDependOnIsNotRevertedAloneButCascades() throws Exception {
-    List<DtePreview.Batch> commits = GitBatches.apply(DemoRepo.cs003(), repo, 1).batches().commits();
+    List<DtePreview.Batch> commits = GitBatches.apply(ENGINE, DemoRepo.cs003(), repo, 1).batches().commits();
     String format = only(commits, FORMAT).id();
     String dashboard = only(commits, DASHBOARD).id();
     ObjectId head = head();
@@ -80,7 +82,7 @@ class DependentBatchesTest {
 
   @Test
   void anIndependentBatchIsRevertedAloneAndTheRestStillCompiles() throws Exception {
-    List<DtePreview.Batch> commits = GitBatches.apply(DemoRepo.cs003(), repo, 1).batches().commits();
+    List<DtePreview.Batch> commits = GitBatches.apply(ENGINE, DemoRepo.cs003(), repo, 1).batches().commits();
 
     List<GitBatches.Reverted> reverted = GitBatches.revert(repo, "atomic/CS-003", "batch-1", false);
 
@@ -95,7 +97,7 @@ class DependentBatchesTest {
 
   @Test
   void revertingEverythingLeavesTheBaseContent() throws Exception {
-    GitBatches.apply(DemoRepo.cs003(), repo, 2);
+    GitBatches.apply(ENGINE, DemoRepo.cs003(), repo, 2);
 
     GitBatches.revertAll(repo, "atomic/CS-003");
 

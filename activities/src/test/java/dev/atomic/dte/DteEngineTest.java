@@ -21,12 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DteEngineTest {
 
+  private static final DteEngine ENGINE = DteEngine.fromEnvironment();
+
   @Test
   void cs001RenamesTheTypeItsFileTheMethodAndItsParameter(@TempDir Path dir) throws IOException {
     Path repo = DemoRepo.copyTo(dir);
     String authBefore = DemoRepo.read(repo, "src/main/java/com/acme/auth/Auth.java");
 
-    DtePreview preview = DteEngine.preview(DemoRepo.cs001(), repo);
+    DtePreview preview = ENGINE.preview(DemoRepo.cs001(), repo);
 
     assertThat(preview.success()).isTrue();
     assertThat(preview.dryRun()).isTrue();
@@ -54,9 +56,9 @@ class DteEngineTest {
   @Test
   void applyWritesThePreviewAndTheTreeStillCompiles(@TempDir Path dir) throws IOException {
     Path repo = DemoRepo.copyTo(dir);
-    DtePreview preview = DteEngine.preview(DemoRepo.cs001(), repo);
+    DtePreview preview = ENGINE.preview(DemoRepo.cs001(), repo);
 
-    DtePreview applied = DteEngine.apply(DemoRepo.cs001(), repo);
+    DtePreview applied = ENGINE.apply(DemoRepo.cs001(), repo);
 
     assertThat(applied.dryRun()).isFalse();
     assertThat(applied.diffs()).isEqualTo(preview.diffs());
@@ -64,7 +66,7 @@ class DteEngineTest {
     assertThat(DemoRepo.read(repo, "src/main/java/com/acme/model/AccountId.java")).contains("public final class AccountId");
     assertThat(compile(repo.resolve("src/main/java"))).isEmpty();
     // Applied once; a second time there is no UserId left to rename, and it says so.
-    assertThatThrownBy(() -> DteEngine.preview(DemoRepo.cs001(), repo))
+    assertThatThrownBy(() -> ENGINE.preview(DemoRepo.cs001(), repo))
         .hasMessageContaining("no declaration matches Identifier{name=UserId}");
   }
 
@@ -72,7 +74,7 @@ class DteEngineTest {
   void theSameSpecOnTheSameTreeGivesTheSameEdits(@TempDir Path dir) {
     Path repo = DemoRepo.copyTo(dir);
 
-    assertThat(DteEngine.preview(DemoRepo.cs001(), repo)).isEqualTo(DteEngine.preview(DemoRepo.cs001(), repo));
+    assertThat(ENGINE.preview(DemoRepo.cs001(), repo)).isEqualTo(ENGINE.preview(DemoRepo.cs001(), repo));
   }
 
   @Test
@@ -81,7 +83,7 @@ class DteEngineTest {
     Path broken = repo.resolve("src/main/java/com/acme/app/Broken.java");
     Files.writeString(broken, "package com.acme.app;\nclass Broken { com.acme.model.UserId id = ; }\n");
 
-    assertThatThrownBy(() -> DteEngine.apply(DemoRepo.cs001(), repo))
+    assertThatThrownBy(() -> ENGINE.apply(DemoRepo.cs001(), repo))
         .isInstanceOfSatisfying(DteException.class, e -> {
           assertThat(e.kind()).isEqualTo(DteException.Kind.REFUSED);
           assertThat(e.reasons()).anyMatch(r -> r.startsWith("src/main/java/com/acme/app/Broken.java:"));
@@ -96,7 +98,7 @@ class DteEngineTest {
     Path repo = DemoRepo.copyTo(dir);
     Files.writeString(repo.resolve("src/main/java/com/acme/app/Other.java"), "package com.acme.app;\nclass Other { int x = ; }\n");
 
-    DtePreview preview = DteEngine.preview(DemoRepo.cs001(), repo);
+    DtePreview preview = ENGINE.preview(DemoRepo.cs001(), repo);
 
     assertThat(preview.patches()).contains("src/main/java/com/acme/auth/Auth.java");
     assertThat(preview.warnings()).anyMatch(w -> w.startsWith("src/main/java/com/acme/app/Other.java:") && w.contains("left unchanged"));
@@ -106,7 +108,7 @@ class DteEngineTest {
   void anAmbiguousIdentifierListsItsCandidates(@TempDir Path dir) {
     Path repo = DemoRepo.copyTo(dir);
 
-    assertThatThrownBy(() -> DteEngine.preview(spec("renameSymbol", "Identifier[name='value']", Map.of("newName", "raw")), repo))
+    assertThatThrownBy(() -> ENGINE.preview(spec("renameSymbol", "Identifier[name='value']", Map.of("newName", "raw")), repo))
         .isInstanceOfSatisfying(DteException.class, e -> {
           assertThat(e.kind()).isEqualTo(DteException.Kind.INVALID);
           assertThat(e.getMessage())
@@ -119,7 +121,7 @@ class DteEngineTest {
     Path repo = DemoRepo.copyTo(dir);
 
     DtePreview preview =
-        DteEngine.preview(
+        ENGINE.preview(
             spec("renameSymbol", "Method[type='com.acme.model.UserId'][name='value']", Map.of("newName", "raw")), repo);
 
     assertThat(diffOf(preview, "src/main/java/com/acme/app/LoginController.java").diff()).contains("+    return id.raw();");
@@ -132,7 +134,7 @@ class DteEngineTest {
   void aSelectorMatchingNothingIsAnErrorNotASilentNoOp(@TempDir Path dir) {
     Path repo = DemoRepo.copyTo(dir);
 
-    assertThatThrownBy(() -> DteEngine.preview(spec("renameSymbol", "Identifier[name='CustomerId']", Map.of("newName", "X")), repo))
+    assertThatThrownBy(() -> ENGINE.preview(spec("renameSymbol", "Identifier[name='CustomerId']", Map.of("newName", "X")), repo))
         .hasMessageContaining("/patches/0/selector: no declaration matches Identifier{name=CustomerId} in scope");
   }
 
@@ -140,7 +142,7 @@ class DteEngineTest {
   void movesAPackageWithItsFilesAndReferences(@TempDir Path dir) {
     Path repo = DemoRepo.copyTo(dir);
 
-    DtePreview preview = DteEngine.apply(spec("moveModule", null, Map.of("from", "com.acme.auth", "to", "com.acme.identity")), repo);
+    DtePreview preview = ENGINE.apply(spec("moveModule", null, Map.of("from", "com.acme.auth", "to", "com.acme.identity")), repo);
 
     assertThat(preview.patches()).contains("src/main/java/com/acme/identity/Auth.java", "src/main/java/com/acme/identity/Session.java");
     assertThat(repo.resolve("src/main/java/com/acme/auth/Auth.java")).doesNotExist();
@@ -152,7 +154,7 @@ class DteEngineTest {
     Path repo = DemoRepo.copyTo(dir);
 
     DtePreview preview =
-        DteEngine.preview(spec("editString", null, Map.of("from", "invalid credentials", "to", "wrong \"password\"")), repo);
+        ENGINE.preview(spec("editString", null, Map.of("from", "invalid credentials", "to", "wrong \"password\"")), repo);
 
     assertThat(preview.diffs()).hasSize(2);
     assertThat(diffOf(preview, "src/main/java/com/acme/app/LoginController.java").diff())
@@ -167,7 +169,7 @@ class DteEngineTest {
             List.of(new ChangeSpec.Patch("*.md", "editRegex", null, Map.of("pattern", "(?i)demo (repository)", "replacement", "Example $1"))),
             null, null, null, null);
 
-    DtePreview preview = DteEngine.preview(spec, repo);
+    DtePreview preview = ENGINE.preview(spec, repo);
 
     assertThat(preview.patches()).containsExactly("README.md");
     assertThat(preview.diffs().get(0).diff()).contains("+# Example repository");
@@ -181,7 +183,7 @@ class DteEngineTest {
             List.of(new ChangeSpec.Patch(null, "renameSymbol", "Identifier[name='UserId']", Map.of("newName", "A"))),
             null, null, null, null);
 
-    assertThatThrownBy(() -> DteEngine.preview(spec, repo))
+    assertThatThrownBy(() -> ENGINE.preview(spec, repo))
         .isInstanceOfSatisfying(DteException.class, e -> {
           assertThat(e.kind()).isEqualTo(DteException.Kind.UNSUPPORTED);
           assertThat(e.getMessage())
@@ -193,13 +195,13 @@ class DteEngineTest {
   void badPatchDetailsNameThePatchAndOption(@TempDir Path dir) {
     Path repo = DemoRepo.copyTo(dir);
 
-    assertThatThrownBy(() -> DteEngine.preview(spec("renameSymbol", "Identifier[name='UserId']", Map.of()), repo))
+    assertThatThrownBy(() -> ENGINE.preview(spec("renameSymbol", "Identifier[name='UserId']", Map.of()), repo))
         .hasMessage("/patches/0/details/newName: required for renameSymbol");
-    assertThatThrownBy(() -> DteEngine.preview(spec("renameSymbol", "Identifier[name='UserId']", Map.of("newName", "9lives")), repo))
+    assertThatThrownBy(() -> ENGINE.preview(spec("renameSymbol", "Identifier[name='UserId']", Map.of("newName", "9lives")), repo))
         .hasMessage("/patches/0/details/newName: not a Java identifier: '9lives'");
-    assertThatThrownBy(() -> DteEngine.preview(spec("editRegex", null, Map.of("pattern", "(unclosed", "replacement", "x")), repo))
+    assertThatThrownBy(() -> ENGINE.preview(spec("editRegex", null, Map.of("pattern", "(unclosed", "replacement", "x")), repo))
         .hasMessageStartingWith("/patches/0/details/pattern: not a valid RE2 pattern");
-    assertThatThrownBy(() -> DteEngine.preview(spec("renameSymbol", "UserId", Map.of("newName", "X")), repo))
+    assertThatThrownBy(() -> ENGINE.preview(spec("renameSymbol", "UserId", Map.of("newName", "X")), repo))
         .hasMessageContaining("/patches/0/selector: not a selector: 'UserId'");
   }
 

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GitBatchesTest {
 
+  private static final DteEngine ENGINE = DteEngine.fromEnvironment();
+
   private static final PersonIdent ME = new PersonIdent("Dev", "dev@example.com");
 
   @TempDir Path repo;
@@ -36,7 +38,7 @@ class GitBatchesTest {
 
   @Test
   void cs001IsOneBatchBecauseEveryFileUsesTheRenamedTypeAndThePlanSaysWhy() throws Exception {
-    DtePreview result = GitBatches.apply(DemoRepo.cs001(), repo, 2);
+    DtePreview result = GitBatches.apply(ENGINE, DemoRepo.cs001(), repo, 2);
 
     DtePreview.Batches batches = result.batches();
     assertThat(batches.branch()).isEqualTo("atomic/CS-001");
@@ -58,7 +60,7 @@ class GitBatchesTest {
 
   @Test
   void mutationTargetsAreTheProductionClassesItsBatchesChanged() {
-    GitBatches.apply(DemoRepo.cs001(), repo, 2);
+    GitBatches.apply(ENGINE, DemoRepo.cs001(), repo, 2);
 
     MutationTargets targets = MutationTargets.of(DemoRepo.cs001(), repo);
 
@@ -70,7 +72,7 @@ class GitBatchesTest {
 
   @Test
   void revertingABatchRestoresItsFilesExactly() throws Exception {
-    DtePreview result = GitBatches.apply(DemoRepo.cs001(), repo, 2);
+    DtePreview result = GitBatches.apply(ENGINE, DemoRepo.cs001(), repo, 2);
     List<String> files = result.batches().commits().get(0).files();
 
     GitBatches.revert(repo, "CS-001", "batch-1");
@@ -95,7 +97,7 @@ class GitBatchesTest {
 
   @Test
   void aBatchWhoseFilesChangedSinceIsNotRevertedAndNothingChanges() throws Exception {
-    DtePreview result = GitBatches.apply(DemoRepo.cs001(), repo, 2);
+    DtePreview result = GitBatches.apply(ENGINE, DemoRepo.cs001(), repo, 2);
     String file = result.batches().commits().get(0).files().get(0);
     ObjectId head;
     try (Git git = Git.open(repo.toFile())) {
@@ -120,27 +122,27 @@ class GitBatchesTest {
   @Test
   void refusesADirtyTreeAndASecondApply() throws Exception {
     Files.writeString(repo.resolve("README.md"), "local edit\n");
-    assertThatThrownBy(() -> GitBatches.apply(DemoRepo.cs001(), repo, 2))
+    assertThatThrownBy(() -> GitBatches.apply(ENGINE, DemoRepo.cs001(), repo, 2))
         .hasMessageContaining("uncommitted changes")
         .hasMessageContaining("README.md");
 
     try (Git git = Git.open(repo.toFile())) {
       git.checkout().addPath("README.md").call();
     }
-    GitBatches.apply(DemoRepo.cs001(), repo, 50);
-    assertThatThrownBy(() -> GitBatches.apply(DemoRepo.cs001(), repo, 50))
+    GitBatches.apply(ENGINE, DemoRepo.cs001(), repo, 50);
+    assertThatThrownBy(() -> GitBatches.apply(ENGINE, DemoRepo.cs001(), repo, 50))
         .hasMessageContaining("branch atomic/CS-001 already exists");
-    assertThatThrownBy(() -> GitBatches.apply(DemoRepo.cs001(), repo, 0)).hasMessageContaining("batchSize");
+    assertThatThrownBy(() -> GitBatches.apply(ENGINE, DemoRepo.cs001(), repo, 0)).hasMessageContaining("batchSize");
   }
 
   @Test
   void aPlannedBatchAppliedTwiceIsCommittedOnce() throws Exception {
-    DtePreview plan = GitBatches.plan(DemoRepo.cs001(), repo, 2, message -> {});
+    DtePreview plan = GitBatches.plan(ENGINE, DemoRepo.cs001(), repo, 2, message -> {});
     dev.atomic.dte.batches.PlannedBatch batch = plan.plan().batches().get(0);
     String base = baseCommit.getName();
 
-    DtePreview.Batch first = GitBatches.applyPlanned(DemoRepo.cs001(), repo, "atomic/M-1", base, batch, 1, m -> {});
-    DtePreview.Batch retried = GitBatches.applyPlanned(DemoRepo.cs001(), repo, "atomic/M-1", base, batch, 1, m -> {});
+    DtePreview.Batch first = GitBatches.applyPlanned(ENGINE, DemoRepo.cs001(), repo, "atomic/M-1", base, batch, 1, m -> {});
+    DtePreview.Batch retried = GitBatches.applyPlanned(ENGINE, DemoRepo.cs001(), repo, "atomic/M-1", base, batch, 1, m -> {});
 
     assertThat(retried.commit()).isEqualTo(first.commit());
     assertThat(GitBatches.status(repo, "atomic/M-1")).extracting(DtePreview.Batch::id).containsExactly("batch-1");
@@ -155,7 +157,7 @@ class GitBatchesTest {
             List.of(new ChangeSpec.Invariant("PublicApiKept", "apiCompat", null)), null, null, null);
     VerificationReport before = Invariants.verify(withApiCheck, repo);
 
-    GitBatches.apply(DemoRepo.cs001(), repo, 50);
+    GitBatches.apply(ENGINE, DemoRepo.cs001(), repo, 50);
     VerificationReport after = Invariants.verify(withApiCheck, repo);
 
     assertThat(before.success()).isTrue();

@@ -11,10 +11,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class InvariantsTest {
 
+  private static final DteEngine ENGINE = DteEngine.fromEnvironment();
+
   @Test
   void cs001InvariantsHoldAfterTheChange(@TempDir Path dir) {
     Path repo = DemoRepo.copyTo(dir);
-    DteEngine.apply(DemoRepo.cs001(), repo);
+    ENGINE.apply(DemoRepo.cs001(), repo);
 
     VerificationReport report = Invariants.verify(DemoRepo.cs001(), repo);
 

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Each Java operation on small before/after sources, with unchanged and refused cases. */
 class JavaOperationsTest {
 
+  private static final DteEngine ENGINE = DteEngine.fromEnvironment();
+
   @TempDir Path dir;
 
   private static final String STRINGS =
@@ -168,8 +170,8 @@ class JavaOperationsTest {
         }
         """);
 
-    DtePreview langApis = DteEngine.preview(spec(patch("recipe", null, Map.of("recipe", "org.openrewrite.java.migrate.lang.JavaLangAPIs"))), root);
-    DtePreview java17 = DteEngine.preview(spec(patch("recipe", null, Map.of("recipe", "org.openrewrite.java.migrate.UpgradeToJava17"))), root);
+    DtePreview langApis = ENGINE.preview(spec(patch("recipe", null, Map.of("recipe", "org.openrewrite.java.migrate.lang.JavaLangAPIs"))), root);
+    DtePreview java17 = ENGINE.preview(spec(patch("recipe", null, Map.of("recipe", "org.openrewrite.java.migrate.UpgradeToJava17"))), root);
 
     assertThat(langApis.diffs()).singleElement().satisfies(d ->
         assertThat(d.diff()).contains("+    return Character.isJavaIdentifierStart(c);"));
@@ -203,7 +205,7 @@ class JavaOperationsTest {
 
   private Map<String, String> run(ChangeSpec.Patch patch) throws IOException {
     Path root = write();
-    DteEngine.apply(spec(patch), root);
+    ENGINE.apply(spec(patch), root);
     Map<String, String> files = new LinkedHashMap<>();
     for (String path : List.of("src/com/acme/Account.java", "src/com/acme/Bank.java")) {
       files.put(path, Files.readString(root.resolve(path)));
@@ -213,13 +215,13 @@ class JavaOperationsTest {
 
   private DtePreview preview(ChangeSpec.Patch patch) throws IOException {
     Path root = write();
-    return DteEngine.preview(spec(patch), root);
+    return ENGINE.preview(spec(patch), root);
   }
 
   private DtePreview previewOn(DtePreview ignored, ChangeSpec.Patch patch) throws IOException {
     Path root = write();
-    DteEngine.apply(spec(patch), root);
-    return DteEngine.preview(spec(patch), root);
+    ENGINE.apply(spec(patch), root);
+    return ENGINE.preview(spec(patch), root);
   }
 
   private Path write() throws IOException {

@@ -14,13 +14,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** Verify runs PIT on what CS-001 changed in the demo and gates on PIT's own score. */
 class MutationVerificationTest {
 
+  private static final DteEngine ENGINE = DteEngine.fromEnvironment();
+
   private static final VerificationSettings SETTINGS =
       VerificationSettings.from(Map.of()).withTimeout(Duration.ofMinutes(3));
 
   @Test
   void theScoreIsTheOnePitComputedOnTheChangedClasses(@TempDir Path dir) throws Exception {
     Path repo = DemoRepo.copyTo(dir);
-    DteEngine.apply(DemoRepo.cs001(), repo);
+    ENGINE.apply(DemoRepo.cs001(), repo);
 
     VerificationReport report = Verification.run(DemoRepo.cs001(), repo, SETTINGS);
 
@@ -51,8 +53,8 @@ class MutationVerificationTest {
   void deletingATestLowersTheScoreAndFailsTheGateNamingTheSurvivors(@TempDir Path dir) throws Exception {
     Path full = DemoRepo.copyTo(dir.resolve("full"));
     Path reduced = DemoRepo.copyTo(dir.resolve("reduced"));
-    DteEngine.apply(DemoRepo.cs001(), full);
-    DteEngine.apply(DemoRepo.cs001(), reduced);
+    ENGINE.apply(DemoRepo.cs001(), full);
+    ENGINE.apply(DemoRepo.cs001(), reduced);
     Path authTest = reduced.resolve("src/test/java/com/acme/auth/AuthTest.java");
     String source = Files.readString(authTest);
     int start = source.indexOf("  @Test\n  void theRightPasswordOpensASession");
@@ -80,7 +82,7 @@ class MutationVerificationTest {
   void aMavenProjectIsVerifiedThroughPitestMaven(@TempDir Path dir) throws IOException {
     Path repo = DemoRepo.copy("maven-demo", dir);
     ChangeSpec spec = ChangeSpecValidator.parse(Files.readString(DemoRepo.EXAMPLES.resolve("specs/CS-002.json")));
-    DteEngine.apply(spec, repo);
+    ENGINE.apply(spec, repo);
 
     VerificationReport report = Verification.run(spec, repo, SETTINGS);
 
@@ -98,7 +100,7 @@ class MutationVerificationTest {
   @Test
   void mutationTestingSkippedByConfigurationReportsNoNumber(@TempDir Path dir) {
     Path repo = DemoRepo.copyTo(dir);
-    DteEngine.apply(DemoRepo.cs001(), repo);
+    ENGINE.apply(DemoRepo.cs001(), repo);
 
     VerificationReport report = Verification.run(DemoRepo.cs001(), repo, SETTINGS.withMutationTesting(false));
 
@@ -113,7 +115,7 @@ class MutationVerificationTest {
   @Test
   void highRiskRunsMutationTestingEvenWhenConfigurationSkipsIt(@TempDir Path dir) {
     Path repo = DemoRepo.copyTo(dir);
-    DteEngine.apply(DemoRepo.cs001(), repo);
+    ENGINE.apply(DemoRepo.cs001(), repo);
     ChangeSpec high = withRisk(DemoRepo.cs001(), "high");
 
     VerificationReport report = Verification.run(high, repo, SETTINGS.withMutationTesting(false));

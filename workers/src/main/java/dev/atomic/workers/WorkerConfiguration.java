@@ -67,7 +67,7 @@ class WorkerConfiguration {
             ? null
             : new UsernamePasswordCredentialsProvider(gitUser.isBlank() ? "x-access-token" : gitUser, gitToken);
     return new DteActivitiesImpl(
-        roots, new Repositories(java.nio.file.Path.of(home, "repos"), roots, credentials), artifacts);
+        dev.atomic.dte.DteEngine.fromEnvironment(), roots, new Repositories(java.nio.file.Path.of(home, "repos"), roots, credentials), artifacts);
   }
 
   /**

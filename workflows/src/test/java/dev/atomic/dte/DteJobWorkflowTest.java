@@ -30,7 +30,7 @@ class DteJobWorkflowTest {
     env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker("dte-test");
     worker.registerWorkflowImplementationTypes(DteJobWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new DteActivitiesImpl(new WorkingDirectories(List.of(root.toString())), new Repositories(root.resolve(".repos"))));
+    worker.registerActivitiesImplementations(new DteActivitiesImpl(DteEngine.fromEnvironment(), new WorkingDirectories(List.of(root.toString())), new Repositories(root.resolve(".repos"))));
     env.start();
     client = env.getWorkflowClient();
   }

@@ -41,9 +41,11 @@ public final class BatchPlanner {
    *
    * @param root the base tree, for the build check
    * @param changed the changed files, in path order
+   * @param classpath the libraries the tree compiles against
    * @throws DteException REFUSED when the base compiles but the changed tree does not
    */
-  public static Plan plan(Path root, List<ChangedFile> changed, int batchSize, Consumer<String> progress) {
+  public static Plan plan(
+      Path root, List<ChangedFile> changed, List<Path> classpath, int batchSize, Consumer<String> progress) {
     if (batchSize < 1 || batchSize > 10_000) {
       throw DteException.invalid("batchSize: must be between 1 and 10000, got " + batchSize);
     }
@@ -54,7 +56,7 @@ public final class BatchPlanner {
     List<Group> groups = pack(graph, batchSize);
     progress.accept(groups.size() + " batch(es) from " + graph.components.size() + " group(s) of dependent files");
     String buildCheck;
-    try (BuildCheck check = BuildCheck.start(root)) {
+    try (BuildCheck check = BuildCheck.start(root, classpath)) {
       if (check == null) {
         buildCheck = "not checked: this runtime has no Java compiler (a JDK is needed)";
       } else if (!check.base().compiles()) {

@@ -34,8 +34,9 @@ import javax.tools.ToolProvider;
  * makes them compile, so the caller can merge batches until the tree compiles again.
  *
  * <p>The production sources are compiled ({@code src/main/java}, else every Java file outside
- * {@code src/test}) with the JDK's compiler and no classpath beyond the JDK: a tree that needs
- * libraries does not compile at its base, and the check then says it was not possible.
+ * {@code src/test}) with the JDK's compiler against the tree's resolved classpath (its Maven
+ * dependencies, or the request's classpath): a tree whose libraries are not known does not compile
+ * at its base, and the check then says it was not possible.
  */
 final class BuildCheck implements AutoCloseable {
 
@@ -52,12 +53,16 @@ final class BuildCheck implements AutoCloseable {
   private final Map<String, List<Path>> classesOf = new HashMap<>();
   private final Set<String> pending = new TreeSet<>();
   private final String sourceRoot;
+  private final String classpath;
   private Outcome base;
 
-  private BuildCheck(JavaCompiler compiler, Path output, String sourceRoot) {
+  private BuildCheck(JavaCompiler compiler, Path output, String sourceRoot, List<Path> libraries) {
     this.compiler = compiler;
     this.output = output;
     this.sourceRoot = sourceRoot;
+    StringBuilder entries = new StringBuilder(output.toString());
+    libraries.forEach(entry -> entries.append(java.io.File.pathSeparator).append(entry));
+    this.classpath = entries.toString();
   }
 
   /**
@@ -65,7 +70,7 @@ final class BuildCheck implements AutoCloseable {
    *
    * @return null when this runtime has no Java compiler (a JRE)
    */
-  static BuildCheck start(Path root) {
+  static BuildCheck start(Path root, List<Path> libraries) {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     if (compiler == null) {
       return null;
@@ -73,7 +78,7 @@ final class BuildCheck implements AutoCloseable {
     String sourceRoot = Files.isDirectory(root.resolve("src/main/java")) ? "src/main/java/" : "";
     try {
       BuildCheck check =
-          new BuildCheck(compiler, Files.createTempDirectory("atomic-buildcheck"), sourceRoot);
+          new BuildCheck(compiler, Files.createTempDirectory("atomic-buildcheck"), sourceRoot, libraries);
       try (Stream<Path> walk = Files.walk(root.resolve(sourceRoot.isEmpty() ? "." : sourceRoot))) {
         for (Path file : walk.filter(Files::isRegularFile).toList()) {
           String path = root.relativize(file).normalize().toString().replace('\\', '/');
@@ -163,7 +168,7 @@ final class BuildCheck implements AutoCloseable {
       List<String> options =
           List.of(
               "-d", output.toString(),
-              "-cp", output.toString(),
+              "-cp", classpath,
               "-proc:none", "-implicit:none", "-nowarn", "-encoding", "UTF-8");
       boolean ok = units.isEmpty() || compiler.getTask(null, manager, diagnostics, options, null, units).call();
       manager.produced.forEach((path, classes) -> classesOf.computeIfAbsent(path, p -> new ArrayList<>()).addAll(classes));

@@ -65,7 +65,7 @@ class BatchPlannerTest {
     change.add(changed("src/main/java/b/Three.java", base.get("src/main/java/b/Three.java").replace("\"Three \"", "\"3 \"")));
     change.add(changed("src/main/java/b/Two.java", base.get("src/main/java/b/Two.java").replace("\"Two \"", "\"2 \"")));
 
-    BatchPlanner.Plan plan = BatchPlanner.plan(root, change, 1, message -> {});
+    BatchPlanner.Plan plan = BatchPlanner.plan(root, change, List.of(), 1, message -> {});
 
     assertThat(plan.batches()).extracting(PlannedBatch::files).containsExactly(
         List.of("src/main/java/a/Money.java"),
@@ -89,7 +89,7 @@ class BatchPlannerTest {
       change.add(changed(path, base.get(path).replace("Money.format(", "Money.render(")));
     }
 
-    BatchPlanner.Plan plan = BatchPlanner.plan(root, change, 2, message -> {});
+    BatchPlanner.Plan plan = BatchPlanner.plan(root, change, List.of(), 2, message -> {});
 
     assertThat(plan.batches()).hasSize(1);
     assertThat(plan.batches().get(0).files()).hasSize(5);
@@ -105,7 +105,7 @@ class BatchPlannerTest {
       change.add(changed(path, base.get(path).replace("\"" + name + " \"", "\"x \"")));
     }
 
-    BatchPlanner.Plan plan = BatchPlanner.plan(root, change, 3, message -> {});
+    BatchPlanner.Plan plan = BatchPlanner.plan(root, change, List.of(), 3, message -> {});
 
     assertThat(plan.batches()).extracting(b -> b.files().size()).containsExactly(3, 1);
     assertThat(plan.batches()).allMatch(b -> b.dependsOn().isEmpty() && b.reason() == null);
@@ -118,7 +118,7 @@ class BatchPlannerTest {
     List<ChangedFile> change = List.of(
         changed("src/main/java/a/Money.java", base.get("src/main/java/a/Money.java").replace("format(", "render(")));
 
-    assertThatThrownBy(() -> BatchPlanner.plan(root, change, 1, message -> {}))
+    assertThatThrownBy(() -> BatchPlanner.plan(root, change, List.of(), 1, message -> {}))
         .isInstanceOfSatisfying(DteException.class, e -> {
           assertThat(e.kind()).isEqualTo(DteException.Kind.REFUSED);
           assertThat(e.reasons().get(0)).contains("does not compile");
@@ -137,7 +137,7 @@ class BatchPlannerTest {
         .replace("  public static String format", "  public static String format(long cents, boolean sign) {\n    return (sign ? \"+\" : \"\") + format(cents);\n  }\n\n  public static String format")));
     change.add(changed("src/main/java/b/Two.java", base.get("src/main/java/b/Two.java").replace("\"Two \"", "\"2 \"")));
 
-    BatchPlanner.Plan plan = BatchPlanner.plan(root, change.stream().sorted((x, y) -> x.path().compareTo(y.path())).toList(), 1, m -> {});
+    BatchPlanner.Plan plan = BatchPlanner.plan(root, change.stream().sorted((x, y) -> x.path().compareTo(y.path())).toList(), List.of(), 1, m -> {});
 
     assertThat(plan.batches()).extracting(PlannedBatch::files).containsExactly(
         List.of("src/main/java/a/Money.java"),
@@ -151,7 +151,7 @@ class BatchPlannerTest {
     file("src/main/java/c/NeedsALibrary.java", "package c;\n\nclass NeedsALibrary extends org.example.Missing {}\n");
     List<ChangedFile> change = List.of(changed("src/main/java/c/NeedsALibrary.java", base.get("src/main/java/c/NeedsALibrary.java") + "// edited\n"));
 
-    BatchPlanner.Plan plan = BatchPlanner.plan(root, change, 1, message -> {});
+    BatchPlanner.Plan plan = BatchPlanner.plan(root, change, List.of(), 1, message -> {});
 
     assertThat(plan.batches()).hasSize(1);
     assertThat(plan.buildCheck()).startsWith("not checked: the base tree does not compile on its own").contains("NeedsALibrary");
@@ -159,6 +159,6 @@ class BatchPlannerTest {
 
   @Test
   void refusesABatchSizeOutOfRange() {
-    assertThatThrownBy(() -> BatchPlanner.plan(root, List.of(), 0, m -> {})).hasMessageContaining("batchSize");
+    assertThatThrownBy(() -> BatchPlanner.plan(root, List.of(), List.of(), 0, m -> {})).hasMessageContaining("batchSize");
   }
 }

@@ -90,8 +90,28 @@ class DteController {
             DteJobWorkflow.class,
             WorkflowOptions.newBuilder().setWorkflowId(jobId).setTaskQueue(TaskQueues.DTE).build());
     int batchSize = body.path("batchSize").asInt(0);
-    WorkflowClient.start(job::run, new DteRequest(operation, spec, workingDir, repository, ref, dryRun, batchSize));
+    List<String> classpath = classpath(body);
+    WorkflowClient.start(job::run, new DteRequest(operation, spec, workingDir, repository, ref, dryRun, batchSize, classpath));
     return result(jobId, WAIT_SECONDS);
+  }
+
+  /** {@code classpath}: an array of jar or class-directory paths, checked by the worker. */
+  private static List<String> classpath(JsonNode body) {
+    JsonNode node = body.path("classpath");
+    if (node.isMissingNode() || node.isNull()) {
+      return null;
+    }
+    if (!node.isArray() || node.size() > 1000) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "classpath must be an array of at most 1000 paths");
+    }
+    List<String> entries = new java.util.ArrayList<>();
+    for (JsonNode entry : node) {
+      if (!entry.isString() || entry.asString().isBlank() || entry.asString().length() > 4096) {
+        throw new ApiException(HttpStatus.BAD_REQUEST, "classpath entries must be non-empty strings (paths of jars or class directories)");
+      }
+      entries.add(entry.asString());
+    }
+    return entries;
   }
 
   @GetMapping(value = "/dte/jobs/{jobId}", produces = MediaType.APPLICATION_JSON_VALUE)

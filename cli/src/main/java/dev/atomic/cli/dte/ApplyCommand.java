@@ -6,6 +6,7 @@ import dev.atomic.dte.ChangeSpec;
 import dev.atomic.dte.DteEngine;
 import dev.atomic.dte.DteException;
 import dev.atomic.dte.DtePreview;
+import dev.atomic.dte.ExplicitClasspath;
 import dev.atomic.dte.FileDiff;
 import dev.atomic.dte.GitBatches;
 import dev.atomic.platform.Json;
@@ -45,6 +46,21 @@ class ApplyCommand implements Callable<Integer> {
         "the tree after every batch is compiled."})
   int batchSize;
 
+  @Option(
+      names = "--classpath",
+      paramLabel = "<entries>",
+      description = {
+        "Jars and class directories the Java sources are typed against, separated by ':' (';' on",
+        "Windows) or ','; relative to --working-dir.",
+        "dir/* is every jar in dir. Added to each Maven module's resolved classpath; the whole",
+        "classpath of a tree without pom.xml (Gradle, Bazel, plain trees)."})
+  String classpath;
+
+  @Option(
+      names = "--ci",
+      description = "Exit 1 when the spec changes no file (a migration that silently does nothing fails the build).")
+  boolean ci;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -62,17 +78,21 @@ class ApplyCommand implements Callable<Integer> {
         err.flush();
       };
       long started = System.nanoTime();
+      DteEngine engine = DteEngine.fromEnvironment();
+      java.util.List<Path> entries = ExplicitClasspath.parse(classpath);
       if (dryRun) {
-        result = GitBatches.plan(changeSpec, target.workingDir, batchSize, progress);
+        result = GitBatches.plan(engine, changeSpec, target.workingDir, entries, batchSize, progress);
       } else if (GitBatches.isWorkingTree(target.workingDir)) {
-        result = GitBatches.apply(changeSpec, target.workingDir, batchSize, progress);
+        result = GitBatches.apply(engine, changeSpec, target.workingDir, entries, batchSize, progress);
       } else {
-        result = DteEngine.apply(changeSpec, target.workingDir, progress);
+        result = engine.apply(changeSpec, target.workingDir, entries, progress);
       }
       err.printf("done in %.1f s%n", (System.nanoTime() - started) / 1e9);
       err.flush();
     } catch (DteException e) {
       throw DteErrors.of(e);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(ExitCodes.USAGE, e.getMessage());
     }
     if ("json".equals(output)) {
       out.println(Json.pretty(result));
@@ -115,6 +135,12 @@ class ApplyCommand implements Callable<Integer> {
       }
     }
     out.flush();
+    if (ci && result.patches().isEmpty()) {
+      err.println("error: " + changeSpec.id() + " changes no file in " + target.workingDir
+          + " (--ci): check the selectors, the scope and the classpath");
+      err.flush();
+      return ExitCodes.FAILED;
+    }
     return ExitCodes.OK;
   }
 }

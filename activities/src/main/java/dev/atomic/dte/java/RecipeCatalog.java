@@ -1,4 +1,6 @@
-package dev.atomic.dte;
+package dev.atomic.dte.java;
+
+import dev.atomic.dte.DteException;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,18 +16,18 @@ import org.openrewrite.config.RecipeDescriptor;
  * declarative recipe from the classpath (rewrite-migrate-java is bundled, e.g.
  * {@code org.openrewrite.java.migrate.UpgradeToJava17}).
  */
-final class RecipeCatalog {
+public final class RecipeCatalog {
 
   private static final ObjectMapper OPTIONS =
       new ObjectMapper()
           .registerModule(new ParameterNamesModule())
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-  private static volatile Environment environment;
+  private volatile Environment environment;
 
-  private RecipeCatalog() {}
+  public RecipeCatalog() {}
 
-  static Recipe load(String name, Map<String, Object> options, String pointer) {
+  Recipe load(String name, Map<String, Object> options, String pointer) {
     if (!name.matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+")) {
       throw DteException.invalid(pointer + "/recipe: not a recipe name: '" + name + "'");
     }
@@ -59,7 +61,7 @@ final class RecipeCatalog {
     return found.iterator().next();
   }
 
-  static Collection<RecipeDescriptor> descriptors() {
+  public Collection<RecipeDescriptor> descriptors() {
     return environment().listRecipeDescriptors();
   }
 
@@ -72,10 +74,10 @@ final class RecipeCatalog {
     }
   }
 
-  private static Environment environment() {
+  private Environment environment() {
     Environment current = environment;
     if (current == null) {
-      synchronized (RecipeCatalog.class) {
+      synchronized (this) {
         current = environment;
         if (current == null) {
           current = Environment.builder().scanRuntimeClasspath().build();

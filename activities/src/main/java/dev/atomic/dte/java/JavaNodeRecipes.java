@@ -1,4 +1,7 @@
-package dev.atomic.dte;
+package dev.atomic.dte.java;
+
+import dev.atomic.dte.DteException;
+import dev.atomic.dte.Selector;
 
 import java.util.Comparator;
 import java.util.List;

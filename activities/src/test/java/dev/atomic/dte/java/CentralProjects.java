@@ -1,0 +1,237 @@
+package dev.atomic.dte.java;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Real projects for tests: sources jars from Maven Central (test dependencies of this module),
+ * checked out as Maven projects in a test's temp directory, and compiled with javac.
+ */
+final class CentralProjects {
+
+  private CentralProjects() {}
+
+  /**
+   * gRPC's API module: 132 files that call Guava's {@code Preconditions.checkNotNull} with one,
+   * two, three and five arguments, and a class ({@code io.grpc.Context}) that declares and calls
+   * a {@code checkNotNull} of its own. The POM declares what its published POM declares, with
+   * Guava at compile scope (Gradle publishes it as runtime).
+   */
+  static Path grpcApi(Path dir) throws IOException {
+    unpackSources(sourcesJar("grpc-api-"), dir.resolve("src/main/java"));
+    Files.writeString(dir.resolve("pom.xml"), """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <project xmlns="http://maven.apache.org/POM/4.0.0">
+          <modelVersion>4.0.0</modelVersion>
+          <groupId>io.grpc</groupId>
+          <artifactId>grpc-api</artifactId>
+          <version>1.76.0</version>
+          <properties>
+            <maven.compiler.release>17</maven.compiler.release>
+          </properties>
+          <dependencies>
+            <dependency>
+              <groupId>com.google.guava</groupId>
+              <artifactId>guava</artifactId>
+              <version>33.4.8-android</version>
+            </dependency>
+            <dependency>
+              <groupId>com.google.code.findbugs</groupId>
+              <artifactId>jsr305</artifactId>
+              <version>3.0.2</version>
+            </dependency>
+            <dependency>
+              <groupId>com.google.errorprone</groupId>
+              <artifactId>error_prone_annotations</artifactId>
+              <version>2.36.0</version>
+            </dependency>
+          </dependencies>
+        </project>
+        """);
+    return dir;
+  }
+
+  /**
+   * gRPC's API and core modules as a two-module reactor under a parent POM: {@code core}
+   * depends on {@code api} and on Guava, Gson, PerfMark and annotation jars, as its published
+   * POM says. Its {@code StatsTraceContext} calls {@code checkNotNull(ref, "%s …", arg)}.
+   */
+  static Path grpcReactor(Path dir) throws IOException {
+    unpackSources(sourcesJar("grpc-api-"), dir.resolve("api/src/main/java"));
+    unpackSources(sourcesJar("grpc-core-"), dir.resolve("core/src/main/java"));
+    Files.writeString(dir.resolve("pom.xml"), """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <project xmlns="http://maven.apache.org/POM/4.0.0">
+          <modelVersion>4.0.0</modelVersion>
+          <groupId>io.grpc</groupId>
+          <artifactId>grpc-parent</artifactId>
+          <version>1.76.0</version>
+          <packaging>pom</packaging>
+          <modules>
+            <module>api</module>
+            <module>core</module>
+          </modules>
+          <dependencyManagement>
+            <dependencies>
+              <dependency>
+                <groupId>com.google.guava</groupId>
+                <artifactId>guava</artifactId>
+                <version>33.4.8-android</version>
+              </dependency>
+              <dependency>
+                <groupId>com.google.code.findbugs</groupId>
+                <artifactId>jsr305</artifactId>
+                <version>3.0.2</version>
+              </dependency>
+              <dependency>
+                <groupId>com.google.errorprone</groupId>
+                <artifactId>error_prone_annotations</artifactId>
+                <version>2.36.0</version>
+              </dependency>
+            </dependencies>
+          </dependencyManagement>
+        </project>
+        """);
+    String module = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <project xmlns="http://maven.apache.org/POM/4.0.0">
+          <modelVersion>4.0.0</modelVersion>
+          <parent>
+            <groupId>io.grpc</groupId>
+            <artifactId>grpc-parent</artifactId>
+            <version>1.76.0</version>
+          </parent>
+          <artifactId>%s</artifactId>
+          <dependencies>
+            <dependency>
+              <groupId>com.google.guava</groupId>
+              <artifactId>guava</artifactId>
+            </dependency>
+            <dependency>
+              <groupId>com.google.code.findbugs</groupId>
+              <artifactId>jsr305</artifactId>
+            </dependency>
+            <dependency>
+              <groupId>com.google.errorprone</groupId>
+              <artifactId>error_prone_annotations</artifactId>
+            </dependency>
+        %s  </dependencies>
+        </project>
+        """;
+    Files.writeString(dir.resolve("api/pom.xml"), module.formatted("grpc-api", ""));
+    Files.writeString(dir.resolve("core/pom.xml"), module.formatted("grpc-core", """
+                <dependency>
+                  <groupId>io.grpc</groupId>
+                  <artifactId>grpc-api</artifactId>
+                  <version>${project.version}</version>
+                </dependency>
+                <dependency>
+                  <groupId>com.google.code.gson</groupId>
+                  <artifactId>gson</artifactId>
+                  <version>2.11.0</version>
+                </dependency>
+                <dependency>
+                  <groupId>com.google.android</groupId>
+                  <artifactId>annotations</artifactId>
+                  <version>4.1.1.4</version>
+                </dependency>
+                <dependency>
+                  <groupId>org.codehaus.mojo</groupId>
+                  <artifactId>animal-sniffer-annotations</artifactId>
+                  <version>1.24</version>
+                </dependency>
+                <dependency>
+                  <groupId>io.perfmark</groupId>
+                  <artifactId>perfmark-api</artifactId>
+                  <version>0.27.0</version>
+                </dependency>
+        """));
+    return dir;
+  }
+
+  /** The sources jar on the test classpath whose file name starts with {@code prefix}. */
+  static Path sourcesJar(String prefix) {
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path path = Path.of(entry);
+      String name = path.getFileName().toString();
+      if (name.startsWith(prefix) && name.endsWith("-sources.jar")) {
+        return path;
+      }
+    }
+    throw new IllegalStateException("no " + prefix + "*-sources.jar on the test classpath");
+  }
+
+  /** The {@code .java} entries of a sources jar under {@code target}, refusing names that leave it. */
+  static void unpackSources(Path jar, Path target) throws IOException {
+    Files.createDirectories(target);
+    try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(jar))) {
+      for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+        if (entry.isDirectory() || !entry.getName().endsWith(".java")) {
+          continue;
+        }
+        Path file = target.resolve(entry.getName()).normalize();
+        if (!file.startsWith(target)) {
+          throw new IOException("entry outside the target: " + entry.getName());
+        }
+        Files.createDirectories(file.getParent());
+        Files.copy(zip, file);
+      }
+    }
+  }
+
+  /** javac's errors for every Java file under {@code sources} against {@code classpath}; empty when it compiles. */
+  static List<String> compile(Path sources, List<Path> classpath, Path output) throws IOException {
+    return compile(List.of(sources), classpath, output);
+  }
+
+  /** As {@link #compile(Path, List, Path)}, over several source roots compiled together. */
+  static List<String> compile(List<Path> roots, List<Path> classpath, Path output) throws IOException {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    List<Path> files = new ArrayList<>();
+    for (Path sources : roots) {
+      try (Stream<Path> walk = Files.walk(sources)) {
+        walk.filter(p -> p.toString().endsWith(".java")).forEach(files::add);
+      }
+    }
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    List<String> options = new ArrayList<>(List.of("-d", output.toString(), "-proc:none", "-nowarn", "-encoding", "UTF-8"));
+    if (!classpath.isEmpty()) {
+      options.add("-cp");
+      options.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+    }
+    try (StandardJavaFileManager manager = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+      boolean ok = javac.getTask(null, manager, diagnostics, options, null, manager.getJavaFileObjectsFromPaths(files)).call();
+      List<String> errors = new ArrayList<>();
+      diagnostics.getDiagnostics().stream()
+          .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
+          .forEach(d -> errors.add(d.getSource() + ":" + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT)));
+      if (!ok && errors.isEmpty()) {
+        errors.add("javac failed");
+      }
+      return errors;
+    }
+  }
+
+  /** Reads a file, for assertions. */
+  static String read(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
