@@ -117,6 +117,50 @@ class DteApiIT {
     assertThat(outside.json().get("details").asText()).contains("outside the allowed roots");
   }
 
+  @Test
+  void aClasspathBesideTheSpecTypesAPlainTreeAndStaysInsideIt() throws IOException {
+    Path tree = Files.createDirectories(platform.home.resolve("work").resolve("classpath"));
+    Files.createDirectories(tree.resolve("src/com/acme"));
+    Files.createDirectories(tree.resolve("lib"));
+    Files.writeString(tree.resolve("src/com/acme/Names.java"), """
+        package com.acme;
+
+        import com.google.common.base.Preconditions;
+
+        class Names {
+          String first(String name) {
+            return Preconditions.checkNotNull(name);
+          }
+        }
+        """);
+    Path guava = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .map(Path::of).filter(p -> p.getFileName().toString().matches("guava-[0-9.]+-(jre|android)\\.jar"))
+        .findFirst().orElseThrow();
+    Files.copy(guava, tree.resolve("lib/guava.jar"));
+    String spec = """
+        {"id": "CS-79", "intent": "Guava checkNotNull to the JDK", "scope": ["src/**/*.java"], "language": "java",
+         "patches": [{"astOp": "replaceAPI",
+                      "selector": "MethodCall[type='com.google.common.base.Preconditions'][name='checkNotNull'][args=1]",
+                      "details": {"newTarget": "java.util.Objects", "newProperty": "requireNonNull"}}]}
+        """;
+    String job = "{\"spec\": " + spec + ", \"workingDir\": \"" + tree + "\", \"dryRun\": true";
+
+    Response typed = platform.postJson("/dte/apply", job + ", \"classpath\": [\"lib/*\"]}");
+    Response untyped = platform.postJson("/dte/apply", job + "}");
+    Response outside = platform.postJson("/dte/apply", job + ", \"classpath\": [\"/etc\"]}");
+    Response malformed = platform.postJson("/dte/apply", job + ", \"classpath\": \"lib/guava.jar\"}");
+
+    assertThat(typed.status()).as(typed.body()).isEqualTo(200);
+    assertThat(typed.json().at("/diffs/0/diff").asText()).contains("+    return Objects.requireNonNull(name);");
+    assertThat(untyped.status()).isEqualTo(422);
+    assertThat(untyped.json().get("details").asText())
+        .contains("type com.google.common.base.Preconditions cannot be resolved");
+    assertThat(outside.status()).isEqualTo(422);
+    assertThat(outside.json().get("details").asText()).contains("/classpath: /etc: outside the working directory");
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.json().get("error").asText()).contains("classpath must be an array");
+  }
+
   private Path copyDemo(String name) throws IOException {
     return DemoRepo.copyTo(Files.createDirectories(platform.home.resolve("work").resolve(name)));
   }

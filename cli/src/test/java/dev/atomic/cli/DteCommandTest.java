@@ -106,6 +106,63 @@ class DteCommandTest {
   }
 
   @Test
+  void ciFailsASpecThatChangesNothing(@TempDir Path dir) throws IOException {
+    Path repo = copyDemo(dir);
+    Path spec = dir.resolve("noop.json");
+    Files.writeString(spec, """
+        {"id": "CS-78", "intent": "Replace a message nobody writes", "scope": ["src/**/*.java"], "language": "java",
+         "patches": [{"astOp": "editString", "details": {"from": "no such message", "to": "still none"}}]}
+        """);
+
+    CliRun plain = CliRun.atomic("dte", "apply", "--spec", spec.toString(), "--working-dir", repo.toString(), "--dry-run");
+    CliRun inCi = CliRun.atomic("dte", "apply", "--spec", spec.toString(), "--working-dir", repo.toString(), "--dry-run", "--ci");
+
+    assertThat(plain.exitCode()).as(plain.err()).isZero();
+    assertThat(plain.out()).contains("warning: no file in scope is affected by the patches", "0 file(s)");
+    assertThat(inCi.exitCode()).isEqualTo(ExitCodes.FAILED);
+    assertThat(inCi.err()).contains("CS-78 changes no file", "(--ci)");
+  }
+
+  @Test
+  void aLibraryTypeNeedsTheClasspathAndIsNamedWithoutIt(@TempDir Path dir) throws IOException {
+    Path tree = dir.resolve("tree");
+    Files.createDirectories(tree.resolve("src/com/acme"));
+    Files.writeString(tree.resolve("src/com/acme/Names.java"), """
+        package com.acme;
+
+        import com.google.common.base.Preconditions;
+
+        class Names {
+          String first(String name) {
+            return Preconditions.checkNotNull(name, "name");
+          }
+        }
+        """);
+    Path spec = dir.resolve("guava.json");
+    Files.writeString(spec, """
+        {"id": "CS-77", "intent": "Guava checkNotNull to the JDK", "scope": ["src/**/*.java"], "language": "java",
+         "patches": [{"astOp": "replaceAPI",
+                      "selector": "MethodCall[type='com.google.common.base.Preconditions'][name='checkNotNull']",
+                      "details": {"newTarget": "java.util.Objects", "newProperty": "requireNonNull"}}]}
+        """);
+    String guava = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .filter(e -> Path.of(e).getFileName().toString().matches("guava-[0-9.]+-(jre|android)\\.jar"))
+        .findFirst().orElseThrow();
+
+    CliRun without = CliRun.atomic("dte", "apply", "--spec", spec.toString(), "--working-dir", tree.toString(), "--dry-run");
+    CliRun with = CliRun.atomic("dte", "apply", "--spec", spec.toString(), "--working-dir", tree.toString(),
+        "--classpath", guava);
+
+    assertThat(without.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(without.err()).contains("type com.google.common.base.Preconditions cannot be resolved",
+        "there is no pom.xml and no classpath was given", "--classpath");
+    assertThat(with.exitCode()).as(with.err()).isZero();
+    assertThat(Files.readString(tree.resolve("src/com/acme/Names.java")))
+        .contains("import java.util.Objects;", "return Objects.requireNonNull(name, \"name\");")
+        .doesNotContain("Preconditions");
+  }
+
+  @Test
   void cs001StaysOneBatchAndSaysWhy(@TempDir Path dir) throws Exception {
     Path repo = underGit(copyDemo(dir));
     String spec = EXAMPLES.resolve("specs/CS-001.json").toString();
