@@ -106,6 +106,6 @@ for change in ChangeType ChangeMethodName ChangePackage; do
   read -r rw_s rw_kb < <(tail -n 1 "$WORK/time-rewrite")
   differing=$(diff -rq "$dte" "$rw" | wc -l || true)
   same=$([ "$differing" -eq 0 ] && echo yes || echo "no($differing)")
-  parse=$(grep -o 'parsed [0-9]* Java file(s) in [0-9.]* s ([0-9]* files/s)' "$WORK/dte-$change.err" | head -n 1 || true)
+  parse=$(grep -o 'parsed [0-9]* Java file(s)[^;]* in [0-9.]* s ([0-9]* files/s)' "$WORK/dte-$change.err" | head -n 1 || true)
   printf '%-17s %10s %10d %12s %12d %8s %s\n' "$change" "$dte_s" $((dte_kb / 1024)) "$rw_s" $((rw_kb / 1024)) "$same" "$parse" | tee -a "$results"
 done

@@ -1,5 +1,7 @@
 package dev.atomic.dte;
 
+import dev.atomic.dte.git.GitBatches;
+import dev.atomic.dte.verify.VerificationReport;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 import java.util.List;

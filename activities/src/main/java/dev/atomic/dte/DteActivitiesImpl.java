@@ -1,5 +1,10 @@
 package dev.atomic.dte;
 
+import dev.atomic.dte.git.GitBatches;
+import dev.atomic.dte.git.Repositories;
+import dev.atomic.dte.verify.Verification;
+import dev.atomic.dte.verify.VerificationReport;
+import dev.atomic.dte.verify.VerificationSettings;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +21,7 @@ public class DteActivitiesImpl implements DteActivities {
   private final Repositories repositories;
   private final dev.atomic.evidence.artifacts.ArtifactStore artifacts;
   private final DteEngine engine;
+  private final dev.atomic.dte.verify.ToolJars tools = new dev.atomic.dte.verify.ToolJars();
 
   public DteActivitiesImpl(DteEngine engine, WorkingDirectories roots, Repositories repositories) {
     this(engine, roots, repositories, null);
@@ -149,7 +155,7 @@ public class DteActivitiesImpl implements DteActivities {
     try (Heartbeat beat = Heartbeat.start("verifyMission")) {
       Path clone = repositories.missionClone(request.repository(), request.missionId());
       repositories.checkoutBranch(clone, request.branch(), null);
-      return Verification.run(request.spec(), clone, VerificationSettings.fromEnvironment(), beat::progress);
+      return Verification.run(request.spec(), clone, VerificationSettings.fromEnvironment().withTools(tools).withClasspaths(engine.classpaths()), beat::progress);
     } catch (DteException e) {
       throw failure(e);
     }
@@ -163,7 +169,7 @@ public class DteActivitiesImpl implements DteActivities {
   @Override
   public VerificationReport verify(DteRequest request) {
     try (Heartbeat beat = Heartbeat.start("verify")) {
-      return Verification.run(request.spec(), tree(request), VerificationSettings.fromEnvironment(), beat::progress);
+      return Verification.run(request.spec(), tree(request), VerificationSettings.fromEnvironment().withTools(tools).withClasspaths(engine.classpaths()), beat::progress);
     } catch (DteException e) {
       throw failure(e);
     }

@@ -65,6 +65,11 @@ public final class DteEngine {
     return workers;
   }
 
+  /** The Maven classpath resolver, whose cache verification shares. */
+  public MavenClasspaths classpaths() {
+    return maven;
+  }
+
   /** Every edit the spec makes, as diffs; the tree is not touched. */
   public DtePreview preview(ChangeSpec spec, Path root) {
     return preview(spec, root, List.of(), message -> { });
@@ -224,7 +229,7 @@ public final class DteEngine {
   }
 
   /** Refuses invariants that need a language pack the spec's language does not have. */
-  static void requireLanguagePackFor(ChangeSpec spec) {
+  public static void requireLanguagePackFor(ChangeSpec spec) {
     if ("java".equals(spec.language())) {
       return;
     }
@@ -359,7 +364,7 @@ public final class DteEngine {
   }
 
   /** Writes the given changed paths (and removes the files they moved from). */
-  static void write(Path root, Map<String, String> current, Map<String, String> movedFrom, Set<String> changed) {
+  public static void write(Path root, Map<String, String> current, Map<String, String> movedFrom, Set<String> changed) {
     try {
       Path base = root.toRealPath();
       for (String path : changed) {

@@ -12,7 +12,7 @@ public final class TextEdits {
 
   private TextEdits() {}
 
-  static Pattern compile(String regex, String pointer) {
+  public static Pattern compile(String regex, String pointer) {
     try {
       return Pattern.compile(regex, Pattern.MULTILINE);
     } catch (PatternSyntaxException e) {

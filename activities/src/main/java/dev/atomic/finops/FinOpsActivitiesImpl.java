@@ -1,8 +1,8 @@
 package dev.atomic.finops;
 
 import dev.atomic.dte.DteException;
-import dev.atomic.dte.Repositories;
 import dev.atomic.dte.WorkingDirectories;
+import dev.atomic.dte.git.Repositories;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 

@@ -2,9 +2,9 @@ package dev.atomic.finops;
 
 import dev.atomic.dte.ChangeSpec;
 import dev.atomic.dte.DteException;
-import dev.atomic.dte.Repositories;
 import dev.atomic.dte.Scope;
 import dev.atomic.dte.WorkingDirectories;
+import dev.atomic.dte.git.Repositories;
 import dev.atomic.platform.Json;
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -6,16 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,7 +56,7 @@ class DteEngineTest {
     assertThat(applied.diffs()).isEqualTo(preview.diffs());
     assertThat(repo.resolve("src/main/java/com/acme/model/UserId.java")).doesNotExist();
     assertThat(DemoRepo.read(repo, "src/main/java/com/acme/model/AccountId.java")).contains("public final class AccountId");
-    assertThat(compile(repo.resolve("src/main/java"))).isEmpty();
+    assertThat(DemoRepo.compile(repo.resolve("src/main/java"))).isEmpty();
     // Applied once; a second time there is no UserId left to rename, and it says so.
     assertThatThrownBy(() -> ENGINE.preview(DemoRepo.cs001(), repo))
         .hasMessageContaining("no declaration matches Identifier{name=UserId}");
@@ -216,24 +208,4 @@ class DteEngineTest {
   }
 
   /** Compile errors of a source tree, from the JDK's own compiler. */
-  static List<String> compile(Path sources) throws IOException {
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(sources)) {
-      files = walk.filter(p -> p.toString().endsWith(".java")).toList();
-    }
-    Path out = Files.createTempDirectory("atomic-compile");
-    try (StandardJavaFileManager manager = compiler.getStandardFileManager(diagnostics, null, null)) {
-      compiler.getTask(null, manager, diagnostics, List.of("-d", out.toString()), null,
-          manager.getJavaFileObjectsFromPaths(files)).call();
-    }
-    List<String> errors = new ArrayList<>();
-    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-      if (d.getKind() == Diagnostic.Kind.ERROR) {
-        errors.add(d.getSource().getName() + ":" + d.getLineNumber() + ": " + d.getMessage(null));
-      }
-    }
-    return errors;
-  }
 }

@@ -7,10 +7,10 @@ import dev.atomic.dte.DteMissionPlan;
 import dev.atomic.dte.DteMissionRequest;
 import dev.atomic.dte.DtePreview;
 import dev.atomic.dte.DteRevertRequest;
-import dev.atomic.dte.GitBatches;
-import dev.atomic.dte.VerificationReport;
 import dev.atomic.dte.batches.Dependents;
 import dev.atomic.dte.batches.PlannedBatch;
+import dev.atomic.dte.git.GitBatches;
+import dev.atomic.dte.verify.VerificationReport;
 import dev.atomic.evidence.AuditPackRef;
 import dev.atomic.evidence.AuditPackRequest;
 import dev.atomic.evidence.EventTypes;
@@ -380,7 +380,7 @@ final class GovernedMission {
     mission.status = MissionStatus.VERIFYING;
     mission.checkpoints.get(CheckpointName.FINALIZE).status = CheckpointStatus.PENDING;
     mission.persist("verifying");
-    dev.atomic.dte.VerificationReport report = verify();
+    VerificationReport report = verify();
     verify.metrics.clear();
     verify.metrics.put("passed", report.success());
     if (report.metrics() != null) {

@@ -357,7 +357,7 @@ public class MissionWorkflowImpl implements MissionWorkflow {
   }
 
   private void rollbackGoverned(RollbackRequest rollbackRequest, CompletablePromise<RollbackResult> reply) {
-    List<dev.atomic.dte.GitBatches.Reverted> reverted;
+    List<dev.atomic.dte.git.GitBatches.Reverted> reverted;
     try {
       reverted = governed.rollback(rollbackRequest);
     } catch (io.temporal.failure.ActivityFailure e) {
@@ -379,7 +379,7 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     String message =
         reverted.size() == 1
             ? batch.id() + " rolled back"
-            : String.join(", ", reverted.stream().map(dev.atomic.dte.GitBatches.Reverted::batchId).toList()) + " rolled back (cascade)";
+            : String.join(", ", reverted.stream().map(dev.atomic.dte.git.GitBatches.Reverted::batchId).toList()) + " rolled back (cascade)";
     reply.complete(new RollbackResult(true, message, batch));
     if (reverify) {
       governed.verifyAndOpen();

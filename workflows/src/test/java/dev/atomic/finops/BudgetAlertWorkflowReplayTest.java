@@ -2,8 +2,8 @@ package dev.atomic.finops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atomic.dte.Repositories;
 import dev.atomic.dte.WorkingDirectories;
+import dev.atomic.dte.git.Repositories;
 import dev.atomic.platform.TaskQueues;
 import dev.atomic.testing.TestDatabase;
 import dev.atomic.testing.WebhookReceiver;

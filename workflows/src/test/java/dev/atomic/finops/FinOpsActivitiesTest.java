@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atomic.dte.DemoRepo;
-import dev.atomic.dte.Repositories;
 import dev.atomic.dte.WorkingDirectories;
+import dev.atomic.dte.git.Repositories;
 import dev.atomic.testing.TestDatabase;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;

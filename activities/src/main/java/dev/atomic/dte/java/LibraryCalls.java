@@ -112,7 +112,7 @@ final class LibraryCalls {
       leftAlone.forEach((path, calls) -> calls.forEach(call -> java.warnings.add("  " + path + ": " + call)));
     }
     if (changed[0] == 0 && leftAlone.isEmpty()) {
-      java.warnings.add(pointer + ": no call of " + migration.methodPattern() + " in scope");
+      throw dev.atomic.dte.DteException.invalid(pointer + "/selector: no call of " + migration.methodPattern() + " in scope");
     }
     java.progress.accept("replaceAPI: " + changed[0] + " call(s) migrated, "
         + leftAlone.values().stream().mapToInt(List::size).sum() + " left unchanged");

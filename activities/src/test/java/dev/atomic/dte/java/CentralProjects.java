@@ -5,17 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 
 /**
  * Real projects for tests: sources jars from Maven Central (test dependencies of this module),
@@ -190,39 +181,6 @@ final class CentralProjects {
         Files.createDirectories(file.getParent());
         Files.copy(zip, file);
       }
-    }
-  }
-
-  /** javac's errors for every Java file under {@code sources} against {@code classpath}; empty when it compiles. */
-  static List<String> compile(Path sources, List<Path> classpath, Path output) throws IOException {
-    return compile(List.of(sources), classpath, output);
-  }
-
-  /** As {@link #compile(Path, List, Path)}, over several source roots compiled together. */
-  static List<String> compile(List<Path> roots, List<Path> classpath, Path output) throws IOException {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    List<Path> files = new ArrayList<>();
-    for (Path sources : roots) {
-      try (Stream<Path> walk = Files.walk(sources)) {
-        walk.filter(p -> p.toString().endsWith(".java")).forEach(files::add);
-      }
-    }
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    List<String> options = new ArrayList<>(List.of("-d", output.toString(), "-proc:none", "-nowarn", "-encoding", "UTF-8"));
-    if (!classpath.isEmpty()) {
-      options.add("-cp");
-      options.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
-    }
-    try (StandardJavaFileManager manager = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-      boolean ok = javac.getTask(null, manager, diagnostics, options, null, manager.getJavaFileObjectsFromPaths(files)).call();
-      List<String> errors = new ArrayList<>();
-      diagnostics.getDiagnostics().stream()
-          .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
-          .forEach(d -> errors.add(d.getSource() + ":" + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT)));
-      if (!ok && errors.isEmpty()) {
-        errors.add("javac failed");
-      }
-      return errors;
     }
   }
 

@@ -73,7 +73,7 @@ class LibraryApiMigrationTest {
 
   private static List<String> compileReactor(Path root, Path dir) throws IOException {
     List<Path> libraries = new MavenClasspaths(SETTINGS.maven()).resolve(root, m -> { }).everyEntry();
-    return CentralProjects.compile(
+    return dev.atomic.dte.DemoRepo.compile(
         List.of(root.resolve("api/src/main/java"), root.resolve("core/src/main/java")), libraries, dir.resolve("classes"));
   }
 
@@ -85,6 +85,28 @@ class LibraryApiMigrationTest {
   private static ChangeSpec reactorSpec(ChangeSpec.Patch patch) {
     return new ChangeSpec("CS-GRPC", "on the gRPC reactor", List.of("**/*.java"), "java", null, List.of(patch),
         null, null, null, null);
+  }
+
+  @Test
+  void theExampleMigratesWhatTheJdkHasAndTheTypecheckInvariantUsesTheMavenClasspath(@TempDir Path dir) throws IOException {
+    Path root = dev.atomic.dte.DemoRepo.copy("guava-repo", dir.resolve("orders"));
+    ChangeSpec spec = dev.atomic.dte.DemoRepo.spec("CS-004");
+    String inventory = CentralProjects.read(root.resolve("src/main/java/com/acme/orders/Inventory.java"));
+
+    DtePreview result = ENGINE.apply(spec, root);
+
+    assertThat(result.patches()).containsExactly("src/main/java/com/acme/orders/Order.java");
+    assertThat(CentralProjects.read(root.resolve("src/main/java/com/acme/orders/Order.java")))
+        .contains("import java.util.Objects;", "this.product = Objects.requireNonNull(product);",
+            "this.note = Objects.requireNonNull(note, \"note\");",
+            "return new Order(checkNotNull(newProduct, \"product of order %s\", this), quantity, note);",
+            "import static com.google.common.base.Preconditions.checkNotNull;")
+        .doesNotContain("import com.google.common.base.Preconditions;");
+    assertThat(CentralProjects.read(root.resolve("src/main/java/com/acme/orders/Inventory.java"))).isEqualTo(inventory);
+    assertThat(result.warnings()).anySatisfy(w -> assertThat(w).contains("left 1 call(s)"));
+    var report = dev.atomic.dte.verify.Invariants.verify(spec, root, new MavenClasspaths(SETTINGS.maven()));
+    assertThat(report.invariants()).singleElement().satisfies(i -> assertThat(i.passed()).as(i.evidence().toString()).isTrue());
+    assertThat(dev.atomic.dte.verify.Invariants.verify(spec, root).invariants().get(0).passed()).isFalse();
   }
 
   @Test

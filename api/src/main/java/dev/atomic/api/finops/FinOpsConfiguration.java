@@ -1,16 +1,16 @@
 package dev.atomic.api.finops;
 
-import dev.atomic.dte.Repositories;
 import dev.atomic.dte.WorkingDirectories;
+import dev.atomic.dte.git.Repositories;
 import dev.atomic.evidence.pack.FinOpsSummaries;
 import dev.atomic.evidence.pack.PackPart;
 import dev.atomic.finops.BudgetScope;
 import dev.atomic.finops.FinOps;
 import dev.atomic.finops.FinOpsException;
-import dev.atomic.platform.Json;
 import dev.atomic.finops.FinOpsSettings;
 import dev.atomic.finops.ModelCatalog;
 import dev.atomic.finops.TemporalAlertSink;
+import dev.atomic.platform.Json;
 import io.temporal.client.WorkflowClient;
 import java.nio.file.Path;
 import java.time.Clock;

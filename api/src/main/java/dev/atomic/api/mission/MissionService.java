@@ -5,7 +5,7 @@ import dev.atomic.api.web.ApiException;
 import dev.atomic.dte.ChangeSpec;
 import dev.atomic.dte.ChangeSpecValidator;
 import dev.atomic.dte.DteException;
-import dev.atomic.dte.GitBatches;
+import dev.atomic.dte.git.GitBatches;
 import dev.atomic.mission.Batch;
 import dev.atomic.mission.BatchRequest;
 import dev.atomic.mission.ChangeSpecRequest;
@@ -84,7 +84,7 @@ public class MissionService {
             return thread;
           });
 
-  private final dev.atomic.dte.RepositoryUrls repositories;
+  private final dev.atomic.dte.git.RepositoryUrls repositories;
   private final dev.atomic.evidence.artifacts.ArtifactStore artifacts;
   private final dev.atomic.finops.Budgets budgets;
 
@@ -97,7 +97,7 @@ public class MissionService {
       @org.springframework.beans.factory.annotation.Value("${atomic.dte.allowed-roots:${user.dir}}") List<String> allowedRoots,
       dev.atomic.finops.FinOps finOps) {
     // Only URLs are checked here; clones happen on the DTE workers.
-    this.repositories = new dev.atomic.dte.RepositoryUrls(new dev.atomic.dte.WorkingDirectories(allowedRoots));
+    this.repositories = new dev.atomic.dte.git.RepositoryUrls(new dev.atomic.dte.WorkingDirectories(allowedRoots));
     this.artifacts = new dev.atomic.evidence.artifacts.ArtifactStore(dataSource);
     this.budgets = finOps.budgets();
     this.client = client;

@@ -8,7 +8,7 @@ import dev.atomic.dte.DteException;
 import dev.atomic.dte.DtePreview;
 import dev.atomic.dte.ExplicitClasspath;
 import dev.atomic.dte.FileDiff;
-import dev.atomic.dte.GitBatches;
+import dev.atomic.dte.git.GitBatches;
 import dev.atomic.platform.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
