@@ -149,9 +149,10 @@ final class JavaSources {
       long started = System.nanoTime();
       parsed = parser.parseInputs(list, null, ctx).toList();
       long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
-      progress.accept(String.format(Locale.ROOT, "parsed %d Java file(s)%s against %d classpath entr%s in %.1f s (%.0f files/s)",
-          parsed.size(), what, entries.size(), entries.size() == 1 ? "y" : "ies", millis / 1000.0,
-          parsed.size() * 1000.0 / millis));
+      int upstream = all.size() - files.size();
+      progress.accept(String.format(Locale.ROOT, "parsed %d Java file(s)%s%s against %d classpath entr%s in %.1f s (%.0f files/s)",
+          parsed.size(), what, upstream == 0 ? "" : " (with " + upstream + " of the reactor modules it depends on)",
+          entries.size(), entries.size() == 1 ? "y" : "ies", millis / 1000.0, parsed.size() * 1000.0 / millis));
       cache.store(all, entries, parsed);
     } else {
       progress.accept("reused the parse of " + parsed.size() + " unchanged Java file(s)" + what + " (DTE_CACHE_ENABLED)");
