@@ -133,6 +133,9 @@ public final class DteEngine {
   /** The change a spec makes, computed in memory. */
   public Planned plan(ChangeSpec spec, Path root, boolean dryRun, List<Path> classpath, Consumer<String> progress) {
     requireLanguagePack(spec);
+    if ("java".equals(spec.language()) && spec.patches().stream().anyMatch(p -> !p.astOp().equals("editRegex"))) {
+      JavaLanguagePack.warmUp();
+    }
     List<String> warnings = new ArrayList<>();
     List<String> scope = Scope.resolve(root, spec.scope());
     Map<String, String> original = read(root, scope, warnings);
@@ -151,7 +154,8 @@ public final class DteEngine {
             }
           }
           JavaLanguagePack pack =
-              new JavaLanguagePack(javaSources(current), warnings, progress, types[0], parseCache, workers, recipes);
+              new JavaLanguagePack(javaSources(current), warnings, progress, types[0], parseCache, workers, recipes,
+                  !settings.fullParse());
           try {
             return operation.apply(pack);
           } finally {

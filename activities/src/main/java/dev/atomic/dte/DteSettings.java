@@ -10,8 +10,10 @@ import dev.atomic.dte.java.classpath.MavenClasspaths;
  *     ({@code DTE_CACHE_ENABLED}, default false)
  * @param maven where the classpaths of Maven trees come from ({@code ATOMIC_MAVEN_LOCAL_REPOSITORY},
  *     {@code ATOMIC_MAVEN_MIRROR})
+ * @param fullParse parse every file of a module whenever one is needed ({@code DTE_PARSE=full});
+ *     by default only the files a change can touch are parsed, the rest stand in as signatures
  */
-public record DteSettings(int workers, boolean parseCache, MavenClasspaths.Settings maven) {
+public record DteSettings(int workers, boolean parseCache, MavenClasspaths.Settings maven, boolean fullParse) {
 
   /** The settings of this process: environment variables, then system properties. */
   public static DteSettings fromEnvironment() {
@@ -26,14 +28,23 @@ public record DteSettings(int workers, boolean parseCache, MavenClasspaths.Setti
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("DTE_WORKERS must be a whole number, got '" + workers + "'");
     }
-    return new DteSettings(threads, Boolean.parseBoolean(cache.trim()), MavenClasspaths.Settings.fromEnvironment());
+    String parse = System.getenv().getOrDefault("DTE_PARSE", System.getProperty("atomic.dte.parse", "candidates")).trim();
+    if (!parse.equals("candidates") && !parse.equals("full")) {
+      throw new IllegalArgumentException("DTE_PARSE must be candidates or full, got '" + parse + "'");
+    }
+    return new DteSettings(
+        threads, Boolean.parseBoolean(cache.trim()), MavenClasspaths.Settings.fromEnvironment(), parse.equals("full"));
   }
 
   public DteSettings withWorkers(int value) {
-    return new DteSettings(value, parseCache, maven);
+    return new DteSettings(value, parseCache, maven, fullParse);
   }
 
   public DteSettings withParseCache(boolean value) {
-    return new DteSettings(workers, value, maven);
+    return new DteSettings(workers, value, maven, fullParse);
+  }
+
+  public DteSettings withFullParse(boolean value) {
+    return new DteSettings(workers, parseCache, maven, value);
   }
 }

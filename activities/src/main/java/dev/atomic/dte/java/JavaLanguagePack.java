@@ -38,6 +38,8 @@ public final class JavaLanguagePack {
   /**
    * @param sources Java sources by relative path; updated in place as patches apply
    * @param warnings where notes for the preview go
+   * @param candidatesOnly parse only the files a change can touch, the rest as signature stubs
+   *     (false: {@code DTE_PARSE=full}, every file in full)
    */
   public JavaLanguagePack(
       Map<String, String> sources,
@@ -46,15 +48,35 @@ public final class JavaLanguagePack {
       ProjectClasspath classpath,
       ParseCache cache,
       Workers workers,
-      RecipeCatalog recipes) {
-    this.java = new JavaSources(sources, warnings, progress, classpath, cache, workers);
+      RecipeCatalog recipes,
+      boolean candidatesOnly) {
+    this.java = new JavaSources(sources, warnings, progress, classpath, cache, workers, candidatesOnly);
     this.recipes = recipes;
   }
 
   /** A pack for lookups only (invariants): no classpath, no cache, one thread. */
   public static JavaLanguagePack forLookups(Map<String, String> sources) {
     return new JavaLanguagePack(sources, new ArrayList<>(), message -> { }, ProjectClasspath.NONE,
-        new ParseCache(false), new Workers(1), new RecipeCatalog());
+        new ParseCache(false), new Workers(1), new RecipeCatalog(), true);
+  }
+
+  /**
+   * Loads and initializes the Java parser on a background thread, so that a short run (the
+   * CLI) overlaps that start-up with reading the scope and resolving the classpath.
+   */
+  public static void warmUp() {
+    Thread thread = new Thread(() -> {
+      try {
+        org.openrewrite.java.JavaParser.fromJavaVersion().build()
+            .parse(new org.openrewrite.InMemoryExecutionContext(e -> { }), "class AtomicWarmUp { String s = \"\"; }")
+            .forEach(source -> { });
+        SignatureStubs.of(Map.of("AtomicWarmUp.java", "class AtomicWarmUp { void m() { } }"));
+      } catch (RuntimeException | LinkageError e) {
+        // only a head start; the real parse reports any problem
+      }
+    }, "atomic-java-warm-up");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   /** Imported types that neither the tree, its classpath nor the JDK declare, over every parse so far. */

@@ -26,7 +26,6 @@ import org.openrewrite.java.JavaIsoVisitor;
 import org.openrewrite.java.JavaParser;
 import org.openrewrite.java.style.Autodetect;
 import org.openrewrite.java.tree.J;
-import org.openrewrite.java.tree.JavaType;
 import org.openrewrite.tree.ParseError;
 
 /**
@@ -46,7 +45,12 @@ final class JavaSources {
   final TypeLookup types;
   private final ParseCache cache;
   private final Workers workers;
+  private final boolean candidatesOnly;
   private final Set<String> unresolved = new TreeSet<>();
+  private final Set<String> checked = new java.util.HashSet<>();
+  private final Set<String> modulesChecked = new java.util.HashSet<>();
+  private static final java.util.regex.Pattern IMPORT =
+      java.util.regex.Pattern.compile("(?m)^\\s*import\\s+(static\\s+)?([\\w$]+(?:\\s*\\.\\s*[\\w$]+)+)\\s*;");
 
   JavaSources(
       Map<String, String> sources,
@@ -54,7 +58,9 @@ final class JavaSources {
       Consumer<String> progress,
       ProjectClasspath classpath,
       ParseCache cache,
-      Workers workers) {
+      Workers workers,
+      boolean candidatesOnly) {
+    this.candidatesOnly = candidatesOnly;
     this.sources = sources;
     this.warnings = warnings;
     this.progress = progress;
@@ -64,24 +70,40 @@ final class JavaSources {
     this.types = new TypeLookup(classpath, sources);
   }
 
-  /** Types imported by parsed files that neither the tree, its classpath nor the JDK declare. */
+  /** Types that the files of the parsed modules import and that neither the tree, its classpath nor the JDK declare. */
   Set<String> unresolved() {
     return unresolved;
   }
 
-  /** The files that mention {@code token}: a cheap prefilter before parsing. */
+  /**
+   * The files that can be affected by a change of {@code token}: those that mention it. Only they
+   * are parsed; the rest of each module stands in as signature stubs, so their types are the
+   * same. With {@code DTE_PARSE=full} every source is parsed whenever one mentions it.
+   */
   Map<String, String> mentioning(String token) {
     if (token == null) {
       return sources;
     }
-    for (String content : sources.values()) {
+    Map<String, String> hits = new TreeMap<>();
+    sources.forEach((path, content) -> {
       if (content.contains(token)) {
-        // Types are attributed across the whole scope, so the parse always includes every source.
-        return sources;
+        hits.put(path, content);
       }
-    }
-    return Map.of();
+    });
+    return hits.isEmpty() || candidatesOnly ? hits : sources;
   }
+
+  /** Why these files are parsed, for the progress output. */
+  private String reason(String token) {
+    if (token != null && token.isEmpty()) {
+      return "every file: a recipe may change any file";
+    }
+    if (!candidatesOnly) {
+      return "every file: DTE_PARSE=full";
+    }
+    return token == null ? "the files the patch names" : "the files that mention " + token;
+  }
+
 
   /** The sources limited to a patch's files. */
   Map<String, String> narrow(Set<String> files) {
@@ -111,7 +133,7 @@ final class JavaSources {
     Map<String, SourceFile> byPath = new TreeMap<>();
     for (Map.Entry<String, Map<String, String>> unit : units.entrySet()) {
       ProjectClasspath.Module module = unit.getKey().isEmpty() ? null : classpath.module(unit.getKey());
-      for (SourceFile source : parseUnit(module, unit.getValue())) {
+      for (SourceFile source : parseUnit(module, unit.getValue(), reason(token))) {
         byPath.put(pathOf(source), source);
       }
     }
@@ -124,66 +146,121 @@ final class JavaSources {
     return usable(parsed, inputs, token);
   }
 
-  /** One module's files, parsed against its classpath with its reactor dependencies' sources. */
-  private List<SourceFile> parseUnit(ProjectClasspath.Module module, Map<String, String> files) {
-    Map<String, String> all = new TreeMap<>(files);
-    if (module != null) {
-      for (String dependency : module.reactorDependencies()) {
-        ProjectClasspath.Module upstream = classpath.module(dependency);
-        sources.forEach((path, content) -> {
-          if (upstream != null && classpath.moduleOf(path) == upstream && upstream.isMainSource(path)) {
-            all.putIfAbsent(path, content);
-          }
-        });
+  /**
+   * One module's files, parsed against its classpath. Beside them, the module's other sources
+   * and the main sources of the reactor modules it depends on: as signature stubs when only
+   * candidates are parsed, else parsed in full with them (and dropped afterwards).
+   */
+  private List<SourceFile> parseUnit(ProjectClasspath.Module module, Map<String, String> files, String reason) {
+    Map<String, String> context = new TreeMap<>();
+    sources.forEach((path, content) -> {
+      ProjectClasspath.Module owner = classpath.moduleOf(path);
+      boolean sameModule = owner == module;
+      boolean upstream = module != null && owner != null
+          && module.reactorDependencies().contains(owner.id()) && owner.isMainSource(path);
+      if ((sameModule && candidatesOnly || upstream) && !files.containsKey(path)) {
+        context.put(path, content);
       }
+    });
+    if (modulesChecked.add(module == null ? "" : module.id())) {
+      Map<String, String> ownFiles = new TreeMap<>(files);
+      sources.forEach((path, content) -> {
+        if (classpath.moduleOf(path) == module) {
+          ownFiles.put(path, content);
+        }
+      });
+      collectUnresolved(ownFiles);
     }
     List<Path> entries = classpath.classpathOf(module);
-    List<SourceFile> parsed = cache.lookup(all, entries);
+    Map<String, String> key = new TreeMap<>(files);
+    context.forEach((path, content) -> key.put((candidatesOnly ? "stub:" : "") + path, content));
+    List<SourceFile> parsed = cache.lookup(key, entries);
     String what = module == null ? "" : " of " + module.id();
     if (parsed == null) {
-      List<Parser.Input> list = new ArrayList<>();
-      all.forEach((path, content) -> list.add(Parser.Input.fromString(Path.of(path), content)));
-      ExecutionContext ctx = new InMemoryExecutionContext(e -> { });
-      JavaParser parser =
-          JavaParser.fromJavaVersion().classpath(entries).logCompilationWarningsAndErrors(false).build();
       long started = System.nanoTime();
-      parsed = parser.parseInputs(list, null, ctx).toList();
+      List<Parser.Input> list = new ArrayList<>();
+      files.forEach((path, content) -> list.add(Parser.Input.fromString(Path.of(path), content)));
+      JavaParser.Builder<?, ?> builder =
+          JavaParser.fromJavaVersion().classpath(entries).logCompilationWarningsAndErrors(false);
+      String beside;
+      java.nio.file.Path stubClasses = null;
+      if (candidatesOnly && context.isEmpty()) {
+        beside = "";
+      } else if (candidatesOnly) {
+        // Stubs of every file of the unit, the candidates too, since the others may refer to them;
+        // javac prefers a candidate's source to its stub's class.
+        Map<String, String> everything = new TreeMap<>(context);
+        everything.putAll(files);
+        long stubbing = System.nanoTime();
+        SignatureStubs.Result stubs = SignatureStubs.of(everything);
+        long stubbed = System.nanoTime();
+        stubs.unparsable().forEach((path, problem) -> {
+          if (!files.containsKey(path)) {
+            warnings.add(path + ": does not parse (" + problem + "); left unchanged and left out of type attribution");
+          }
+        });
+        String failure;
+        try {
+          stubClasses = java.nio.file.Files.createTempDirectory("atomic-stubs");
+          failure = SignatureStubs.compile(stubs.stubs(), entries, stubClasses);
+          progress.accept(String.format(Locale.ROOT, "signature stubs of %d file(s): written in %.1f s, compiled in %.1f s",
+              stubs.stubs().size(), (stubbed - stubbing) / 1e9, (System.nanoTime() - stubbed) / 1e9));
+        } catch (java.io.IOException e) {
+          failure = e.getMessage();
+        }
+        if (failure == null) {
+          builder.classpath(withEntry(entries, stubClasses));
+          beside = context.isEmpty() ? "" : ", with " + context.size() + " other file(s) as compiled signature stubs";
+        } else {
+          // Stubs that do not compile (a type nothing declares, say) are parsed beside the candidates.
+          stubs.stubs().forEach((path, content) -> {
+            if (!files.containsKey(path)) {
+              list.add(Parser.Input.fromString(Path.of(path), content));
+            }
+          });
+          beside = ", with " + context.size() + " other file(s) as signature stubs (parsed: they do not compile on"
+              + " their own: " + failure + ")";
+        }
+      } else {
+        context.forEach((path, content) -> list.add(Parser.Input.fromString(Path.of(path), content)));
+        beside = context.isEmpty() ? "" : ", with " + context.size() + " file(s) of the reactor modules it depends on";
+      }
+      ExecutionContext ctx = new InMemoryExecutionContext(e -> { });
+      try {
+        parsed = builder.build().parseInputs(list, null, ctx).toList();
+      } finally {
+        deleteTree(stubClasses);
+      }
       long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
-      int upstream = all.size() - files.size();
-      progress.accept(String.format(Locale.ROOT, "parsed %d Java file(s)%s%s against %d classpath entr%s in %.1f s (%.0f files/s)",
-          parsed.size(), what, upstream == 0 ? "" : " (with " + upstream + " of the reactor modules it depends on)",
-          entries.size(), entries.size() == 1 ? "y" : "ies", millis / 1000.0, parsed.size() * 1000.0 / millis));
-      cache.store(all, entries, parsed);
+      progress.accept(String.format(Locale.ROOT, "parsed %d Java file(s)%s (%s)%s, against %d classpath entr%s in %.1f s",
+          files.size(), what, reason, beside, entries.size(), entries.size() == 1 ? "y" : "ies", millis / 1000.0));
+      cache.store(key, entries, parsed);
     } else {
-      progress.accept("reused the parse of " + parsed.size() + " unchanged Java file(s)" + what + " (DTE_CACHE_ENABLED)");
+      progress.accept("reused the parse of " + files.size() + " unchanged Java file(s)" + what + " (DTE_CACHE_ENABLED)");
     }
     List<SourceFile> kept = new ArrayList<>();
     for (SourceFile source : parsed) {
       if (files.containsKey(pathOf(source))) {
         kept.add(source);
-        collectUnresolved(source);
       }
     }
     return kept;
   }
 
-  private void collectUnresolved(SourceFile source) {
-    if (!(source instanceof J.CompilationUnit unit)) {
-      return;
-    }
-    for (J.Import anImport : unit.getImports()) {
-      if (anImport.getQualid().getSimpleName().equals("*")) {
-        continue;
-      }
-      JavaType type = anImport.isStatic() ? anImport.getQualid().getTarget().getType() : anImport.getQualid().getType();
-      if (type == null || type instanceof JavaType.Unknown || !(type instanceof JavaType.FullyQualified)) {
-        String name = anImport.getTypeName();
-        if (!types.inScope(name)) {
-          unresolved.add(name);
+  /** The imports of every file of a parsed module that nothing declares, read from the text. */
+  private void collectUnresolved(Map<String, String> files) {
+    for (String content : files.values()) {
+      java.util.regex.Matcher matcher = IMPORT.matcher(content);
+      while (matcher.find()) {
+        String name = matcher.group(2).replaceAll("\\s+", "");
+        String type = matcher.group(1) != null ? name.substring(0, name.lastIndexOf('.')) : name;
+        if (!checked.contains(type) && checked.add(type) && type.contains(".") && !types.resolvable(type)) {
+          unresolved.add(type);
         }
       }
     }
   }
+
 
   private List<SourceFile> usable(List<SourceFile> parsed, Map<String, String> inputs, String token) {
     List<String> blocking = new ArrayList<>();
@@ -219,6 +296,23 @@ final class JavaSources {
       throw DteException.refused(reasons);
     }
     return usable;
+  }
+
+  private static List<Path> withEntry(List<Path> entries, Path entry) {
+    List<Path> all = new ArrayList<>(entries);
+    all.add(entry);
+    return all;
+  }
+
+  private static void deleteTree(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException e) {
+      // a temporary directory left behind is harmless
+    }
   }
 
   static String pathOf(SourceFile source) {

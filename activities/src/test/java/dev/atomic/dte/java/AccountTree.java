@@ -9,9 +9,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 
-/** A small tree (an account, a bank and two string helpers) for before/after tests of each operation. */
-final class AccountTree {
+/**
+ * Before/after tests of one operation on a small tree: an account, a bank and two string
+ * helpers, written fresh for each run.
+ */
+abstract class AccountTree {
 
   static final DteEngine ENGINE = DteEngine.fromEnvironment();
 
@@ -78,11 +82,7 @@ final class AccountTree {
       }
       """;
 
-  private final Path dir;
-
-  AccountTree(Path dir) {
-    this.dir = dir;
-  }
+  @TempDir Path dir;
 
   static ChangeSpec.Patch patch(String op, String selector, Map<String, Object> details) {
     return new ChangeSpec.Patch(null, op, selector, details);

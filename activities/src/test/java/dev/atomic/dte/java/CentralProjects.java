@@ -31,29 +31,24 @@ final class CentralProjects {
           <groupId>io.grpc</groupId>
           <artifactId>grpc-api</artifactId>
           <version>1.76.0</version>
-          <properties>
-            <maven.compiler.release>17</maven.compiler.release>
-          </properties>
           <dependencies>
-            <dependency>
-              <groupId>com.google.guava</groupId>
-              <artifactId>guava</artifactId>
-              <version>33.4.8-android</version>
-            </dependency>
-            <dependency>
-              <groupId>com.google.code.findbugs</groupId>
-              <artifactId>jsr305</artifactId>
-              <version>3.0.2</version>
-            </dependency>
-            <dependency>
-              <groupId>com.google.errorprone</groupId>
-              <artifactId>error_prone_annotations</artifactId>
-              <version>2.36.0</version>
-            </dependency>
-          </dependencies>
+        %s  </dependencies>
         </project>
-        """);
+        """.formatted(libraries(true)));
     return dir;
+  }
+
+  /** Guava and the annotation jars both gRPC modules declare, with versions or managed. */
+  private static String libraries(boolean versioned) {
+    return dependency("com.google.guava", "guava", versioned ? "33.4.8-android" : null)
+        + dependency("com.google.code.findbugs", "jsr305", versioned ? "3.0.2" : null)
+        + dependency("com.google.errorprone", "error_prone_annotations", versioned ? "2.36.0" : null);
+  }
+
+  /** A {@code <dependency>} element; a null version leaves it to dependency management. */
+  static String dependency(String group, String artifact, String version) {
+    return "    <dependency><groupId>" + group + "</groupId><artifactId>" + artifact + "</artifactId>"
+        + (version == null ? "" : "<version>" + version + "</version>") + "</dependency>\n";
   }
 
   /**
@@ -78,25 +73,10 @@ final class CentralProjects {
           </modules>
           <dependencyManagement>
             <dependencies>
-              <dependency>
-                <groupId>com.google.guava</groupId>
-                <artifactId>guava</artifactId>
-                <version>33.4.8-android</version>
-              </dependency>
-              <dependency>
-                <groupId>com.google.code.findbugs</groupId>
-                <artifactId>jsr305</artifactId>
-                <version>3.0.2</version>
-              </dependency>
-              <dependency>
-                <groupId>com.google.errorprone</groupId>
-                <artifactId>error_prone_annotations</artifactId>
-                <version>2.36.0</version>
-              </dependency>
-            </dependencies>
+        %s    </dependencies>
           </dependencyManagement>
         </project>
-        """);
+        """.formatted(libraries(true)));
     String module = """
         <?xml version="1.0" encoding="UTF-8"?>
         <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -108,49 +88,17 @@ final class CentralProjects {
           </parent>
           <artifactId>%s</artifactId>
           <dependencies>
-            <dependency>
-              <groupId>com.google.guava</groupId>
-              <artifactId>guava</artifactId>
-            </dependency>
-            <dependency>
-              <groupId>com.google.code.findbugs</groupId>
-              <artifactId>jsr305</artifactId>
-            </dependency>
-            <dependency>
-              <groupId>com.google.errorprone</groupId>
-              <artifactId>error_prone_annotations</artifactId>
-            </dependency>
         %s  </dependencies>
         </project>
         """;
-    Files.writeString(dir.resolve("api/pom.xml"), module.formatted("grpc-api", ""));
-    Files.writeString(dir.resolve("core/pom.xml"), module.formatted("grpc-core", """
-                <dependency>
-                  <groupId>io.grpc</groupId>
-                  <artifactId>grpc-api</artifactId>
-                  <version>${project.version}</version>
-                </dependency>
-                <dependency>
-                  <groupId>com.google.code.gson</groupId>
-                  <artifactId>gson</artifactId>
-                  <version>2.11.0</version>
-                </dependency>
-                <dependency>
-                  <groupId>com.google.android</groupId>
-                  <artifactId>annotations</artifactId>
-                  <version>4.1.1.4</version>
-                </dependency>
-                <dependency>
-                  <groupId>org.codehaus.mojo</groupId>
-                  <artifactId>animal-sniffer-annotations</artifactId>
-                  <version>1.24</version>
-                </dependency>
-                <dependency>
-                  <groupId>io.perfmark</groupId>
-                  <artifactId>perfmark-api</artifactId>
-                  <version>0.27.0</version>
-                </dependency>
-        """));
+    String common = libraries(false);
+    Files.writeString(dir.resolve("api/pom.xml"), module.formatted("grpc-api", common));
+    Files.writeString(dir.resolve("core/pom.xml"), module.formatted("grpc-core", common
+        + dependency("io.grpc", "grpc-api", "${project.version}")
+        + dependency("com.google.code.gson", "gson", "2.11.0")
+        + dependency("com.google.android", "annotations", "4.1.1.4")
+        + dependency("org.codehaus.mojo", "animal-sniffer-annotations", "1.24")
+        + dependency("io.perfmark", "perfmark-api", "0.27.0")));
     return dir;
   }
 

@@ -1,46 +1,34 @@
 package dev.atomic.dte.java;
 
-import static dev.atomic.dte.java.AccountTree.patch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atomic.dte.ChangeSpec;
 import dev.atomic.dte.DtePreview;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@link InsertNode}: annotations, members and imports, never twice. */
-class InsertNodeTest {
-
-  @TempDir Path dir;
-
-  private AccountTree tree;
-
-  @org.junit.jupiter.api.BeforeEach
-  void tree() {
-    tree = new AccountTree(dir);
-  }
+class InsertNodeTest extends AccountTree {
 
   @Test
   void insertsAnnotationsMembersAndImports() throws IOException {
-    assertThat(tree.run(patch("insertNode", "Type[fqn='com.acme.Bank']", Map.of("annotation", "@Deprecated"))).get("src/com/acme/Bank.java"))
+    assertThat(run(patch("insertNode", "Type[fqn='com.acme.Bank']", Map.of("annotation", "@Deprecated"))).get("src/com/acme/Bank.java"))
         .contains("@Deprecated\npublic class Bank {");
-    assertThat(tree.run(patch("insertNode", "Type[fqn='com.acme.Bank']", Map.of("member", "public int branches() { return 1; }"))).get("src/com/acme/Bank.java"))
+    assertThat(run(patch("insertNode", "Type[fqn='com.acme.Bank']", Map.of("member", "public int branches() { return 1; }"))).get("src/com/acme/Bank.java"))
         .contains("public int branches() {");
     ChangeSpec.Patch addImport = new ChangeSpec.Patch("**/Bank.java", "insertNode", "Import[type='java.util.Objects']", Map.of());
-    Map<String, String> withImport = tree.run(addImport);
+    Map<String, String> withImport = run(addImport);
     assertThat(withImport.get("src/com/acme/Bank.java")).contains("import java.util.Objects;");
     assertThat(withImport.get("src/com/acme/Account.java")).doesNotContain("java.util.Objects");
   }
 
   @Test
   void somethingAlreadyThereIsLeftUnchanged() throws IOException {
-    DtePreview annotated = tree.preview(patch("insertNode", "Method[type='com.acme.Account'][name='anonymous']", Map.of("annotation", "@Deprecated")));
-    DtePreview again = tree.previewAfterApplying(patch("insertNode", "Method[type='com.acme.Account'][name='anonymous']", Map.of("annotation", "@Deprecated")));
-    DtePreview absentImport = tree.preview(patch("deleteNode", "Import[type='java.util.Map']", Map.of()));
+    DtePreview annotated = preview(patch("insertNode", "Method[type='com.acme.Account'][name='anonymous']", Map.of("annotation", "@Deprecated")));
+    DtePreview again = previewAfterApplying(patch("insertNode", "Method[type='com.acme.Account'][name='anonymous']", Map.of("annotation", "@Deprecated")));
+    DtePreview absentImport = preview(patch("deleteNode", "Import[type='java.util.Map']", Map.of()));
 
     assertThat(annotated.patches()).containsExactly("src/com/acme/Account.java");
     assertThat(again.diffs()).isEmpty();
@@ -50,9 +38,9 @@ class InsertNodeTest {
 
   @Test
   void otherShapesAreRefusedWithTheFormsThatWork() {
-    assertThatThrownBy(() -> tree.run(patch("insertNode", "Method[type='com.acme.Account'][name='audit']", Map.of("statement", "log();"))))
+    assertThatThrownBy(() -> run(patch("insertNode", "Method[type='com.acme.Account'][name='audit']", Map.of("statement", "log();"))))
         .hasMessageContaining("statements are not inserted");
-    assertThatThrownBy(() -> tree.run(patch("insertNode", "Import[type='java.util.Objects']", Map.of())))
+    assertThatThrownBy(() -> run(patch("insertNode", "Import[type='java.util.Objects']", Map.of())))
         .hasMessageContaining("/patches/0/path: adding an import needs a path");
   }
 }

@@ -1,32 +1,20 @@
 package dev.atomic.dte.java;
 
-import static dev.atomic.dte.java.AccountTree.patch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@link ReplaceApi} on methods the tree declares; library methods in LibraryApiMigrationTest. */
-class ReplaceApiTest {
-
-  @TempDir Path dir;
-
-  private AccountTree tree;
-
-  @org.junit.jupiter.api.BeforeEach
-  void tree() {
-    tree = new AccountTree(dir);
-  }
+class ReplaceApiTest extends AccountTree {
 
   @Test
   void reordersArgumentsAtTheDeclarationAndEveryCall() throws IOException {
     Map<String, String> after =
-        tree.run(patch("replaceAPI", "MethodCall[type='com.acme.Account'][name='transfer']", Map.of("argsOrder", List.of("amount", "to"))));
+        run(patch("replaceAPI", "MethodCall[type='com.acme.Account'][name='transfer']", Map.of("argsOrder", List.of("amount", "to"))));
 
     assertThat(after.get("src/com/acme/Account.java")).contains("public void transfer(int amount, String to) {");
     assertThat(after.get("src/com/acme/Bank.java")).contains("from.transfer(10, \"bob\");");
@@ -35,7 +23,7 @@ class ReplaceApiTest {
   @Test
   void movesAStaticCallToAnotherType() throws IOException {
     Map<String, String> after =
-        tree.run(patch("replaceAPI", "MethodCall[type='com.acme.util.Strings'][name='isBlank']", Map.of("newTarget", "com.acme.text.Texts")));
+        run(patch("replaceAPI", "MethodCall[type='com.acme.util.Strings'][name='isBlank']", Map.of("newTarget", "com.acme.text.Texts")));
 
     assertThat(after.get("src/com/acme/Account.java"))
         .contains("import com.acme.text.Texts;", "return Texts.isBlank(owner);")
@@ -44,7 +32,7 @@ class ReplaceApiTest {
 
   @Test
   void aReplacementWithNothingToDoIsRefused() {
-    assertThatThrownBy(() -> tree.run(patch("replaceAPI", "MethodCall[type='com.acme.Account'][name='transfer']", Map.of())))
+    assertThatThrownBy(() -> run(patch("replaceAPI", "MethodCall[type='com.acme.Account'][name='transfer']", Map.of())))
         .hasMessageContaining("replaceAPI needs newProperty, argsMap, argsOrder or newTarget");
   }
 }

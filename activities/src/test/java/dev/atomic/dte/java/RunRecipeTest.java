@@ -1,8 +1,5 @@
 package dev.atomic.dte.java;
 
-import static dev.atomic.dte.java.AccountTree.ENGINE;
-import static dev.atomic.dte.java.AccountTree.patch;
-import static dev.atomic.dte.java.AccountTree.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,24 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@link RunRecipe}: recipe classes with options and bundled declarative recipes. */
-class RunRecipeTest {
-
-  @TempDir Path dir;
-
-  private AccountTree tree;
-
-  @org.junit.jupiter.api.BeforeEach
-  void tree() {
-    tree = new AccountTree(dir);
-  }
+class RunRecipeTest extends AccountTree {
 
   @Test
   void runsARecipeClassWithOptions() throws IOException {
     Map<String, String> after =
-        tree.run(patch("recipe", null, Map.of("recipe", "org.openrewrite.java.ChangeMethodName",
+        run(patch("recipe", null, Map.of("recipe", "org.openrewrite.java.ChangeMethodName",
             "options", Map.of("methodPattern", "com.acme.Account audit(..)", "newMethodName", "record"))));
 
     assertThat(after.get("src/com/acme/Account.java")).contains("record(\"check\");", "void record(String what)");
@@ -37,7 +24,7 @@ class RunRecipeTest {
 
   @Test
   void runsBundledMigrationRecipes() throws IOException {
-    Path root = tree.write();
+    Path root = write();
     Files.writeString(root.resolve("src/com/acme/Legacy.java"),
         """
         package com.acme;
@@ -61,9 +48,9 @@ class RunRecipeTest {
 
   @Test
   void anUnknownRecipeOrBadOptionIsNamed() {
-    assertThatThrownBy(() -> tree.run(patch("recipe", null, Map.of("recipe", "org.example.NoSuchRecipe"))))
+    assertThatThrownBy(() -> run(patch("recipe", null, Map.of("recipe", "org.example.NoSuchRecipe"))))
         .hasMessageContaining("/patches/0/details/recipe: no recipe named org.example.NoSuchRecipe");
-    assertThatThrownBy(() -> tree.run(patch("recipe", null, Map.of("recipe", "org.openrewrite.java.ChangeMethodName", "options", Map.of()))))
+    assertThatThrownBy(() -> run(patch("recipe", null, Map.of("recipe", "org.openrewrite.java.ChangeMethodName", "options", Map.of()))))
         .hasMessageContaining("/patches/0/details/options");
   }
 }

@@ -1,0 +1,72 @@
+package dev.atomic.dte.java;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SignatureStubsTest {
+
+  @Test
+  void bodiesGoSignaturesConstantsAndConstructorCallsStay() {
+    String source = """
+        package com.acme;
+
+        /** Docs go. */
+        public class Money extends Base implements Comparable<Money> {
+          public static final int SCALE = 2; // a constant keeps its value
+          private static final String SEP = "/* not a comment */ // nor this";
+          static { System.out.println("init"); }
+          private final long cents;
+
+          public Money(long cents) {
+            super("money");
+            this.cents = cents;
+          }
+
+          public Money plus(Money other) {
+            return new Money(cents + other.cents);
+          }
+
+          public void log() {
+            System.out.println(SEP);
+          }
+
+          @Override
+          public int compareTo(Money other) {
+            return Long.compare(cents, other.cents);
+          }
+
+          String block() {
+            return \"""
+                /* kept */
+                \""";
+          }
+        }
+        """;
+
+    SignatureStubs.Result result = SignatureStubs.of(Map.of("src/com/acme/Money.java", source));
+
+    String stub = result.stubs().get("src/com/acme/Money.java");
+    assertThat(result.unparsable()).isEmpty();
+    assertThat(stub)
+        .contains("public class Money extends Base implements Comparable<Money> {",
+            "public static final int SCALE = 2;",
+            "private static final String SEP = \"/* not a comment */ // nor this\";",
+            "public Money(long cents) { super(\"money\"); }",
+            "public Money plus(Money other) { throw null; }",
+            "public void log() {}",
+            "public int compareTo(Money other) { throw null; }",
+            "String block() { throw null; }")
+        .doesNotContain("Docs go", "keeps its value", "System.out", "Long.compare", "init");
+  }
+
+  @Test
+  void aFileJavacCannotReadIsNamed() {
+    SignatureStubs.Result result = SignatureStubs.of(Map.of("src/Broken.java", "class Broken { int x = ; }"));
+
+    assertThat(result.stubs()).isEmpty();
+    assertThat(result.unparsable()).containsOnlyKeys("src/Broken.java");
+    assertThat(result.unparsable().get("src/Broken.java")).startsWith("line 1: ");
+  }
+}
