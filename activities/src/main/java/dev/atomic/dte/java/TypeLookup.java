@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
@@ -24,6 +25,11 @@ final class TypeLookup {
   private final ProjectClasspath classpath;
   private final Map<String, String> sources;
   private final Map<Path, Set<String>> jarEntries = new HashMap<>();
+  private final Map<String, Boolean> resolved = new HashMap<>();
+  private Map<String, Set<String>> declared;
+  private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w$.\\s]+?)\\s*;");
+  private static final Pattern DECLARATION =
+      Pattern.compile("\\b(class|interface|enum|record)\\s+([A-Za-z_$][\\w$]*)");
 
   TypeLookup(ProjectClasspath classpath, Map<String, String> sources) {
     this.classpath = classpath;
@@ -38,24 +44,11 @@ final class TypeLookup {
   /** The tree's files that declare {@code fqn} (or its outer type), by path. */
   Map<String, String> sourcesOf(String fqn) {
     Map<String, String> found = new java.util.TreeMap<>();
-    String[] parts = fqn.split("\\.");
-    for (int end = parts.length; end >= 2; end--) {
-      String suffix = String.join("/", List.of(parts).subList(0, end)) + ".java";
-      for (String path : sources.keySet()) {
-        if (path.equals(suffix) || path.endsWith("/" + suffix)) {
-          found.put(path, sources.get(path));
-        }
+    List<String> parts = List.of(fqn.split("\\."));
+    for (int end = parts.size(); end >= 2; end--) {
+      for (String path : declared().getOrDefault(String.join(".", parts.subList(0, end)), Set.of())) {
+        found.put(path, sources.get(path));
       }
-      String pkg = String.join(".", List.of(parts).subList(0, end - 1));
-      Pattern declaration =
-          Pattern.compile("\\b(class|interface|enum|record)\\s+" + Pattern.quote(parts[end - 1]) + "\\b");
-      Pattern packageLine = Pattern.compile("^\\s*package\\s+" + Pattern.quote(pkg) + "\\s*;", Pattern.MULTILINE);
-      String simpleName = parts[end - 1];
-      sources.forEach((path, content) -> {
-        if (content.contains(simpleName) && packageLine.matcher(content).find() && declaration.matcher(content).find()) {
-          found.put(path, content);
-        }
-      });
       if (!found.isEmpty()) {
         return found;
       }
@@ -63,9 +56,37 @@ final class TypeLookup {
     return found;
   }
 
+  /**
+   * The types the tree declares, read once from its text: each file's path as a name
+   * ({@code a/b/C.java} → {@code a.b.C}) and its package with every type it declares.
+   */
+  private Map<String, Set<String>> declared() {
+    if (declared == null) {
+      Map<String, Set<String>> index = new java.util.HashMap<>();
+      sources.forEach((path, content) -> {
+        String name = path.endsWith(".java") ? path.substring(0, path.length() - 5).replace('/', '.') : null;
+        if (name != null) {
+          // Every suffix of the path as a name: the source root is not known.
+          for (int dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) {
+            index.computeIfAbsent(name.substring(dot + 1), k -> new java.util.TreeSet<>()).add(path);
+          }
+          index.computeIfAbsent(name, k -> new java.util.TreeSet<>()).add(path);
+        }
+        Matcher pkg = PACKAGE.matcher(content);
+        String prefix = pkg.find() ? pkg.group(1).replaceAll("\\s+", "") + "." : "";
+        Matcher type = DECLARATION.matcher(content);
+        while (type.find()) {
+          index.computeIfAbsent(prefix + type.group(2), k -> new java.util.TreeSet<>()).add(path);
+        }
+      });
+      declared = index;
+    }
+    return declared;
+  }
+
   /** True when {@code fqn} is declared in the tree, on the classpath or in the JDK. */
   boolean resolvable(String fqn) {
-    return inScope(fqn) || onClasspath(fqn) || inJdk(fqn);
+    return resolved.computeIfAbsent(fqn, name -> inScope(name) || onClasspath(name) || inJdk(name));
   }
 
   /** The error for a type that cannot be resolved, with what to do about it. */
