@@ -202,14 +202,14 @@ final class JavaSources {
         String failure;
         try {
           stubClasses = java.nio.file.Files.createTempDirectory("atomic-stubs");
-          failure = SignatureStubs.compile(stubs.stubs(), entries, stubClasses);
+          failure = SignatureStubs.compile(stubs, files.keySet(), entries, stubClasses);
           progress.accept(String.format(Locale.ROOT, "signature stubs of %d file(s): written in %.1f s, compiled in %.1f s",
               stubs.stubs().size(), (stubbed - stubbing) / 1e9, (System.nanoTime() - stubbed) / 1e9));
         } catch (java.io.IOException e) {
           failure = e.getMessage();
         }
         if (failure == null) {
-          builder.classpath(withEntry(entries, stubClasses));
+          builder.classpath(withEntry(entries, SignatureStubs.classesOf(stubClasses)));
           beside = context.isEmpty() ? "" : ", with " + context.size() + " other file(s) as compiled signature stubs";
         } else {
           // Stubs that do not compile (a type nothing declares, say) are parsed beside the candidates.

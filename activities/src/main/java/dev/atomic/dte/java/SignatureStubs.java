@@ -41,15 +41,16 @@ final class SignatureStubs {
   /**
    * The stubs, by path, and the files javac's parser cannot read (left out, with the reason).
    */
-  record Result(Map<String, String> stubs, Map<String, String> unparsable) {}
+  record Result(Map<String, String> stubs, Map<String, String> unparsable, Map<String, String> packagePaths) {}
 
   private SignatureStubs() {}
 
   static Result of(Map<String, String> sources) {
     Map<String, String> stubs = new TreeMap<>();
     Map<String, String> unparsable = new TreeMap<>();
+    Map<String, String> packagePaths = new TreeMap<>();
     if (sources.isEmpty()) {
-      return new Result(stubs, unparsable);
+      return new Result(stubs, unparsable, packagePaths);
     }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
@@ -82,28 +83,74 @@ final class SignatureStubs {
         continue;
       }
       stubs.put(path, stub(sources.get(path), unit, positions));
+      String fileName = path.substring(path.lastIndexOf('/') + 1);
+      packagePaths.put(path, unit.getPackageName() == null
+          ? fileName : unit.getPackageName().toString().replace('.', '/') + "/" + fileName);
     }
-    return new Result(stubs, unparsable);
+    return new Result(stubs, unparsable, packagePaths);
   }
 
   /**
-   * Compiles stubs to class files under {@code output} against {@code classpath}, keeping
-   * parameter names.
+   * Compiles the stubs that {@code roots} need to class files under {@code output}, against
+   * {@code classpath}, keeping parameter names: the stubs of {@code roots} are compiled, and the
+   * others only as far as javac reaches them from there (they are its source path). When that
+   * fails (a file declaring a second top-level type that javac cannot find by its name, say),
+   * every stub is compiled.
    *
    * @return null when they compiled, else javac's first error
    */
-  static String compile(Map<String, String> stubs, List<java.nio.file.Path> classpath, java.nio.file.Path output) {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    List<JavaFileObject> files = new ArrayList<>();
-    stubs.forEach((path, content) -> files.add(new Source(path, content)));
-    List<String> entries = new ArrayList<>(List.of(output.toString()));
-    classpath.forEach(entry -> entries.add(entry.toString()));
-    List<String> options = List.of("-d", output.toString(), "-cp", String.join(java.io.File.pathSeparator, entries),
-        "-proc:none", "-implicit:none", "-nowarn", "-parameters", "-g:none", "-Xlint:none");
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    boolean ok = javac.getTask(null, null, diagnostics, options, null, files).call();
-    if (ok) {
+  static String compile(Result stubs, java.util.Set<String> roots, List<java.nio.file.Path> classpath,
+      java.nio.file.Path output) throws IOException {
+    java.nio.file.Path sourcePath = output.resolve("sources");
+    java.nio.file.Path classes = output.resolve("classes");
+    java.nio.file.Files.createDirectories(classes);
+    List<java.nio.file.Path> needed = new ArrayList<>();
+    for (Map.Entry<String, String> stub : stubs.stubs().entrySet()) {
+      java.nio.file.Path file = sourcePath.resolve(stubs.packagePaths().get(stub.getKey())).normalize();
+      if (!file.startsWith(sourcePath)) {
+        continue;
+      }
+      java.nio.file.Files.createDirectories(file.getParent());
+      java.nio.file.Files.writeString(file, stub.getValue());
+      if (roots.contains(stub.getKey())) {
+        needed.add(file);
+      }
+    }
+    String lazily = javac(needed, sourcePath, classpath, classes);
+    if (lazily == null) {
       return null;
+    }
+    List<java.nio.file.Path> every = new ArrayList<>();
+    stubs.stubs().keySet().forEach(path -> every.add(sourcePath.resolve(stubs.packagePaths().get(path)).normalize()));
+    return javac(every, null, classpath, classes);
+  }
+
+  /** The directory the classes of {@link #compile} are in. */
+  static java.nio.file.Path classesOf(java.nio.file.Path output) {
+    return output.resolve("classes");
+  }
+
+  private static String javac(List<java.nio.file.Path> files, java.nio.file.Path sourcePath,
+      List<java.nio.file.Path> classpath, java.nio.file.Path classes) throws IOException {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    List<String> entries = new ArrayList<>(List.of(classes.toString()));
+    classpath.forEach(entry -> entries.add(entry.toString()));
+    List<String> options = new ArrayList<>(List.of("-d", classes.toString(),
+        "-cp", String.join(java.io.File.pathSeparator, entries),
+        "-proc:none", "-nowarn", "-parameters", "-g:none", "-Xlint:none", "-encoding", "UTF-8"));
+    if (sourcePath != null) {
+      options.addAll(List.of("-sourcepath", sourcePath.toString(), "-implicit:class"));
+    } else {
+      options.addAll(List.of("-implicit:none"));
+    }
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (javax.tools.StandardJavaFileManager manager =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, java.nio.charset.StandardCharsets.UTF_8)) {
+      boolean ok = files.isEmpty()
+          || javac.getTask(null, manager, diagnostics, options, null, manager.getJavaFileObjectsFromPaths(files)).call();
+      if (ok) {
+        return null;
+      }
     }
     return diagnostics.getDiagnostics().stream()
         .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
