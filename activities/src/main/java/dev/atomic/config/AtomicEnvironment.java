@@ -10,9 +10,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Maps the original system's environment variables onto Spring properties, so the same
- * {@code .env} works: {@code DATABASE_URL} (JDBC or {@code postgres://user:pass@host/db}) and
- * {@code LOG_FORMAT=json} (structured JSON logs on the console).
+ * Maps the original system's environment variables onto Spring properties, so the same {@code .env}
+ * works: {@code DATABASE_URL} (JDBC or {@code postgres://user:pass@host/db}) and {@code
+ * LOG_FORMAT=json} (structured JSON logs on the console).
  */
 public class AtomicEnvironment implements EnvironmentPostProcessor {
 
@@ -64,7 +64,8 @@ public class AtomicEnvironment implements EnvironmentPostProcessor {
     String userInfo = uri.getUserInfo();
     if (userInfo != null) {
       int colon = userInfo.indexOf(':');
-      properties.put("spring.datasource.username", colon < 0 ? userInfo : userInfo.substring(0, colon));
+      properties.put(
+          "spring.datasource.username", colon < 0 ? userInfo : userInfo.substring(0, colon));
       if (colon >= 0) {
         properties.put("spring.datasource.password", userInfo.substring(colon + 1));
       }

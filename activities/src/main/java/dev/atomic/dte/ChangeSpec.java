@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A declarative description of a migration, as in the ChangeSpec format users already write.
- * Parse one with {@link ChangeSpecValidator}, which checks it against the shipped JSON Schema.
+ * A declarative description of a migration, as in the ChangeSpec format users already write. Parse
+ * one with {@link ChangeSpecValidator}, which checks it against the shipped JSON Schema.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties({"dryRun"})

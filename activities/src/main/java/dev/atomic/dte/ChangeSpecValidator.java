@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Parses and validates ChangeSpecs against the JSON Schema shipped at {@link #SCHEMA_RESOURCE}.
- * Every problem is reported as {@code <JSON pointer>: <rule>}, e.g.
- * {@code /patches/0/astOp: must be one of [renameSymbol, …]}.
+ * Every problem is reported as {@code <JSON pointer>: <rule>}, e.g. {@code /patches/0/astOp: must
+ * be one of [renameSymbol, …]}.
  */
 public final class ChangeSpecValidator {
 
@@ -87,10 +87,8 @@ public final class ChangeSpecValidator {
     String keyword = error.getKeyword() == null ? "" : error.getKeyword();
     return switch (keyword) {
       case "enum" -> pointer + ": must be one of " + list(schema);
-      case "required" ->
-          pointer + ": missing required property '" + error.getProperty() + "'";
-      case "additionalProperties" ->
-          pointer + ": unknown property '" + error.getProperty() + "'";
+      case "required" -> pointer + ": missing required property '" + error.getProperty() + "'";
+      case "additionalProperties" -> pointer + ": unknown property '" + error.getProperty() + "'";
       case "pattern" -> pointer + ": must match " + schema.asString();
       case "type" -> pointer + ": must be " + schema.asString();
       case "minItems" -> pointer + ": must have at least " + schema.asString() + " item(s)";

@@ -19,15 +19,15 @@ public interface DteActivities {
   DtePreview preview(DteRequest request);
 
   /**
-   * Clones a mission's repository, checks the spec against it and plans its batches (each
-   * checked to compile); stores the planned diff by digest. Changes nothing.
+   * Clones a mission's repository, checks the spec against it and plans its batches (each checked
+   * to compile); stores the planned diff by digest. Changes nothing.
    */
   @ActivityMethod(name = "DtePlanMission")
   DteMissionPlan planMission(DteMissionRequest request);
 
   /**
-   * Commits one planned batch on the mission's branch and pushes it. Idempotent: a batch that
-   * is already on the branch at the origin is returned as it is, so a retry never commits twice.
+   * Commits one planned batch on the mission's branch and pushes it. Idempotent: a batch that is
+   * already on the branch at the origin is returned as it is, so a retry never commits twice.
    */
   @ActivityMethod(name = "DteApplyBatch")
   DtePreview.Batch applyBatch(DteBatchRequest request);

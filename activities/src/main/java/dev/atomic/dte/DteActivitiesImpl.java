@@ -14,6 +14,7 @@ public class DteActivitiesImpl implements DteActivities {
 
   /** Failure types by refusal kind, so callers can tell a bad spec from an unsafe change. */
   public static final String INVALID = "DteInvalid";
+
   public static final String UNSUPPORTED = "DteUnsupported";
   public static final String REFUSED = "DteRefused";
 
@@ -27,7 +28,9 @@ public class DteActivitiesImpl implements DteActivities {
     this(engine, roots, repositories, null);
   }
 
-  /** @param artifacts where planned diffs are stored; null keeps only their digest */
+  /**
+   * @param artifacts where planned diffs are stored; null keeps only their digest
+   */
   public DteActivitiesImpl(
       DteEngine engine,
       WorkingDirectories roots,
@@ -40,8 +43,8 @@ public class DteActivitiesImpl implements DteActivities {
   }
 
   /**
-   * The request's explicit classpath: each entry must lie under the tree or an allowed root, so
-   * a request cannot make the worker read files elsewhere.
+   * The request's explicit classpath: each entry must lie under the tree or an allowed root, so a
+   * request cannot make the worker read files elsewhere.
    */
   private List<Path> classpath(DteRequest request, Path tree) {
     List<Path> entries = new java.util.ArrayList<>();
@@ -50,7 +53,10 @@ public class DteActivitiesImpl implements DteActivities {
         throw DteException.invalid("/classpath: entries must be non-empty paths");
       }
       Path path = tree.resolve(entry).normalize();
-      Path checked = path.getFileName() != null && path.getFileName().toString().equals("*") ? path.getParent() : path;
+      Path checked =
+          path.getFileName() != null && path.getFileName().toString().equals("*")
+              ? path.getParent()
+              : path;
       Path real;
       try {
         real = checked.toRealPath();
@@ -58,7 +64,8 @@ public class DteActivitiesImpl implements DteActivities {
         throw DteException.invalid("/classpath: " + entry + ": no such file or directory");
       }
       if (!real.startsWith(tree) && !roots.allows(real)) {
-        throw DteException.invalid("/classpath: " + entry + ": outside the working directory and the allowed roots");
+        throw DteException.invalid(
+            "/classpath: " + entry + ": outside the working directory and the allowed roots");
       }
       entries.add(path);
     }
@@ -76,8 +83,13 @@ public class DteActivitiesImpl implements DteActivities {
   @Override
   public ChangeSpec plan(DtePlanRequest request) {
     try {
-      return IntentPlanner.plan(request.id(), request.intent(), request.scope(), request.language(),
-          request.requestedBy(), java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+      return IntentPlanner.plan(
+          request.id(),
+          request.intent(),
+          request.scope(),
+          request.language(),
+          request.requestedBy(),
+          java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     } catch (DteException e) {
       throw failure(e);
     }
@@ -107,14 +119,28 @@ public class DteActivitiesImpl implements DteActivities {
       List<DteMissionPlan.FileSummary> files = new java.util.ArrayList<>();
       for (FileDiff file : preview.diffs()) {
         diff.append(file.diff());
-        files.add(new DteMissionPlan.FileSummary(file.path(), file.newPath(), file.insertions(), file.deletions()));
+        files.add(
+            new DteMissionPlan.FileSummary(
+                file.path(), file.newPath(), file.insertions(), file.deletions()));
       }
       byte[] bytes = diff.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      String digest = artifacts == null
-          ? dev.atomic.evidence.Sha256.hex(bytes)
-          : artifacts.put(request.missionId(), dev.atomic.evidence.artifacts.ArtifactStore.DIFF, "text/x-diff", bytes);
-      return new DteMissionPlan(base, preview.plan().batches(), preview.plan().buildCheck(), preview.summary(),
-          files, preview.warnings(), digest, bytes.length);
+      String digest =
+          artifacts == null
+              ? dev.atomic.evidence.Sha256.hex(bytes)
+              : artifacts.put(
+                  request.missionId(),
+                  dev.atomic.evidence.artifacts.ArtifactStore.DIFF,
+                  "text/x-diff",
+                  bytes);
+      return new DteMissionPlan(
+          base,
+          preview.plan().batches(),
+          preview.plan().buildCheck(),
+          preview.summary(),
+          files,
+          preview.warnings(),
+          digest,
+          bytes.length);
     } catch (DteException e) {
       throw failure(e);
     }
@@ -126,8 +152,16 @@ public class DteActivitiesImpl implements DteActivities {
       Path clone = repositories.missionClone(request.repository(), missionOf(request.branch()));
       repositories.checkoutBranch(clone, request.branch(), request.baseCommit());
       beat.progress("applying " + request.batch().id() + " of " + request.total());
-      DtePreview.Batch batch = GitBatches.applyPlanned(engine, request.spec(), clone, request.branch(), request.baseCommit(),
-          request.batch(), request.total(), beat::progress);
+      DtePreview.Batch batch =
+          GitBatches.applyPlanned(
+              engine,
+              request.spec(),
+              clone,
+              request.branch(),
+              request.baseCommit(),
+              request.batch(),
+              request.total(),
+              beat::progress);
       repositories.push(clone, request.branch());
       return batch;
     } catch (DteException e) {
@@ -140,9 +174,10 @@ public class DteActivitiesImpl implements DteActivities {
     try (Heartbeat beat = Heartbeat.start("revertBatch")) {
       Path clone = repositories.missionClone(request.repository(), missionOf(request.branch()));
       repositories.checkoutBranch(clone, request.branch(), null);
-      List<GitBatches.Reverted> reverted = request.batchId() == null
-          ? GitBatches.revertAll(clone, request.branch())
-          : GitBatches.revert(clone, request.branch(), request.batchId(), request.cascade());
+      List<GitBatches.Reverted> reverted =
+          request.batchId() == null
+              ? GitBatches.revertAll(clone, request.branch())
+              : GitBatches.revert(clone, request.branch(), request.batchId(), request.cascade());
       repositories.push(clone, request.branch());
       return reverted;
     } catch (DteException e) {
@@ -155,7 +190,13 @@ public class DteActivitiesImpl implements DteActivities {
     try (Heartbeat beat = Heartbeat.start("verifyMission")) {
       Path clone = repositories.missionClone(request.repository(), request.missionId());
       repositories.checkoutBranch(clone, request.branch(), null);
-      return Verification.run(request.spec(), clone, VerificationSettings.fromEnvironment().withTools(tools).withClasspaths(engine.classpaths()), beat::progress);
+      return Verification.run(
+          request.spec(),
+          clone,
+          VerificationSettings.fromEnvironment()
+              .withTools(tools)
+              .withClasspaths(engine.classpaths()),
+          beat::progress);
     } catch (DteException e) {
       throw failure(e);
     }
@@ -169,7 +210,13 @@ public class DteActivitiesImpl implements DteActivities {
   @Override
   public VerificationReport verify(DteRequest request) {
     try (Heartbeat beat = Heartbeat.start("verify")) {
-      return Verification.run(request.spec(), tree(request), VerificationSettings.fromEnvironment().withTools(tools).withClasspaths(engine.classpaths()), beat::progress);
+      return Verification.run(
+          request.spec(),
+          tree(request),
+          VerificationSettings.fromEnvironment()
+              .withTools(tools)
+              .withClasspaths(engine.classpaths()),
+          beat::progress);
     } catch (DteException e) {
       throw failure(e);
     }
@@ -185,7 +232,8 @@ public class DteActivitiesImpl implements DteActivities {
       }
       if (GitBatches.isWorkingTree(dir)) {
         int size = request.batchSize() > 0 ? request.batchSize() : GitBatches.DEFAULT_BATCH_SIZE;
-        DtePreview applied = GitBatches.apply(engine, request.spec(), dir, classpath, size, beat::progress);
+        DtePreview applied =
+            GitBatches.apply(engine, request.spec(), dir, classpath, size, beat::progress);
         if (request.repository() != null && !request.repository().isBlank()) {
           repositories.push(dir, applied.batches().branch());
         }
@@ -204,6 +252,7 @@ public class DteActivitiesImpl implements DteActivities {
           case UNSUPPORTED -> UNSUPPORTED;
           case REFUSED -> REFUSED;
         };
-    return ApplicationFailure.newNonRetryableFailure(e.getMessage(), type, List.copyOf(e.reasons()));
+    return ApplicationFailure.newNonRetryableFailure(
+        e.getMessage(), type, List.copyOf(e.reasons()));
   }
 }

@@ -11,4 +11,9 @@ import dev.atomic.dte.batches.PlannedBatch;
  * @param total how many batches the plan has, for the commit message
  */
 public record DteBatchRequest(
-    ChangeSpec spec, String repository, String baseCommit, String branch, PlannedBatch batch, int total) {}
+    ChangeSpec spec,
+    String repository,
+    String baseCommit,
+    String branch,
+    PlannedBatch batch,
+    int total) {}

@@ -23,16 +23,17 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * The Deterministic Transform Engine: turns a ChangeSpec into exact edits of a tree. The same
- * spec on the same tree always gives the same edits, in path order. {@link #preview} changes
- * nothing; {@link #apply} writes the previewed edits and nothing else. Java sources are typed
- * against their build's classpath: each Maven module's own, or the classpath given with the
- * request. An engine holds its settings, its worker threads and its caches; one serves many jobs.
+ * The Deterministic Transform Engine: turns a ChangeSpec into exact edits of a tree. The same spec
+ * on the same tree always gives the same edits, in path order. {@link #preview} changes nothing;
+ * {@link #apply} writes the previewed edits and nothing else. Java sources are typed against their
+ * build's classpath: each Maven module's own, or the classpath given with the request. An engine
+ * holds its settings, its worker threads and its caches; one serves many jobs.
  */
 public final class DteEngine {
 
   /** Operations every language can use, because they work on text. */
   static final Set<String> TEXT_OPERATIONS = Set.of("editRegex", "editString");
+
   static final String AVAILABLE = "available: java; editRegex and editString work on any file";
 
   /** Files larger than this are left out of the scope, with a warning. */
@@ -72,7 +73,7 @@ public final class DteEngine {
 
   /** Every edit the spec makes, as diffs; the tree is not touched. */
   public DtePreview preview(ChangeSpec spec, Path root) {
-    return preview(spec, root, List.of(), message -> { });
+    return preview(spec, root, List.of(), message -> {});
   }
 
   /** As {@link #preview(ChangeSpec, Path)}, reporting progress of long steps. */
@@ -81,16 +82,17 @@ public final class DteEngine {
   }
 
   /**
-   * As {@link #preview(ChangeSpec, Path)}, with jars and class directories added to every
-   * module's classpath (the whole classpath of a tree without a {@code pom.xml}).
+   * As {@link #preview(ChangeSpec, Path)}, with jars and class directories added to every module's
+   * classpath (the whole classpath of a tree without a {@code pom.xml}).
    */
-  public DtePreview preview(ChangeSpec spec, Path root, List<Path> classpath, Consumer<String> progress) {
+  public DtePreview preview(
+      ChangeSpec spec, Path root, List<Path> classpath, Consumer<String> progress) {
     return run(spec, root, false, classpath, progress);
   }
 
   /** Applies the spec in place and reports what it changed. */
   public DtePreview apply(ChangeSpec spec, Path root) {
-    return apply(spec, root, List.of(), message -> { });
+    return apply(spec, root, List.of(), message -> {});
   }
 
   /** As {@link #apply(ChangeSpec, Path)}, reporting progress of long steps. */
@@ -99,7 +101,8 @@ public final class DteEngine {
   }
 
   /** As {@link #apply(ChangeSpec, Path)}, with an explicit classpath as for {@link #preview}. */
-  public DtePreview apply(ChangeSpec spec, Path root, List<Path> classpath, Consumer<String> progress) {
+  public DtePreview apply(
+      ChangeSpec spec, Path root, List<Path> classpath, Consumer<String> progress) {
     return run(spec, root, true, classpath, progress);
   }
 
@@ -116,24 +119,36 @@ public final class DteEngine {
       List<ChangedFile> files = new ArrayList<>();
       for (String path : preview.patches()) {
         String from = movedFrom.getOrDefault(path, path);
-        files.add(new ChangedFile(path, original.containsKey(from) ? from : null, original.get(from), contents.get(path)));
+        files.add(
+            new ChangedFile(
+                path,
+                original.containsKey(from) ? from : null,
+                original.get(from),
+                contents.get(path)));
       }
       return files;
     }
   }
 
-  private DtePreview run(ChangeSpec spec, Path root, boolean write, List<Path> classpath, Consumer<String> progress) {
+  private DtePreview run(
+      ChangeSpec spec, Path root, boolean write, List<Path> classpath, Consumer<String> progress) {
     Planned planned = plan(spec, root, !write, classpath, progress);
     if (write) {
-      write(root, planned.contents(), planned.movedFrom(), new TreeSet<>(planned.preview().patches()));
+      write(
+          root,
+          planned.contents(),
+          planned.movedFrom(),
+          new TreeSet<>(planned.preview().patches()));
     }
     return planned.preview();
   }
 
   /** The change a spec makes, computed in memory. */
-  public Planned plan(ChangeSpec spec, Path root, boolean dryRun, List<Path> classpath, Consumer<String> progress) {
+  public Planned plan(
+      ChangeSpec spec, Path root, boolean dryRun, List<Path> classpath, Consumer<String> progress) {
     requireLanguagePack(spec);
-    if ("java".equals(spec.language()) && spec.patches().stream().anyMatch(p -> !p.astOp().equals("editRegex"))) {
+    if ("java".equals(spec.language())
+        && spec.patches().stream().anyMatch(p -> !p.astOp().equals("editRegex"))) {
       JavaLanguagePack.warmUp();
     }
     List<String> warnings = new ArrayList<>();
@@ -145,23 +160,33 @@ public final class DteEngine {
     List<Path> explicit = ExplicitClasspath.resolve(root, classpath);
     ProjectClasspath[] types = {null};
     Set<String> unresolvedTypes = new TreeSet<>();
-    java.util.function.Function<java.util.function.Function<JavaLanguagePack, JavaLanguagePack.Edit>, JavaLanguagePack.Edit> java =
-        operation -> {
-          if (types[0] == null) {
-            types[0] = maven.resolve(root, progress).withExplicit(explicit);
-            if (!explicit.isEmpty() || types[0].modules().isEmpty()) {
-              progress.accept("classpath: " + types[0].describe());
-            }
-          }
-          JavaLanguagePack pack =
-              new JavaLanguagePack(javaSources(current), warnings, progress, types[0], parseCache, workers, recipes,
-                  !settings.fullParse());
-          try {
-            return operation.apply(pack);
-          } finally {
-            unresolvedTypes.addAll(pack.unresolvedTypes());
-          }
-        };
+    java.util.function.Function<
+            java.util.function.Function<JavaLanguagePack, JavaLanguagePack.Edit>,
+            JavaLanguagePack.Edit>
+        java =
+            operation -> {
+              if (types[0] == null) {
+                types[0] = maven.resolve(root, progress).withExplicit(explicit);
+                if (!explicit.isEmpty() || types[0].modules().isEmpty()) {
+                  progress.accept("classpath: " + types[0].describe());
+                }
+              }
+              JavaLanguagePack pack =
+                  new JavaLanguagePack(
+                      javaSources(current),
+                      warnings,
+                      progress,
+                      types[0],
+                      parseCache,
+                      workers,
+                      recipes,
+                      !settings.fullParse());
+              try {
+                return operation.apply(pack);
+              } finally {
+                unresolvedTypes.addAll(pack.unresolvedTypes());
+              }
+            };
 
     for (int i = 0; i < spec.patches().size(); i++) {
       int n = i;
@@ -179,13 +204,19 @@ public final class DteEngine {
         case "renameSymbol" -> merge(java.apply(p -> p.renameSymbol(n, patch)), current, movedFrom);
         case "replaceAPI" -> merge(java.apply(p -> p.replaceApi(n, patch)), current, movedFrom);
         case "moveModule" -> merge(java.apply(p -> p.moveModule(n, patch)), current, movedFrom);
-        case "deleteNode" -> merge(java.apply(p -> p.deleteNode(n, patch, javaFiles(files))), current, movedFrom);
-        case "insertNode" -> merge(java.apply(p -> p.insertNode(n, patch, javaFiles(files))), current, movedFrom);
+        case "deleteNode" ->
+            merge(java.apply(p -> p.deleteNode(n, patch, javaFiles(files))), current, movedFrom);
+        case "insertNode" ->
+            merge(java.apply(p -> p.insertNode(n, patch, javaFiles(files))), current, movedFrom);
         case "recipe" -> merge(java.apply(p -> p.recipe(n, patch)), current, movedFrom);
-        default -> throw DteException.unsupported(
-            "/patches/" + i + "/astOp: " + patch.astOp()
-                + " is not supported yet by the java pack (supported: renameSymbol, replaceAPI,"
-                + " moveModule, insertNode, deleteNode, recipe, editString, editRegex)");
+        default ->
+            throw DteException.unsupported(
+                "/patches/"
+                    + i
+                    + "/astOp: "
+                    + patch.astOp()
+                    + " is not supported yet by the java pack (supported: renameSymbol, replaceAPI,"
+                    + " moveModule, insertNode, deleteNode, recipe, editString, editRegex)");
       }
     }
 
@@ -199,18 +230,27 @@ public final class DteEngine {
       }
     }
     List<FileDiff> diffs =
-        workers.map(List.copyOf(changed), path -> {
-          String from = movedFrom.getOrDefault(path, path);
-          String before = original.get(from);
-          return UnifiedDiffs.of(from, from.equals(path) ? null : path, before == null ? "" : before, current.get(path));
-        });
+        workers.map(
+            List.copyOf(changed),
+            path -> {
+              String from = movedFrom.getOrDefault(path, path);
+              String before = original.get(from);
+              return UnifiedDiffs.of(
+                  from,
+                  from.equals(path) ? null : path,
+                  before == null ? "" : before,
+                  current.get(path));
+            });
     int insertions = diffs.stream().mapToInt(FileDiff::insertions).sum();
     int deletions = diffs.stream().mapToInt(FileDiff::deletions).sum();
     List<String> unresolved = List.copyOf(unresolvedTypes);
     if (!unresolved.isEmpty()) {
-      warnings.add(unresolved.size() + " type(s) used in scope cannot be resolved, so calls on them cannot be matched: "
-          + String.join(", ", unresolved.subList(0, Math.min(10, unresolved.size())))
-          + (unresolved.size() > 10 ? ", …" : "") + " (add the dependency to pom.xml or pass --classpath)");
+      warnings.add(
+          unresolved.size()
+              + " type(s) used in scope cannot be resolved, so calls on them cannot be matched: "
+              + String.join(", ", unresolved.subList(0, Math.min(10, unresolved.size())))
+              + (unresolved.size() > 10 ? ", …" : "")
+              + " (add the dependency to pom.xml or pass --classpath)");
     }
     if (spec.patches().isEmpty()) {
       warnings.add("the spec has no patches; nothing to change");
@@ -229,7 +269,8 @@ public final class DteEngine {
             null,
             null,
             unresolved.isEmpty() ? null : unresolved);
-    return new Planned(preview, original, current, movedFrom, types[0] == null ? explicit : types[0].everyEntry());
+    return new Planned(
+        preview, original, current, movedFrom, types[0] == null ? explicit : types[0].everyEntry());
   }
 
   /** Refuses invariants that need a language pack the spec's language does not have. */
@@ -240,11 +281,18 @@ public final class DteEngine {
     List<String> reasons = new ArrayList<>();
     for (int i = 0; i < spec.invariants().size(); i++) {
       ChangeSpec.Invariant invariant = spec.invariants().get(i);
-      boolean textual = invariant.type().equals("regex")
-          || (invariant.type().equals("typecheck") && invariant.spec() != null && !invariant.spec().isBlank());
+      boolean textual =
+          invariant.type().equals("regex")
+              || (invariant.type().equals("typecheck")
+                  && invariant.spec() != null
+                  && !invariant.spec().isBlank());
       if (!textual) {
-        reasons.add("/invariants/" + i + "/type: language pack not available: " + spec.language()
-            + " (available: java; regex invariants and typecheck commands work on any language)");
+        reasons.add(
+            "/invariants/"
+                + i
+                + "/type: language pack not available: "
+                + spec.language()
+                + " (available: java; regex invariants and typecheck commands work on any language)");
       }
     }
     if (!reasons.isEmpty()) {
@@ -259,7 +307,14 @@ public final class DteEngine {
     List<String> reasons = new ArrayList<>();
     for (int i = 0; i < spec.patches().size(); i++) {
       if (!TEXT_OPERATIONS.contains(spec.patches().get(i).astOp())) {
-        reasons.add("/patches/" + i + "/astOp: language pack not available: " + spec.language() + " (" + AVAILABLE + ")");
+        reasons.add(
+            "/patches/"
+                + i
+                + "/astOp: language pack not available: "
+                + spec.language()
+                + " ("
+                + AVAILABLE
+                + ")");
       }
     }
     if (!reasons.isEmpty()) {
@@ -269,20 +324,24 @@ public final class DteEngine {
 
   private static Map<String, String> javaSources(Map<String, String> current) {
     Map<String, String> javaSources = new TreeMap<>();
-    current.forEach((path, content) -> {
-      if (path.endsWith(".java")) {
-        javaSources.put(path, content);
-      }
-    });
+    current.forEach(
+        (path, content) -> {
+          if (path.endsWith(".java")) {
+            javaSources.put(path, content);
+          }
+        });
     return javaSources;
   }
 
-  private static void merge(JavaLanguagePack.Edit edit, Map<String, String> current, Map<String, String> movedFrom) {
-    edit.moves().forEach((before, after) -> {
-      current.remove(before);
-      movedFrom.put(after, movedFrom.getOrDefault(before, before));
-      movedFrom.remove(before);
-    });
+  private static void merge(
+      JavaLanguagePack.Edit edit, Map<String, String> current, Map<String, String> movedFrom) {
+    edit.moves()
+        .forEach(
+            (before, after) -> {
+              current.remove(before);
+              movedFrom.put(after, movedFrom.getOrDefault(before, before));
+              movedFrom.remove(before);
+            });
     current.putAll(edit.contents());
   }
 
@@ -291,7 +350,8 @@ public final class DteEngine {
       return new LinkedHashSet<>(scope);
     }
     if (patch.path().contains("..") || patch.path().startsWith("/")) {
-      throw DteException.invalid("/patches/" + index + "/path: must be a glob inside the scope: '" + patch.path() + "'");
+      throw DteException.invalid(
+          "/patches/" + index + "/path: must be a glob inside the scope: '" + patch.path() + "'");
     }
     Set<String> files = new LinkedHashSet<>();
     for (String file : scope) {
@@ -308,20 +368,28 @@ public final class DteEngine {
     return java;
   }
 
-  private static void editRegex(int i, ChangeSpec.Patch patch, Set<String> files, Map<String, String> current) {
+  private static void editRegex(
+      int i, ChangeSpec.Patch patch, Set<String> files, Map<String, String> current) {
     String pointer = "/patches/" + i;
-    Pattern pattern = TextEdits.compile(patch.requireDetail(i, "pattern"), pointer + "/details/pattern");
+    Pattern pattern =
+        TextEdits.compile(patch.requireDetail(i, "pattern"), pointer + "/details/pattern");
     Object replacement = patch.details().get("replacement");
     if (!(replacement instanceof String text)) {
       throw DteException.invalid(pointer + "/details/replacement: required for editRegex");
     }
     for (String file : files) {
-      current.put(file, TextEdits.regex(current.get(file), pattern, text, pointer + "/details/replacement"));
+      current.put(
+          file,
+          TextEdits.regex(current.get(file), pattern, text, pointer + "/details/replacement"));
     }
   }
 
   private static void editStringOutsideJava(
-      int i, ChangeSpec.Patch patch, Set<String> files, Map<String, String> current, ChangeSpec spec) {
+      int i,
+      ChangeSpec.Patch patch,
+      Set<String> files,
+      Map<String, String> current,
+      ChangeSpec spec) {
     String from = patch.requireDetail(i, "from");
     Object to = patch.details().get("to");
     if (!(to instanceof String replacement)) {
@@ -357,7 +425,12 @@ public final class DteEngine {
           warnings.add(path + ": larger than " + MAX_FILE_BYTES + " bytes; left out");
           continue;
         }
-        files.put(path, StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString());
+        files.put(
+            path,
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                .toString());
       } catch (CharacterCodingException e) {
         warnings.add(path + ": not UTF-8 text; left out");
       } catch (IOException e) {
@@ -368,7 +441,8 @@ public final class DteEngine {
   }
 
   /** Writes the given changed paths (and removes the files they moved from). */
-  public static void write(Path root, Map<String, String> current, Map<String, String> movedFrom, Set<String> changed) {
+  public static void write(
+      Path root, Map<String, String> current, Map<String, String> movedFrom, Set<String> changed) {
     try {
       Path base = root.toRealPath();
       for (String path : changed) {

@@ -3,9 +3,9 @@ package dev.atomic.dte;
 import java.util.List;
 
 /**
- * A ChangeSpec the engine will not apply, with every reason. {@link Kind#INVALID} and
- * {@link Kind#UNSUPPORTED} are the caller's to fix (HTTP 422, CLI exit 2); {@link Kind#REFUSED}
- * means applying it would be unsafe for this tree (HTTP 409, CLI exit 1).
+ * A ChangeSpec the engine will not apply, with every reason. {@link Kind#INVALID} and {@link
+ * Kind#UNSUPPORTED} are the caller's to fix (HTTP 422, CLI exit 2); {@link Kind#REFUSED} means
+ * applying it would be unsafe for this tree (HTTP 409, CLI exit 1).
  */
 public class DteException extends RuntimeException {
 

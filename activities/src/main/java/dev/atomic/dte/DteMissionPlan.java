@@ -5,8 +5,8 @@ import dev.atomic.dte.batches.PlannedBatch;
 import java.util.List;
 
 /**
- * What a mission's plan found: the batches, the base commit they apply to, and the planned
- * diff, stored apart by its SHA-256 (workflow histories carry only the digest).
+ * What a mission's plan found: the batches, the base commit they apply to, and the planned diff,
+ * stored apart by its SHA-256 (workflow histories carry only the digest).
  *
  * @param files changed files with their line counts, in path order
  * @param diffSha256 digest of the unified diff of the whole change

@@ -8,4 +8,9 @@ package dev.atomic.dte;
  * @param batchSize the target number of files per batch
  */
 public record DteMissionRequest(
-    String missionId, ChangeSpec spec, String repository, String ref, String branch, int batchSize) {}
+    String missionId,
+    ChangeSpec spec,
+    String repository,
+    String ref,
+    String branch,
+    int batchSize) {}

@@ -5,9 +5,9 @@ import dev.atomic.dte.batches.BatchPlanner;
 import java.util.List;
 
 /**
- * What a ChangeSpec does to a tree. {@code patches} lists the changed files (their paths after
- * the change), as the original {@code POST /dte/apply} did; {@code unresolvedTypes} lists the
- * types the parsed sources import that neither the tree, its classpath nor the JDK declare.
+ * What a ChangeSpec does to a tree. {@code patches} lists the changed files (their paths after the
+ * change), as the original {@code POST /dte/apply} did; {@code unresolvedTypes} lists the types the
+ * parsed sources import that neither the tree, its classpath nor the JDK declare.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DtePreview(
@@ -36,8 +36,8 @@ public record DtePreview(
   /**
    * One committed batch.
    *
-   * @param reversible whether it can be reverted alone right now: no applied batch depends on
-   *     it and its revert applies cleanly
+   * @param reversible whether it can be reverted alone right now: no applied batch depends on it
+   *     and its revert applies cleanly
    * @param dependsOn earlier batches it cannot stand without
    * @param reverted whether a later commit on the branch reverted it
    */
@@ -52,10 +52,21 @@ public record DtePreview(
       boolean reverted) {}
 
   public DtePreview withBatches(Batches value) {
-    return new DtePreview(success, dryRun, patches, errors, warnings, diffs, summary, value, plan, unresolvedTypes);
+    return new DtePreview(
+        success, dryRun, patches, errors, warnings, diffs, summary, value, plan, unresolvedTypes);
   }
 
   public DtePreview withPlan(BatchPlanner.Plan value) {
-    return new DtePreview(success, dryRun, patches, errors, warnings, diffs, summary, batches, value, unresolvedTypes);
+    return new DtePreview(
+        success,
+        dryRun,
+        patches,
+        errors,
+        warnings,
+        diffs,
+        summary,
+        batches,
+        value,
+        unresolvedTypes);
   }
 }

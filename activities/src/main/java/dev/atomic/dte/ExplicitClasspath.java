@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The classpath given with a request ({@code --classpath}, or {@code classpath} beside
- * {@code spec}): jars and class directories, relative to the tree unless absolute; {@code dir/*}
- * stands for every jar in {@code dir}, as for {@code javac}.
+ * The classpath given with a request ({@code --classpath}, or {@code classpath} beside {@code
+ * spec}): jars and class directories, relative to the tree unless absolute; {@code dir/*} stands
+ * for every jar in {@code dir}, as for {@code javac}.
  */
 public final class ExplicitClasspath {
 
@@ -28,20 +28,27 @@ public final class ExplicitClasspath {
           throw DteException.invalid("/classpath: " + entry + ": no such directory");
         }
         try (Stream<Path> jars = Files.list(dir)) {
-          jars.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().forEach(resolved::add);
+          jars.filter(p -> p.getFileName().toString().endsWith(".jar"))
+              .sorted()
+              .forEach(resolved::add);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
-      } else if (Files.isDirectory(path) || (Files.isRegularFile(path) && path.toString().endsWith(".jar"))) {
+      } else if (Files.isDirectory(path)
+          || (Files.isRegularFile(path) && path.toString().endsWith(".jar"))) {
         resolved.add(path);
       } else {
-        throw DteException.invalid("/classpath: " + entry + ": not a jar or a directory of classes");
+        throw DteException.invalid(
+            "/classpath: " + entry + ": not a jar or a directory of classes");
       }
     }
     return List.copyOf(resolved);
   }
 
-  /** Parses a {@code --classpath} value: entries separated by the platform's path separator or commas. */
+  /**
+   * Parses a {@code --classpath} value: entries separated by the platform's path separator or
+   * commas.
+   */
   public static List<Path> parse(String value) {
     List<Path> entries = new ArrayList<>();
     if (value == null || value.isBlank()) {

@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps an activity's heartbeat going while long work runs (a PIT analysis, a large plan),
- * reporting the latest progress, so a worker that dies is noticed within the heartbeat timeout
- * and its activity retried elsewhere. Outside an activity (CLI, tests) it only records progress.
+ * reporting the latest progress, so a worker that dies is noticed within the heartbeat timeout and
+ * its activity retried elsewhere. Outside an activity (CLI, tests) it only records progress.
  */
 final class Heartbeat implements AutoCloseable {
 

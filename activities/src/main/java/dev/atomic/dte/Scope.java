@@ -16,14 +16,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Resolves a ChangeSpec's scope (files, directories and globs such as {@code src/**}{@code /*.java})
- * to the regular files it names, inside the working directory only: absolute paths, {@code ..}
- * and symbolic links that lead outside are refused. The result is sorted, so the same spec
- * and tree always give the same files in the same order.
+ * Resolves a ChangeSpec's scope (files, directories and globs such as {@code src/**}{@code
+ * /*.java}) to the regular files it names, inside the working directory only: absolute paths,
+ * {@code ..} and symbolic links that lead outside are refused. The result is sorted, so the same
+ * spec and tree always give the same files in the same order.
  */
 public final class Scope {
 
-  private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "target", "build", "node_modules", ".atomic");
+  private static final Set<String> SKIPPED_DIRECTORIES =
+      Set.of(".git", "target", "build", "node_modules", ".atomic");
 
   private Scope() {}
 
@@ -66,7 +67,8 @@ public final class Scope {
   /** True when {@code path} (relative, with {@code /}) matches the glob. */
   public static boolean matches(String glob, String path) {
     PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-    return matcher.matches(Path.of(path)) || (glob.startsWith("**/") && matches(glob.substring(3), path));
+    return matcher.matches(Path.of(path))
+        || (glob.startsWith("**/") && matches(glob.substring(3), path));
   }
 
   private static String unsafe(String pattern) {

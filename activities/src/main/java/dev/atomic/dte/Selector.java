@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A parsed selector such as {@code Identifier[name='UserId']} or
- * {@code CallExpression[callee.object.name='auth'][callee.property.name='login']}. A number may
- * stand unquoted, as in {@code MethodCall[type='a.B'][name='c'][args=2]}.
+ * A parsed selector such as {@code Identifier[name='UserId']} or {@code
+ * CallExpression[callee.object.name='auth'][callee.property.name='login']}. A number may stand
+ * unquoted, as in {@code MethodCall[type='a.B'][name='c'][args=2]}.
  *
  * @param kind the part before the first bracket
  * @param attributes attribute → value, in the order written
@@ -37,7 +37,8 @@ public record Selector(String kind, Map<String, String> attributes) {
     Map<String, String> attributes = new LinkedHashMap<>();
     Matcher attribute = ATTRIBUTE.matcher(whole.group(2));
     while (attribute.find()) {
-      attributes.put(attribute.group(1), attribute.group(2) != null ? attribute.group(2) : attribute.group(3));
+      attributes.put(
+          attribute.group(1), attribute.group(2) != null ? attribute.group(2) : attribute.group(3));
     }
     return new Selector(whole.group(1), attributes);
   }

@@ -5,8 +5,8 @@ import com.google.re2j.PatternSyntaxException;
 import java.util.Map;
 
 /**
- * Edits that work on any file type: {@code editRegex} with RE2 syntax (linear time, so no
- * pattern can hang the engine) and {@code editString} on quoted string literals.
+ * Edits that work on any file type: {@code editRegex} with RE2 syntax (linear time, so no pattern
+ * can hang the engine) and {@code editString} on quoted string literals.
  */
 public final class TextEdits {
 
@@ -25,7 +25,8 @@ public final class TextEdits {
     try {
       return pattern.matcher(content).replaceAll(replacement);
     } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
-      throw DteException.invalid(pointer + ": replacement refers to a missing group: " + e.getMessage());
+      throw DteException.invalid(
+          pointer + ": replacement refers to a missing group: " + e.getMessage());
     }
   }
 
@@ -34,7 +35,8 @@ public final class TextEdits {
     String result = content;
     for (Map.Entry<Character, Character> quote : Map.of('"', '"', '\'', '\'').entrySet()) {
       String q = String.valueOf(quote.getKey());
-      result = result.replace(q + escape(from, quote.getKey()) + q, q + escape(to, quote.getKey()) + q);
+      result =
+          result.replace(q + escape(from, quote.getKey()) + q, q + escape(to, quote.getKey()) + q);
     }
     return result;
   }

@@ -6,9 +6,9 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 
 /**
- * The per-file work of the engine (reading, the round-trip check, diffs) runs on a fixed number
- * of threads ({@code DTE_WORKERS}, default: the number of cores). Results keep their input
- * order, so the output is the same whatever the thread count.
+ * The per-file work of the engine (reading, the round-trip check, diffs) runs on a fixed number of
+ * threads ({@code DTE_WORKERS}, default: the number of cores). Results keep their input order, so
+ * the output is the same whatever the thread count.
  */
 public final class Workers {
 
@@ -46,7 +46,8 @@ public final class Workers {
 
   private synchronized ForkJoinPool pool() {
     if (pool == null) {
-      pool = new ForkJoinPool(threads, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, false);
+      pool =
+          new ForkJoinPool(threads, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, false);
     }
     return pool;
   }

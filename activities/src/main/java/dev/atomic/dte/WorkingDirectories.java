@@ -31,9 +31,13 @@ public final class WorkingDirectories {
    */
   public Path require(String workingDir) {
     if (roots.isEmpty()) {
-      throw DteException.invalid("workingDir: no allowed roots are configured (ATOMIC_DTE_ALLOWED_ROOTS)");
+      throw DteException.invalid(
+          "workingDir: no allowed roots are configured (ATOMIC_DTE_ALLOWED_ROOTS)");
     }
-    Path requested = workingDir == null || workingDir.isBlank() ? roots.get(0) : roots.get(0).resolve(workingDir);
+    Path requested =
+        workingDir == null || workingDir.isBlank()
+            ? roots.get(0)
+            : roots.get(0).resolve(workingDir);
     Path real;
     try {
       real = requested.toRealPath();
@@ -48,7 +52,8 @@ public final class WorkingDirectories {
         return real;
       }
     }
-    throw DteException.invalid("workingDir: outside the allowed roots " + roots + ": " + workingDir);
+    throw DteException.invalid(
+        "workingDir: outside the allowed roots " + roots + ": " + workingDir);
   }
 
   /** True when {@code path} (symbolic links followed) lies under an allowed root. */

@@ -47,7 +47,8 @@ public class EvidenceActivitiesImpl implements EvidenceActivities {
     try {
       events = store.chain(request.missionId());
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the chain of " + request.missionId() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot read the chain of " + request.missionId() + ": " + e.getMessage(), e);
     }
     if (events.isEmpty()) {
       throw ApplicationFailure.newNonRetryableFailure(
@@ -62,13 +63,18 @@ public class EvidenceActivitiesImpl implements EvidenceActivities {
                 events,
                 request.changeSpecJson() == null
                     ? PackPart.absent("no ChangeSpec is attached to this mission")
-                    : PackPart.present((request.changeSpecJson() + "\n").getBytes(StandardCharsets.UTF_8)),
+                    : PackPart.present(
+                        (request.changeSpecJson() + "\n").getBytes(StandardCharsets.UTF_8)),
                 PackPart.present(
-                    temporal.fetchHistory(request.missionId()).toJson(true).getBytes(StandardCharsets.UTF_8)),
+                    temporal
+                        .fetchHistory(request.missionId())
+                        .toJson(true)
+                        .getBytes(StandardCharsets.UTF_8)),
                 finops.forMission(request.missionId()),
                 PlatformVersions.json()));
     byte[] zip = new AuditPackWriter(key).write(contents);
-    String sha256 = artifacts.put(request.missionId(), ArtifactStore.AUDIT_PACK, "application/zip", zip);
+    String sha256 =
+        artifacts.put(request.missionId(), ArtifactStore.AUDIT_PACK, "application/zip", zip);
     ChainedEvent last = events.get(events.size() - 1);
     return new AuditPackRef(sha256, zip.length, key.keyId(), events.size(), last.id());
   }

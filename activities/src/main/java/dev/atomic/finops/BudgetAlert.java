@@ -5,8 +5,8 @@ import dev.atomic.evidence.EventTypes;
 import java.math.BigDecimal;
 
 /**
- * A threshold of a budget reached in a period: the input of the alert workflow, whose id is
- * {@link #alertId()}, so each threshold fires once per period.
+ * A threshold of a budget reached in a period: the input of the alert workflow, whose id is {@link
+ * #alertId()}, so each threshold fires once per period.
  *
  * @param alertId {@code alert-<scope>-<period>-<threshold>}
  * @param threshold percentage of the total
@@ -31,9 +31,23 @@ public record BudgetAlert(
     reserved = Money.plain(reserved);
   }
 
-  public static BudgetAlert of(String scope, String period, int threshold, BigDecimal total, BigDecimal consumed,
-      BigDecimal reserved, String occurredAt) {
-    return new BudgetAlert(idFor(scope, period, threshold), scope, period, threshold, total, consumed, reserved, occurredAt);
+  public static BudgetAlert of(
+      String scope,
+      String period,
+      int threshold,
+      BigDecimal total,
+      BigDecimal consumed,
+      BigDecimal reserved,
+      String occurredAt) {
+    return new BudgetAlert(
+        idFor(scope, period, threshold),
+        scope,
+        period,
+        threshold,
+        total,
+        consumed,
+        reserved,
+        occurredAt);
   }
 
   public static String idFor(String scope, String period, int threshold) {

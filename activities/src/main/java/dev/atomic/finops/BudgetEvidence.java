@@ -12,16 +12,25 @@ final class BudgetEvidence {
   private final EvidenceEventRepository events = new EvidenceEventRepository();
 
   /**
-   * Appends an event at the next position of the budget's stream. The caller holds the lock of
-   * the budget's row, so no other writer takes the same position.
+   * Appends an event at the next position of the budget's stream. The caller holds the lock of the
+   * budget's row, so no other writer takes the same position.
    *
    * @return the event id
    */
-  String append(Connection c, BudgetScope scope, String type, String at, Map<String, Object> data) throws SQLException {
+  String append(Connection c, BudgetScope scope, String type, String at, Map<String, Object> data)
+      throws SQLException {
     String stream = scope.stream();
     long seq = events.nextSeq(c, stream);
-    EvidenceEvent event = new EvidenceEvent(EvidenceEvent.idFor(stream, seq), stream, seq, scope.missionId(), type,
-        FinOpsEvents.ACTOR, at, data);
+    EvidenceEvent event =
+        new EvidenceEvent(
+            EvidenceEvent.idFor(stream, seq),
+            stream,
+            seq,
+            scope.missionId(),
+            type,
+            FinOpsEvents.ACTOR,
+            at,
+            data);
     if (!events.append(c, event)) {
       throw new SQLException("evidence event " + event.id() + " was written concurrently; retry");
     }

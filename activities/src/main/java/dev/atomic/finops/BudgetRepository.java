@@ -20,7 +20,8 @@ final class BudgetRepository {
   record Definition(BudgetScope scope, BigDecimal total, ResetPeriod reset, boolean explicit) {}
 
   /** A budget's figures in one period. */
-  record Usage(String scope, String period, BigDecimal total, BigDecimal consumed, BigDecimal reserved) {
+  record Usage(
+      String scope, String period, BigDecimal total, BigDecimal consumed, BigDecimal reserved) {
 
     /** What can still be reserved: never below zero. */
     BigDecimal remaining() {
@@ -29,36 +30,50 @@ final class BudgetRepository {
     }
   }
 
-  Optional<Definition> definition(Connection connection, String scope, boolean forUpdate) throws SQLException {
-    String sql = "SELECT scope, total, reset_period, total_explicit FROM budgets WHERE scope = ?" + (forUpdate ? " FOR UPDATE" : "");
+  Optional<Definition> definition(Connection connection, String scope, boolean forUpdate)
+      throws SQLException {
+    String sql =
+        "SELECT scope, total, reset_period, total_explicit FROM budgets WHERE scope = ?"
+            + (forUpdate ? " FOR UPDATE" : "");
     try (PreparedStatement query = connection.prepareStatement(sql)) {
       query.setString(1, scope);
       try (ResultSet rows = query.executeQuery()) {
         if (!rows.next()) {
           return Optional.empty();
         }
-        return Optional.of(new Definition(new BudgetScope(rows.getString(1)), rows.getBigDecimal(2),
-            ResetPeriod.parse(rows.getString(3)), rows.getBoolean(4)));
+        return Optional.of(
+            new Definition(
+                new BudgetScope(rows.getString(1)),
+                rows.getBigDecimal(2),
+                ResetPeriod.parse(rows.getString(3)),
+                rows.getBoolean(4)));
       }
     }
   }
 
   /** Inserts a budget; false when a concurrent caller inserted it first. */
-  boolean insertDefinition(Connection connection, Definition definition, Instant now) throws SQLException {
-    String sql = "INSERT INTO budgets (scope, total, reset_period, total_explicit, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)";
-    return insertIfAbsent(connection, sql, statement -> {
-      statement.setString(1, definition.scope().value());
-      statement.setBigDecimal(2, Money.usd(definition.total()));
-      statement.setString(3, definition.reset().wire());
-      statement.setBoolean(4, definition.explicit());
-      statement.setObject(5, timestamp(now));
-      statement.setObject(6, timestamp(now));
-    });
+  boolean insertDefinition(Connection connection, Definition definition, Instant now)
+      throws SQLException {
+    String sql =
+        "INSERT INTO budgets (scope, total, reset_period, total_explicit, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)";
+    return insertIfAbsent(
+        connection,
+        sql,
+        statement -> {
+          statement.setString(1, definition.scope().value());
+          statement.setBigDecimal(2, Money.usd(definition.total()));
+          statement.setString(3, definition.reset().wire());
+          statement.setBoolean(4, definition.explicit());
+          statement.setObject(5, timestamp(now));
+          statement.setObject(6, timestamp(now));
+        });
   }
 
-  void updateDefinition(Connection connection, Definition definition, Instant now) throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement(
-        "UPDATE budgets SET total = ?, reset_period = ?, total_explicit = ?, updated_at = ? WHERE scope = ?")) {
+  void updateDefinition(Connection connection, Definition definition, Instant now)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE budgets SET total = ?, reset_period = ?, total_explicit = ?, updated_at = ? WHERE scope = ?")) {
       update.setBigDecimal(1, Money.usd(definition.total()));
       update.setString(2, definition.reset().wire());
       update.setBoolean(3, definition.explicit());
@@ -68,9 +83,11 @@ final class BudgetRepository {
     }
   }
 
-  Optional<Usage> usage(Connection connection, String scope, String period, boolean forUpdate) throws SQLException {
-    String sql = "SELECT scope, period, total, consumed, reserved FROM budget_periods WHERE scope = ? AND period = ?"
-        + (forUpdate ? " FOR UPDATE" : "");
+  Optional<Usage> usage(Connection connection, String scope, String period, boolean forUpdate)
+      throws SQLException {
+    String sql =
+        "SELECT scope, period, total, consumed, reserved FROM budget_periods WHERE scope = ? AND period = ?"
+            + (forUpdate ? " FOR UPDATE" : "");
     try (PreparedStatement query = connection.prepareStatement(sql)) {
       query.setString(1, scope);
       query.setString(2, period);
@@ -78,17 +95,26 @@ final class BudgetRepository {
         if (!rows.next()) {
           return Optional.empty();
         }
-        return Optional.of(new Usage(rows.getString(1), rows.getString(2), rows.getBigDecimal(3), rows.getBigDecimal(4), rows.getBigDecimal(5)));
+        return Optional.of(
+            new Usage(
+                rows.getString(1),
+                rows.getString(2),
+                rows.getBigDecimal(3),
+                rows.getBigDecimal(4),
+                rows.getBigDecimal(5)));
       }
     }
   }
 
   /** Creates the period's row with the budget's current total, unless it exists. */
-  void ensurePeriod(Connection connection, String scope, String period, BigDecimal total, Instant now) throws SQLException {
+  void ensurePeriod(
+      Connection connection, String scope, String period, BigDecimal total, Instant now)
+      throws SQLException {
     if (usage(connection, scope, period, false).isPresent()) {
       return;
     }
-    insertIfAbsent(connection,
+    insertIfAbsent(
+        connection,
         "INSERT INTO budget_periods (scope, period, total, consumed, reserved, updated_at) VALUES (?, ?, ?, 0, 0, ?)",
         statement -> {
           statement.setString(1, scope);
@@ -99,14 +125,17 @@ final class BudgetRepository {
   }
 
   /**
-   * Reserves {@code amount} when it fits, in one conditional UPDATE: concurrent reservations
-   * queue on the row lock and each sees the others' committed holds, so together they never
-   * exceed the total.
+   * Reserves {@code amount} when it fits, in one conditional UPDATE: concurrent reservations queue
+   * on the row lock and each sees the others' committed holds, so together they never exceed the
+   * total.
    */
-  boolean reserve(Connection connection, String scope, String period, BigDecimal amount, Instant now) throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement(
-        "UPDATE budget_periods SET reserved = reserved + ?, updated_at = ?"
-            + " WHERE scope = ? AND period = ? AND consumed + reserved + ? <= total")) {
+  boolean reserve(
+      Connection connection, String scope, String period, BigDecimal amount, Instant now)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE budget_periods SET reserved = reserved + ?, updated_at = ?"
+                + " WHERE scope = ? AND period = ? AND consumed + reserved + ? <= total")) {
       update.setBigDecimal(1, amount);
       update.setObject(2, timestamp(now));
       update.setString(3, scope);
@@ -117,11 +146,18 @@ final class BudgetRepository {
   }
 
   /** Gives back {@code released} of the reserved amount and adds {@code consumed}. */
-  void settle(Connection connection, String scope, String period, BigDecimal released, BigDecimal consumed, Instant now)
+  void settle(
+      Connection connection,
+      String scope,
+      String period,
+      BigDecimal released,
+      BigDecimal consumed,
+      Instant now)
       throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement(
-        "UPDATE budget_periods SET reserved = CASE WHEN reserved > ? THEN reserved - ? ELSE 0 END,"
-            + " consumed = consumed + ?, updated_at = ? WHERE scope = ? AND period = ?")) {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE budget_periods SET reserved = CASE WHEN reserved > ? THEN reserved - ? ELSE 0 END,"
+                + " consumed = consumed + ?, updated_at = ? WHERE scope = ? AND period = ?")) {
       update.setBigDecimal(1, released);
       update.setBigDecimal(2, released);
       update.setBigDecimal(3, consumed);
@@ -134,9 +170,12 @@ final class BudgetRepository {
     }
   }
 
-  void setPeriodTotal(Connection connection, String scope, String period, BigDecimal total, Instant now) throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement(
-        "UPDATE budget_periods SET total = ?, updated_at = ? WHERE scope = ? AND period = ?")) {
+  void setPeriodTotal(
+      Connection connection, String scope, String period, BigDecimal total, Instant now)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE budget_periods SET total = ?, updated_at = ? WHERE scope = ? AND period = ?")) {
       update.setBigDecimal(1, Money.usd(total));
       update.setObject(2, timestamp(now));
       update.setString(3, scope);
@@ -146,9 +185,11 @@ final class BudgetRepository {
   }
 
   /** Thresholds already recorded as fired in a period, ascending. */
-  List<Integer> firedThresholds(Connection connection, String scope, String period) throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(
-        "SELECT threshold FROM budget_alerts WHERE scope = ? AND period = ? ORDER BY threshold")) {
+  List<Integer> firedThresholds(Connection connection, String scope, String period)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT threshold FROM budget_alerts WHERE scope = ? AND period = ? ORDER BY threshold")) {
       query.setString(1, scope);
       query.setString(2, period);
       try (ResultSet rows = query.executeQuery()) {
@@ -171,7 +212,8 @@ final class BudgetRepository {
    * Runs an INSERT; a unique violation (a concurrent insert of the same key) is not an error.
    * PostgreSQL aborts the transaction on a failed statement, hence the savepoint.
    */
-  static boolean insertIfAbsent(Connection connection, String sql, Binder binder) throws SQLException {
+  static boolean insertIfAbsent(Connection connection, String sql, Binder binder)
+      throws SQLException {
     Savepoint before = connection.getAutoCommit() ? null : connection.setSavepoint();
     try (PreparedStatement insert = connection.prepareStatement(sql)) {
       binder.bind(insert);

@@ -3,8 +3,8 @@ package dev.atomic.finops;
 import java.util.regex.Pattern;
 
 /**
- * Whose budget: {@code global}, {@code mission:<missionId>} or {@code team:<name>}. Its
- * evidence stream is {@code budget:<scope>}.
+ * Whose budget: {@code global}, {@code mission:<missionId>} or {@code team:<name>}. Its evidence
+ * stream is {@code budget:<scope>}.
  */
 public record BudgetScope(String value) {
 
@@ -21,7 +21,9 @@ public record BudgetScope(String value) {
    */
   public static BudgetScope parse(String text) {
     String value = text == null ? "" : text.strip();
-    if (value.equals(GLOBAL_NAME) || MISSION.matcher(value).matches() || TEAM.matcher(value).matches()) {
+    if (value.equals(GLOBAL_NAME)
+        || MISSION.matcher(value).matches()
+        || TEAM.matcher(value).matches()) {
       return new BudgetScope(value);
     }
     throw FinOpsException.invalid(

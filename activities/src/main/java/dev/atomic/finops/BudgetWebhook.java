@@ -40,7 +40,11 @@ public final class BudgetWebhook {
   public BudgetWebhook(String url, Duration timeout) {
     this.url = url == null || url.isBlank() ? null : validate(url.strip());
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   public boolean configured() {
@@ -57,12 +61,13 @@ public final class BudgetWebhook {
     if (url == null) {
       return "no webhook configured (BUDGET_BREACH_WEBHOOK_URL)";
     }
-    HttpRequest request = HttpRequest.newBuilder(url)
-        .timeout(timeout)
-        .header("Content-Type", "application/json")
-        .header(ALERT_ID_HEADER, alert.alertId())
-        .POST(HttpRequest.BodyPublishers.ofString(Json.write(body(alert, record))))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(url)
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .header(ALERT_ID_HEADER, alert.alertId())
+            .POST(HttpRequest.BodyPublishers.ofString(Json.write(body(alert, record))))
+            .build();
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -105,7 +110,8 @@ public final class BudgetWebhook {
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-      throw new IllegalArgumentException("BUDGET_BREACH_WEBHOOK_URL must be an http:// or https:// URL, got " + url);
+      throw new IllegalArgumentException(
+          "BUDGET_BREACH_WEBHOOK_URL must be an http:// or https:// URL, got " + url);
     }
     return uri;
   }

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Budgets in the database: the global budget (total {@code DEFAULT_BUDGET_USD} until one is
- * set), mission budgets and team budgets, each counted per period. A change that makes
- * consumption reach a threshold hands the alert to the {@link AlertSink}.
+ * Budgets in the database: the global budget (total {@code DEFAULT_BUDGET_USD} until one is set),
+ * mission budgets and team budgets, each counted per period. A change that makes consumption reach
+ * a threshold hands the alert to the {@link AlertSink}.
  */
 public final class Budgets {
 
@@ -48,27 +48,32 @@ public final class Budgets {
    */
   public Budget get(BudgetScope scope) {
     Instant now = clock.instant();
-    return fired(tx(c -> {
-      Opened opened = open(c, scope, now);
-      Usage usage = usage(c, scope, opened.period(), false);
-      return new Result(view(c, opened, usage), due(c, usage, now));
-    }));
+    return fired(
+        tx(
+            c -> {
+              Opened opened = open(c, scope, now);
+              Usage usage = usage(c, scope, opened.period(), false);
+              return new Result(view(c, opened, usage), due(c, usage, now));
+            }));
   }
 
   /** Every budget that was set, and the global one, in their current periods, by scope. */
   public List<Budget> list() {
     Instant now = clock.instant();
-    List<String> scopes = tx(c -> {
-      open(c, BudgetScope.GLOBAL, now);
-      List<String> all = new ArrayList<>();
-      try (PreparedStatement query = c.prepareStatement("SELECT scope FROM budgets ORDER BY scope");
-          ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          all.add(rows.getString(1));
-        }
-      }
-      return all;
-    });
+    List<String> scopes =
+        tx(
+            c -> {
+              open(c, BudgetScope.GLOBAL, now);
+              List<String> all = new ArrayList<>();
+              try (PreparedStatement query =
+                      c.prepareStatement("SELECT scope FROM budgets ORDER BY scope");
+                  ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                  all.add(rows.getString(1));
+                }
+              }
+              return all;
+            });
     List<Budget> list = new ArrayList<>();
     for (String scope : scopes) {
       list.add(get(new BudgetScope(scope)));
@@ -83,13 +88,15 @@ public final class Budgets {
   public Budget consume(BudgetScope scope, BigDecimal usd) {
     BigDecimal amount = Money.requireAmount("consumed", usd);
     Instant now = clock.instant();
-    return fired(tx(c -> {
-      Opened opened = open(c, scope, now);
-      usage(c, scope, opened.period(), true);
-      budgets.settle(c, scope.value(), opened.period(), BigDecimal.ZERO, amount, now);
-      Usage after = usage(c, scope, opened.period(), false);
-      return new Result(view(c, opened, after), due(c, after, now));
-    }));
+    return fired(
+        tx(
+            c -> {
+              Opened opened = open(c, scope, now);
+              usage(c, scope, opened.period(), true);
+              budgets.settle(c, scope.value(), opened.period(), BigDecimal.ZERO, amount, now);
+              Usage after = usage(c, scope, opened.period(), false);
+              return new Result(view(c, opened, after), due(c, after, now));
+            }));
   }
 
   /**
@@ -101,53 +108,64 @@ public final class Budgets {
   public Budget define(BudgetScope scope, BigDecimal total, ResetPeriod reset) {
     BigDecimal amount = Money.requireAmount("total", total);
     Instant now = clock.instant();
-    return fired(tx(c -> {
-      Definition before = budgets.definition(c, scope.value(), true).orElse(null);
-      ResetPeriod period = reset != null ? reset
-          : before != null ? before.reset()
-          : scope.isGlobal() ? settings.globalReset() : scope.defaultReset();
-      Definition definition = new Definition(scope, amount, period, true);
-      if (before != null || !budgets.insertDefinition(c, definition, now)) {
-        budgets.definition(c, scope.value(), true);
-        budgets.updateDefinition(c, definition, now);
-      }
-      String name = period.periodOf(now);
-      budgets.ensurePeriod(c, scope.value(), name, amount, now);
-      budgets.setPeriodTotal(c, scope.value(), name, amount, now);
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("scope", scope.value());
-      data.put("total", Money.text(amount));
-      data.put("reset", period.wire());
-      data.put("period", name);
-      if (before != null) {
-        data.put("previousTotal", Money.text(before.total()));
-      }
-      evidence.append(c, scope, FinOpsEvents.BUDGET_SET, now.toString(), data);
-      Opened opened = new Opened(definition, name);
-      Usage usage = usage(c, scope, name, false);
-      return new Result(view(c, opened, usage), due(c, usage, now));
-    }));
+    return fired(
+        tx(
+            c -> {
+              Definition before = budgets.definition(c, scope.value(), true).orElse(null);
+              ResetPeriod period =
+                  reset != null
+                      ? reset
+                      : before != null
+                          ? before.reset()
+                          : scope.isGlobal() ? settings.globalReset() : scope.defaultReset();
+              Definition definition = new Definition(scope, amount, period, true);
+              if (before != null || !budgets.insertDefinition(c, definition, now)) {
+                budgets.definition(c, scope.value(), true);
+                budgets.updateDefinition(c, definition, now);
+              }
+              String name = period.periodOf(now);
+              budgets.ensurePeriod(c, scope.value(), name, amount, now);
+              budgets.setPeriodTotal(c, scope.value(), name, amount, now);
+              Map<String, Object> data = new LinkedHashMap<>();
+              data.put("scope", scope.value());
+              data.put("total", Money.text(amount));
+              data.put("reset", period.wire());
+              data.put("period", name);
+              if (before != null) {
+                data.put("previousTotal", Money.text(before.total()));
+              }
+              evidence.append(c, scope, FinOpsEvents.BUDGET_SET, now.toString(), data);
+              Opened opened = new Opened(definition, name);
+              Usage usage = usage(c, scope, name, false);
+              return new Result(view(c, opened, usage), due(c, usage, now));
+            }));
   }
 
   /**
-   * Opens a budget in the period of {@code now}: creates the global budget on first use and
-   * keeps it at {@code DEFAULT_BUDGET_USD} until a total is set, and creates the period's row.
+   * Opens a budget in the period of {@code now}: creates the global budget on first use and keeps
+   * it at {@code DEFAULT_BUDGET_USD} until a total is set, and creates the period's row.
    */
   Opened open(Connection c, BudgetScope scope, Instant now) throws SQLException {
     Definition definition = budgets.definition(c, scope.value(), false).orElse(null);
     if (definition == null) {
       if (!scope.isGlobal()) {
-        throw FinOpsException.notFound("no budget for " + scope + "; set one with PUT /finops/budgets/" + scope);
+        throw FinOpsException.notFound(
+            "no budget for " + scope + "; set one with PUT /finops/budgets/" + scope);
       }
-      definition = new Definition(scope, settings.defaultBudgetUsd(), settings.globalReset(), false);
+      definition =
+          new Definition(scope, settings.defaultBudgetUsd(), settings.globalReset(), false);
       if (!budgets.insertDefinition(c, definition, now)) {
         definition = budgets.definition(c, scope.value(), false).orElseThrow();
       }
     }
-    boolean followDefault = scope.isGlobal() && !definition.explicit()
-        && (definition.total().compareTo(settings.defaultBudgetUsd()) != 0 || definition.reset() != settings.globalReset());
+    boolean followDefault =
+        scope.isGlobal()
+            && !definition.explicit()
+            && (definition.total().compareTo(settings.defaultBudgetUsd()) != 0
+                || definition.reset() != settings.globalReset());
     if (followDefault) {
-      definition = new Definition(scope, settings.defaultBudgetUsd(), settings.globalReset(), false);
+      definition =
+          new Definition(scope, settings.defaultBudgetUsd(), settings.globalReset(), false);
       budgets.updateDefinition(c, definition, now);
     }
     String period = definition.reset().periodOf(now);
@@ -163,8 +181,10 @@ public final class Budgets {
     return scope.isGlobal() || budgets.definition(c, scope.value(), false).isPresent();
   }
 
-  Usage usage(Connection c, BudgetScope scope, String period, boolean forUpdate) throws SQLException {
-    return budgets.usage(c, scope.value(), period, forUpdate)
+  Usage usage(Connection c, BudgetScope scope, String period, boolean forUpdate)
+      throws SQLException {
+    return budgets
+        .usage(c, scope.value(), period, forUpdate)
         .orElseThrow(() -> new SQLException("budget " + scope + " has no period " + period));
   }
 
@@ -174,7 +194,15 @@ public final class Budgets {
     List<BudgetAlert> due = new ArrayList<>();
     for (int threshold : settings.alertThresholds()) {
       if (reached(usage, threshold) && !fired.contains(threshold)) {
-        due.add(BudgetAlert.of(usage.scope(), usage.period(), threshold, usage.total(), usage.consumed(), usage.reserved(), now.toString()));
+        due.add(
+            BudgetAlert.of(
+                usage.scope(),
+                usage.period(),
+                threshold,
+                usage.total(),
+                usage.consumed(),
+                usage.reserved(),
+                now.toString()));
       }
     }
     return due;
@@ -186,10 +214,17 @@ public final class Budgets {
     }
   }
 
-  /** Consumption at or past {@code threshold} % of the total; nothing is reached by spending nothing. */
+  /**
+   * Consumption at or past {@code threshold} % of the total; nothing is reached by spending
+   * nothing.
+   */
   static boolean reached(Usage usage, int threshold) {
     return usage.consumed().signum() > 0
-        && usage.consumed().multiply(BigDecimal.valueOf(100)).compareTo(usage.total().multiply(BigDecimal.valueOf(threshold))) >= 0;
+        && usage
+                .consumed()
+                .multiply(BigDecimal.valueOf(100))
+                .compareTo(usage.total().multiply(BigDecimal.valueOf(threshold)))
+            >= 0;
   }
 
   private Budget view(Connection c, Opened opened, Usage usage) throws SQLException {

@@ -31,7 +31,8 @@ public final class FinOps {
   /**
    * @throws IllegalArgumentException when the price override or webhook URL is wrong
    */
-  public static FinOps create(FinOpsSettings settings, DataSource dataSource, AlertSink sink, Clock clock) {
+  public static FinOps create(
+      FinOpsSettings settings, DataSource dataSource, AlertSink sink, Clock clock) {
     return new FinOps(settings, new Database(dataSource), sink, clock);
   }
 

@@ -12,8 +12,8 @@ public interface FinOpsActivities {
   Forecast forecast(ForecastRequest request);
 
   /**
-   * Holds an amount on budgets; refused (non-retryable {@code BudgetExceeded}) when it does
-   * not fit.
+   * Holds an amount on budgets; refused (non-retryable {@code BudgetExceeded}) when it does not
+   * fit.
    *
    * @param request its {@code id} is the idempotency key: derive it from the workflow
    */

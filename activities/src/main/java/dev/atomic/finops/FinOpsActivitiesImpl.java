@@ -11,6 +11,7 @@ public class FinOpsActivitiesImpl implements FinOpsActivities {
 
   /** Failure types, so a workflow can tell a refusal from an outage. */
   public static final String INVALID = "FinOpsInvalid";
+
   public static final String NOT_FOUND = "FinOpsNotFound";
   public static final String CONFLICT = "FinOpsConflict";
   public static final String BUDGET_EXCEEDED = "BudgetExceeded";
@@ -33,7 +34,8 @@ public class FinOpsActivitiesImpl implements FinOpsActivities {
     } catch (FinOpsException e) {
       throw failure(e);
     } catch (DteException e) {
-      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), INVALID, List.copyOf(e.reasons()));
+      throw ApplicationFailure.newNonRetryableFailure(
+          e.getMessage(), INVALID, List.copyOf(e.reasons()));
     }
   }
 
@@ -60,13 +62,21 @@ public class FinOpsActivitiesImpl implements FinOpsActivities {
     try {
       Reservation reservation = finOps.reservations().find(reservationId);
       if (!Reservation.HELD.equals(reservation.status())) {
-        return new ReservationCheck(false, "reservation " + reservationId + " is " + reservation.status());
+        return new ReservationCheck(
+            false, "reservation " + reservationId + " is " + reservation.status());
       }
       for (Reservation.Hold hold : reservation.budgets()) {
         Budget budget = finOps.budgets().get(new BudgetScope(hold.scope()));
         if (budget.breached()) {
-          return new ReservationCheck(false, "budget " + hold.scope() + " is breached: consumed "
-              + budget.consumed().toPlainString() + " of " + budget.total().toPlainString() + " USD");
+          return new ReservationCheck(
+              false,
+              "budget "
+                  + hold.scope()
+                  + " is breached: consumed "
+                  + budget.consumed().toPlainString()
+                  + " of "
+                  + budget.total().toPlainString()
+                  + " USD");
         }
       }
       return new ReservationCheck(true, null);
@@ -110,14 +120,20 @@ public class FinOpsActivitiesImpl implements FinOpsActivities {
 
   private static ApplicationFailure failure(FinOpsException e) {
     if (e instanceof BudgetExceededException exceeded) {
-      return ApplicationFailure.newNonRetryableFailure(e.getMessage(), BUDGET_EXCEEDED,
-          exceeded.scope(), exceeded.remaining().toPlainString(), exceeded.shortfall().toPlainString());
+      return ApplicationFailure.newNonRetryableFailure(
+          e.getMessage(),
+          BUDGET_EXCEEDED,
+          exceeded.scope(),
+          exceeded.remaining().toPlainString(),
+          exceeded.shortfall().toPlainString());
     }
-    String type = switch (e.kind()) {
-      case INVALID, UNKNOWN_MODEL, INVALID_SPEC -> INVALID;
-      case NOT_FOUND -> NOT_FOUND;
-      case CONFLICT -> CONFLICT;
-    };
-    return ApplicationFailure.newNonRetryableFailure(e.getMessage(), type, List.copyOf(e.reasons()));
+    String type =
+        switch (e.kind()) {
+          case INVALID, UNKNOWN_MODEL, INVALID_SPEC -> INVALID;
+          case NOT_FOUND -> NOT_FOUND;
+          case CONFLICT -> CONFLICT;
+        };
+    return ApplicationFailure.newNonRetryableFailure(
+        e.getMessage(), type, List.copyOf(e.reasons()));
   }
 }

@@ -3,9 +3,9 @@ package dev.atomic.finops;
 import java.util.List;
 
 /**
- * A FinOps request that cannot be served, with every reason. The kind decides the answer:
- * {@link Kind#INVALID} and {@link Kind#UNKNOWN_MODEL} 400, {@link Kind#INVALID_SPEC} 422,
- * {@link Kind#NOT_FOUND} 404, {@link Kind#CONFLICT} 409.
+ * A FinOps request that cannot be served, with every reason. The kind decides the answer: {@link
+ * Kind#INVALID} and {@link Kind#UNKNOWN_MODEL} 400, {@link Kind#INVALID_SPEC} 422, {@link
+ * Kind#NOT_FOUND} 404, {@link Kind#CONFLICT} 409.
  */
 public class FinOpsException extends RuntimeException {
 

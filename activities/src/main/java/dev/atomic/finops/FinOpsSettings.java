@@ -37,18 +37,26 @@ public record FinOpsSettings(
   public static final List<Integer> DEFAULT_THRESHOLDS = List.of(50, 80, 100);
 
   public FinOpsSettings {
-    defaultBudgetUsd = Money.requireAmount("DEFAULT_BUDGET_USD", defaultBudgetUsd == null ? DEFAULT_BUDGET_USD : defaultBudgetUsd);
+    defaultBudgetUsd =
+        Money.requireAmount(
+            "DEFAULT_BUDGET_USD", defaultBudgetUsd == null ? DEFAULT_BUDGET_USD : defaultBudgetUsd);
     globalReset = globalReset == null ? ResetPeriod.MONTHLY : globalReset;
-    alertThresholds = thresholds(alertThresholds == null || alertThresholds.isEmpty() ? DEFAULT_THRESHOLDS : alertThresholds);
+    alertThresholds =
+        thresholds(
+            alertThresholds == null || alertThresholds.isEmpty()
+                ? DEFAULT_THRESHOLDS
+                : alertThresholds);
     webhookUrl = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl.strip();
     webhookTimeout = webhookTimeout == null ? Duration.ofSeconds(10) : webhookTimeout;
     prices = prices == null || prices.isBlank() ? null : prices.strip();
-    defaultProvider = defaultProvider == null || defaultProvider.isBlank() ? "copilot" : defaultProvider.strip();
+    defaultProvider =
+        defaultProvider == null || defaultProvider.isBlank() ? "copilot" : defaultProvider.strip();
     tokensPerFile = tokensPerFile == null ? 1000 : positive("tokens-per-file", tokensPerFile);
     filesPerGlob = filesPerGlob == null ? 50 : positive("files-per-glob", filesPerGlob);
     outputRatio = outputRatio == null ? new BigDecimal("0.3") : outputRatio;
     if (outputRatio.signum() < 0 || outputRatio.compareTo(BigDecimal.TEN) > 0) {
-      throw new IllegalArgumentException("atomic.finops.output-ratio must be between 0 and 10, got " + outputRatio);
+      throw new IllegalArgumentException(
+          "atomic.finops.output-ratio must be between 0 and 10, got " + outputRatio);
     }
   }
 
@@ -58,13 +66,31 @@ public record FinOpsSettings(
   }
 
   public FinOpsSettings withWebhookUrl(String url) {
-    return new FinOpsSettings(defaultBudgetUsd, globalReset, alertThresholds, url, webhookTimeout, prices,
-        defaultProvider, tokensPerFile, filesPerGlob, outputRatio);
+    return new FinOpsSettings(
+        defaultBudgetUsd,
+        globalReset,
+        alertThresholds,
+        url,
+        webhookTimeout,
+        prices,
+        defaultProvider,
+        tokensPerFile,
+        filesPerGlob,
+        outputRatio);
   }
 
   public FinOpsSettings withPrices(String file) {
-    return new FinOpsSettings(defaultBudgetUsd, globalReset, alertThresholds, webhookUrl, webhookTimeout, file,
-        defaultProvider, tokensPerFile, filesPerGlob, outputRatio);
+    return new FinOpsSettings(
+        defaultBudgetUsd,
+        globalReset,
+        alertThresholds,
+        webhookUrl,
+        webhookTimeout,
+        file,
+        defaultProvider,
+        tokensPerFile,
+        filesPerGlob,
+        outputRatio);
   }
 
   private static List<Integer> thresholds(List<Integer> values) {
@@ -81,7 +107,8 @@ public record FinOpsSettings(
 
   private static int positive(String name, int value) {
     if (value < 1) {
-      throw new IllegalArgumentException("atomic.finops." + name + " must be at least 1, got " + value);
+      throw new IllegalArgumentException(
+          "atomic.finops." + name + " must be at least 1, got " + value);
     }
     return value;
   }

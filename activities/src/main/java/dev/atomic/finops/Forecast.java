@@ -39,5 +39,9 @@ public record Forecast(
   }
 
   /** The prices the estimate used. */
-  public record Prices(BigDecimal inputUsdPerMillion, BigDecimal outputUsdPerMillion, String asOf, boolean pessimistic) {}
+  public record Prices(
+      BigDecimal inputUsdPerMillion,
+      BigDecimal outputUsdPerMillion,
+      String asOf,
+      boolean pessimistic) {}
 }

@@ -3,8 +3,8 @@ package dev.atomic.finops;
 import dev.atomic.dte.ChangeSpec;
 
 /**
- * What to forecast: a ChangeSpec, and optionally the model, and the tree its scope selects
- * files from.
+ * What to forecast: a ChangeSpec, and optionally the model, and the tree its scope selects files
+ * from.
  *
  * @param task picks the model by policy when {@code model} is not given
  * @param workingDir a directory under the allowed roots; or

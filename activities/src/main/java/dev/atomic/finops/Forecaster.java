@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * Forecasts the tokens, cost and latency of a ChangeSpec: the spec and every file its scope
- * selects, counted with the model's tokenizer when a tree is given, else estimated from the
- * scope, plus the expected output. Documented in docs/finops.md.
+ * selects, counted with the model's tokenizer when a tree is given, else estimated from the scope,
+ * plus the expected output. Documented in docs/finops.md.
  */
 public final class Forecaster {
 
@@ -39,7 +39,8 @@ public final class Forecaster {
    * @throws dev.atomic.dte.DteException INVALID for a directory outside the roots or a bad URL,
    *     REFUSED when the clone fails
    */
-  public Forecast forecast(ForecastRequest request, WorkingDirectories roots, Repositories repositories) {
+  public Forecast forecast(
+      ForecastRequest request, WorkingDirectories roots, Repositories repositories) {
     boolean hasDir = request.workingDir() != null && !request.workingDir().isBlank();
     boolean hasRepo = request.repository() != null && !request.repository().isBlank();
     if (hasDir && hasRepo) {
@@ -47,13 +48,15 @@ public final class Forecaster {
     }
     if (!hasRepo) {
       Path tree = hasDir ? roots.require(request.workingDir()) : null;
-      return forecast(request.changeSpec(), tree, request.provider(), request.model(), request.task());
+      return forecast(
+          request.changeSpec(), tree, request.provider(), request.model(), request.task());
     }
     // Check the model before paying for a clone.
     choose(request.provider(), request.model(), request.task());
     Path clone = repositories.checkout(request.repository(), request.ref());
     try {
-      return forecast(request.changeSpec(), clone, request.provider(), request.model(), request.task());
+      return forecast(
+          request.changeSpec(), clone, request.provider(), request.model(), request.task());
     } finally {
       delete(clone);
     }
@@ -61,8 +64,8 @@ public final class Forecaster {
 
   /**
    * @param tree the working tree, or null to estimate from the scope
-   * @throws FinOpsException UNKNOWN_MODEL for an unknown provider or model, INVALID for an
-   *     unknown task, INVALID_SPEC when the scope selects nothing in the tree
+   * @throws FinOpsException UNKNOWN_MODEL for an unknown provider or model, INVALID for an unknown
+   *     task, INVALID_SPEC when the scope selects nothing in the tree
    */
   public Forecast forecast(ChangeSpec spec, Path tree, String provider, String model, String task) {
     ModelPrice price = choose(provider, model, task);
@@ -79,7 +82,8 @@ public final class Forecaster {
         throw new FinOpsException(FinOpsException.Kind.INVALID_SPEC, e.reasons());
       }
       for (String file : selected) {
-        fileTokens += tokens.count(file + "\n", price) + tokens.countFile(tree.resolve(file), price);
+        fileTokens +=
+            tokens.count(file + "\n", price) + tokens.countFile(tree.resolve(file), price);
       }
       files = selected.size();
       basis = Forecast.TREE;
@@ -96,23 +100,48 @@ public final class Forecaster {
       files = globs * settings.filesPerGlob() + named;
       fileTokens = (long) files * settings.tokensPerFile();
       basis = Forecast.SCOPE_ESTIMATE;
-      notes.add("no tree given: " + globs + " glob(s) or directories at " + settings.filesPerGlob()
-          + " files each and " + named + " named file(s), " + settings.tokensPerFile() + " tokens per file");
+      notes.add(
+          "no tree given: "
+              + globs
+              + " glob(s) or directories at "
+              + settings.filesPerGlob()
+              + " files each and "
+              + named
+              + " named file(s), "
+              + settings.tokensPerFile()
+              + " tokens per file");
     }
     long input = specTokens + fileTokens;
-    long output = BigDecimal.valueOf(fileTokens).multiply(settings.outputRatio()).setScale(0, RoundingMode.CEILING).longValue();
+    long output =
+        BigDecimal.valueOf(fileTokens)
+            .multiply(settings.outputRatio())
+            .setScale(0, RoundingMode.CEILING)
+            .longValue();
     int requests = (int) Math.max(1, (input + price.contextWindow() - 1) / price.contextWindow());
     if (requests > 1) {
-      notes.add("input exceeds the context window of " + price.contextWindow() + " tokens: " + requests + " requests");
+      notes.add(
+          "input exceeds the context window of "
+              + price.contextWindow()
+              + " tokens: "
+              + requests
+              + " requests");
     }
     if (!price.exactTokens()) {
-      notes.add(price.model() + " has no public tokenizer: tokens estimated as cl100k_base counts x "
-          + price.estimateFactor().toPlainString());
+      notes.add(
+          price.model()
+              + " has no public tokenizer: tokens estimated as cl100k_base counts x "
+              + price.estimateFactor().toPlainString());
     }
     if (price.pessimistic()) {
-      notes.add("model '" + price.model() + "' is not in the price table: priced at the configured pessimistic rate");
+      notes.add(
+          "model '"
+              + price.model()
+              + "' is not in the price table: priced at the configured pessimistic rate");
     }
-    notes.add("output estimated as " + settings.outputRatio().toPlainString() + " x the input tokens of the files");
+    notes.add(
+        "output estimated as "
+            + settings.outputRatio().toPlainString()
+            + " x the input tokens of the files");
     return new Forecast(
         price.cost(input, output),
         input,
@@ -127,7 +156,11 @@ public final class Forecaster {
         price.exactTokens() ? "exact" : "estimate",
         requests,
         price.contextWindow(),
-        new Forecast.Prices(price.inputUsdPerMillion(), price.outputUsdPerMillion(), catalog.pricesAsOf(), price.pessimistic()),
+        new Forecast.Prices(
+            price.inputUsdPerMillion(),
+            price.outputUsdPerMillion(),
+            catalog.pricesAsOf(),
+            price.pessimistic()),
         notes);
   }
 
@@ -136,8 +169,16 @@ public final class Forecaster {
     String chosenProvider = blankToNull(provider);
     String chosenModel = blankToNull(model);
     if (chosenModel == null && blankToNull(task) != null) {
-      ModelPolicy policy = catalog.policy(task.strip()).orElseThrow(() -> FinOpsException.invalid(
-          "no model policy for task '" + task + "'; tasks: " + catalog.policies().stream().map(ModelPolicy::task).toList()));
+      ModelPolicy policy =
+          catalog
+              .policy(task.strip())
+              .orElseThrow(
+                  () ->
+                      FinOpsException.invalid(
+                          "no model policy for task '"
+                              + task
+                              + "'; tasks: "
+                              + catalog.policies().stream().map(ModelPolicy::task).toList()));
       if (chosenProvider == null || chosenProvider.equals(policy.provider())) {
         return catalog.price(policy.provider(), policy.model());
       }
@@ -169,7 +210,8 @@ public final class Forecaster {
 
   private static boolean selectsMany(String entry) {
     String e = entry.strip();
-    return e.endsWith("/") || e.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{')
+    return e.endsWith("/")
+        || e.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{')
         || !e.substring(e.lastIndexOf('/') + 1).contains(".");
   }
 

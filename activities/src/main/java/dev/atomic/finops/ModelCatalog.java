@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Model prices and the policies that pick a model per task, for code that chooses a provider
- * and model (the gateway's routing) or prices work (forecasts).
+ * Model prices and the policies that pick a model per task, for code that chooses a provider and
+ * model (the gateway's routing) or prices work (forecasts).
  */
 public interface ModelCatalog {
 
-  /** Policies in force, by priority then task: stored ones, and shipped defaults for other tasks. */
+  /**
+   * Policies in force, by priority then task: stored ones, and shipped defaults for other tasks.
+   */
   List<ModelPolicy> policies();
 
   /** The policy in force for a task. */

@@ -25,9 +25,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Model policies: the shipped defaults ({@link #DEFAULTS_RESOURCE}) and the ones stored in
- * {@code model_policies}, which replace the default of their task. Every field is checked
- * against the price table before anything is stored.
+ * Model policies: the shipped defaults ({@link #DEFAULTS_RESOURCE}) and the ones stored in {@code
+ * model_policies}, which replace the default of their task. Every field is checked against the
+ * price table before anything is stored.
  */
 public final class ModelPolicies implements ModelCatalog {
 
@@ -101,25 +101,36 @@ public final class ModelPolicies implements ModelCatalog {
    * @param provider may be null when exactly one provider, or the default one, offers the model
    * @throws FinOpsException INVALID listing every field that is wrong
    */
-  public ModelPolicy put(String task, String provider, String model, BigDecimal budgetCeiling, Integer priority, String defaultProvider) {
+  public ModelPolicy put(
+      String task,
+      String provider,
+      String model,
+      BigDecimal budgetCeiling,
+      Integer priority,
+      String defaultProvider) {
     ModelPolicy policy = validate(task, provider, model, budgetCeiling, priority, defaultProvider);
-    sql(() -> database.inTransaction(c -> {
-      try (PreparedStatement delete = c.prepareStatement("DELETE FROM model_policies WHERE task = ?")) {
-        delete.setString(1, policy.task());
-        delete.executeUpdate();
-      }
-      try (PreparedStatement insert = c.prepareStatement(
-          "INSERT INTO model_policies (task, provider, model, budget_ceiling, priority, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-        insert.setString(1, policy.task());
-        insert.setString(2, policy.provider());
-        insert.setString(3, policy.model());
-        insert.setBigDecimal(4, Money.usd(policy.budgetCeiling()));
-        insert.setInt(5, policy.priority());
-        insert.setObject(6, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-        insert.executeUpdate();
-      }
-      return null;
-    }));
+    sql(
+        () ->
+            database.inTransaction(
+                c -> {
+                  try (PreparedStatement delete =
+                      c.prepareStatement("DELETE FROM model_policies WHERE task = ?")) {
+                    delete.setString(1, policy.task());
+                    delete.executeUpdate();
+                  }
+                  try (PreparedStatement insert =
+                      c.prepareStatement(
+                          "INSERT INTO model_policies (task, provider, model, budget_ceiling, priority, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    insert.setString(1, policy.task());
+                    insert.setString(2, policy.provider());
+                    insert.setString(3, policy.model());
+                    insert.setBigDecimal(4, Money.usd(policy.budgetCeiling()));
+                    insert.setInt(5, policy.priority());
+                    insert.setObject(6, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                    insert.executeUpdate();
+                  }
+                  return null;
+                }));
     return policy;
   }
 
@@ -130,23 +141,40 @@ public final class ModelPolicies implements ModelCatalog {
    * @throws FinOpsException NOT_FOUND when no policy of that task is stored
    */
   public Optional<ModelPolicy> delete(String task) {
-    int deleted = sql(() -> database.inTransaction(c -> {
-      try (PreparedStatement delete = c.prepareStatement("DELETE FROM model_policies WHERE task = ?")) {
-        delete.setString(1, task);
-        return delete.executeUpdate();
-      }
-    }));
+    int deleted =
+        sql(
+            () ->
+                database.inTransaction(
+                    c -> {
+                      try (PreparedStatement delete =
+                          c.prepareStatement("DELETE FROM model_policies WHERE task = ?")) {
+                        delete.setString(1, task);
+                        return delete.executeUpdate();
+                      }
+                    }));
     if (deleted == 0) {
-      throw FinOpsException.notFound("no stored policy for task '" + task + "'"
-          + (defaults.containsKey(task) ? " (its shipped default cannot be deleted)" : ""));
+      throw FinOpsException.notFound(
+          "no stored policy for task '"
+              + task
+              + "'"
+              + (defaults.containsKey(task) ? " (its shipped default cannot be deleted)" : ""));
     }
     return Optional.ofNullable(defaults.get(task));
   }
 
-  ModelPolicy validate(String task, String provider, String model, BigDecimal budgetCeiling, Integer priority, String defaultProvider) {
+  ModelPolicy validate(
+      String task,
+      String provider,
+      String model,
+      BigDecimal budgetCeiling,
+      Integer priority,
+      String defaultProvider) {
     List<String> problems = new ArrayList<>();
     if (task == null || !TASK.matcher(task).matches()) {
-      problems.add("'task' is required: lower-case letters, digits, '-' and '_', starting with a letter, at most 64, got '" + task + "'");
+      problems.add(
+          "'task' is required: lower-case letters, digits, '-' and '_', starting with a letter, at most 64, got '"
+              + task
+              + "'");
     }
     String chosenProvider = provider;
     boolean knownProvider = provider == null || prices.providers().contains(provider);
@@ -157,7 +185,15 @@ public final class ModelPolicies implements ModelCatalog {
       problems.add("'model' is required; known models: " + knownModels());
     } else if (provider != null && knownProvider) {
       if (prices.find(provider, model).isEmpty()) {
-        problems.add("unknown model '" + model + "' for provider '" + provider + "'; known models of " + provider + ": " + prices.modelsOf(provider));
+        problems.add(
+            "unknown model '"
+                + model
+                + "' for provider '"
+                + provider
+                + "'; known models of "
+                + provider
+                + ": "
+                + prices.modelsOf(provider));
       }
     } else {
       List<String> offering = prices.providersOf(model);
@@ -170,7 +206,11 @@ public final class ModelPolicies implements ModelCatalog {
     if (budgetCeiling == null) {
       problems.add("'budgetCeiling' is required: USD, more than 0");
     } else if (budgetCeiling.signum() <= 0 || budgetCeiling.compareTo(Money.MAX) > 0) {
-      problems.add("'budgetCeiling' must be more than 0 and at most " + Money.MAX.toPlainString() + ", got " + budgetCeiling.toPlainString());
+      problems.add(
+          "'budgetCeiling' must be more than 0 and at most "
+              + Money.MAX.toPlainString()
+              + ", got "
+              + budgetCeiling.toPlainString());
     }
     if (priority == null) {
       problems.add("'priority' is required: a whole number from 0 to " + MAX_PRIORITY);
@@ -180,7 +220,8 @@ public final class ModelPolicies implements ModelCatalog {
     if (!problems.isEmpty()) {
       throw new FinOpsException(FinOpsException.Kind.INVALID, problems);
     }
-    return new ModelPolicy(task, chosenProvider, model.strip(), budgetCeiling, priority, ModelPolicy.STORED);
+    return new ModelPolicy(
+        task, chosenProvider, model.strip(), budgetCeiling, priority, ModelPolicy.STORED);
   }
 
   private List<String> knownModels() {
@@ -188,8 +229,9 @@ public final class ModelPolicies implements ModelCatalog {
   }
 
   private static List<ModelPolicy> stored(Connection connection) throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(
-        "SELECT task, provider, model, budget_ceiling, priority FROM model_policies ORDER BY task")) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT task, provider, model, budget_ceiling, priority FROM model_policies ORDER BY task")) {
       try (ResultSet rows = query.executeQuery()) {
         List<ModelPolicy> policies = new ArrayList<>();
         while (rows.next()) {
@@ -200,9 +242,11 @@ public final class ModelPolicies implements ModelCatalog {
     }
   }
 
-  private static Optional<ModelPolicy> find(Connection connection, String task) throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(
-        "SELECT task, provider, model, budget_ceiling, priority FROM model_policies WHERE task = ?")) {
+  private static Optional<ModelPolicy> find(Connection connection, String task)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT task, provider, model, budget_ceiling, priority FROM model_policies WHERE task = ?")) {
       query.setString(1, task);
       try (ResultSet rows = query.executeQuery()) {
         return rows.next() ? Optional.of(row(rows)) : Optional.empty();
@@ -211,13 +255,22 @@ public final class ModelPolicies implements ModelCatalog {
   }
 
   private static ModelPolicy row(ResultSet rows) throws SQLException {
-    return new ModelPolicy(rows.getString(1), rows.getString(2), rows.getString(3), rows.getBigDecimal(4), rows.getInt(5), ModelPolicy.STORED);
+    return new ModelPolicy(
+        rows.getString(1),
+        rows.getString(2),
+        rows.getString(3),
+        rows.getBigDecimal(4),
+        rows.getInt(5),
+        ModelPolicy.STORED);
   }
 
   private static Map<String, ModelPolicy> loadDefaults(PriceTable prices) {
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    ObjectMapper yaml =
+        new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     JsonNode root;
-    try (InputStream in = ModelPolicies.class.getClassLoader().getResourceAsStream(DEFAULTS_RESOURCE)) {
+    try (InputStream in =
+        ModelPolicies.class.getClassLoader().getResourceAsStream(DEFAULTS_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(DEFAULTS_RESOURCE + " is missing from the classpath");
       }
@@ -230,10 +283,17 @@ public final class ModelPolicies implements ModelCatalog {
       String provider = node.path("provider").asText();
       String model = node.path("model").asText();
       if (prices.find(provider, model).isEmpty()) {
-        throw new IllegalStateException(DEFAULTS_RESOURCE + ": no price for " + provider + "/" + model);
+        throw new IllegalStateException(
+            DEFAULTS_RESOURCE + ": no price for " + provider + "/" + model);
       }
-      ModelPolicy policy = new ModelPolicy(node.path("task").asText(), provider, model,
-          node.path("budgetCeiling").decimalValue(), node.path("priority").asInt(), ModelPolicy.DEFAULT);
+      ModelPolicy policy =
+          new ModelPolicy(
+              node.path("task").asText(),
+              provider,
+              model,
+              node.path("budgetCeiling").decimalValue(),
+              node.path("priority").asInt(),
+              ModelPolicy.DEFAULT);
       policies.put(policy.task(), policy);
     }
     return Map.copyOf(policies);

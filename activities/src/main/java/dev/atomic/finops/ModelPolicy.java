@@ -10,7 +10,12 @@ import java.math.BigDecimal;
  * @param source {@code stored} (set with PUT) or {@code default} (shipped)
  */
 public record ModelPolicy(
-    String task, String provider, String model, BigDecimal budgetCeiling, int priority, String source) {
+    String task,
+    String provider,
+    String model,
+    BigDecimal budgetCeiling,
+    int priority,
+    String source) {
 
   public static final String STORED = "stored";
   public static final String DEFAULT = "default";

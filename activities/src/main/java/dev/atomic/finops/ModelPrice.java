@@ -10,11 +10,11 @@ import java.math.RoundingMode;
  * @param inputUsdPerMillion list price of a million input tokens
  * @param outputUsdPerMillion list price of a million output tokens
  * @param p95LatencyMs a configured planning figure for one request, not a measurement
- * @param tokenizer {@code o200k_base}, {@code cl100k_base}, or {@code estimate} for models
- *     without a public tokenizer
+ * @param tokenizer {@code o200k_base}, {@code cl100k_base}, or {@code estimate} for models without
+ *     a public tokenizer
  * @param estimateFactor for {@code estimate}: tokens are cl100k_base counts times this
- * @param pessimistic true when the model is not in the table and the configured price for
- *     unknown models stands in
+ * @param pessimistic true when the model is not in the table and the configured price for unknown
+ *     models stands in
  */
 public record ModelPrice(
     String provider,

@@ -39,7 +39,8 @@ public final class Money {
       throw FinOpsException.invalid("'" + field + "' is required and must be a number");
     }
     if (value.signum() < 0) {
-      throw FinOpsException.invalid("'" + field + "' must not be negative, got " + value.toPlainString());
+      throw FinOpsException.invalid(
+          "'" + field + "' must not be negative, got " + value.toPlainString());
     }
     if (value.compareTo(MAX) > 0) {
       throw FinOpsException.invalid("'" + field + "' must be at most " + MAX.toPlainString());

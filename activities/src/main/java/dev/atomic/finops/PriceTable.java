@@ -20,15 +20,16 @@ import java.util.Set;
 
 /**
  * Model prices: the dated table shipped at {@link #RESOURCE}, with the entries of an optional
- * override file replacing or adding to it. A model missing from the table is refused (fail
- * closed) unless the table sets a pessimistic {@code unknownModel} price.
+ * override file replacing or adding to it. A model missing from the table is refused (fail closed)
+ * unless the table sets a pessimistic {@code unknownModel} price.
  */
 public final class PriceTable {
 
   public static final String RESOURCE = "finops/prices-2025-06-01.yaml";
 
   /** The providers the original system knew; a price table may not add others. */
-  public static final List<String> PROVIDERS = List.of("copilot", "cursor", "windsurf", "openai", "anthropic");
+  public static final List<String> PROVIDERS =
+      List.of("copilot", "cursor", "windsurf", "openai", "anthropic");
 
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -38,7 +39,11 @@ public final class PriceTable {
   private final Map<String, String> defaultModels;
   private final ModelPrice unknownModel;
 
-  private PriceTable(String asOf, Map<String, ModelPrice> prices, Map<String, String> defaultModels, ModelPrice unknownModel) {
+  private PriceTable(
+      String asOf,
+      Map<String, ModelPrice> prices,
+      Map<String, String> defaultModels,
+      ModelPrice unknownModel) {
     this.asOf = asOf;
     this.prices = prices;
     this.defaultModels = defaultModels;
@@ -59,7 +64,8 @@ public final class PriceTable {
     JsonNode shipped;
     try (InputStream in = PriceTable.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("price table " + RESOURCE + " is missing from the classpath");
+        throw new IllegalStateException(
+            "price table " + RESOURCE + " is missing from the classpath");
       }
       shipped = YAML.readTree(in);
     } catch (IOException e) {
@@ -71,7 +77,8 @@ public final class PriceTable {
       try {
         builder.add(YAML.readTree(Files.readString(overrideFile)), overrideFile.toString());
       } catch (IOException e) {
-        throw new IllegalArgumentException("cannot read price override " + overrideFile + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "cannot read price override " + overrideFile + ": " + e.getMessage(), e);
       }
     }
     return builder.build();
@@ -96,8 +103,13 @@ public final class PriceTable {
     requireProvider(provider);
     String model = defaultModels.get(provider);
     if (model == null) {
-      throw new FinOpsException(FinOpsException.Kind.UNKNOWN_MODEL,
-          List.of("provider '" + provider + "' has no default model; known models: " + modelsOf(provider)));
+      throw new FinOpsException(
+          FinOpsException.Kind.UNKNOWN_MODEL,
+          List.of(
+              "provider '"
+                  + provider
+                  + "' has no default model; known models: "
+                  + modelsOf(provider)));
     }
     return model;
   }
@@ -131,8 +143,8 @@ public final class PriceTable {
   /**
    * The price of a model.
    *
-   * @throws FinOpsException UNKNOWN_MODEL listing the known providers or models, unless the
-   *     table has a price for unknown models
+   * @throws FinOpsException UNKNOWN_MODEL listing the known providers or models, unless the table
+   *     has a price for unknown models
    */
   public ModelPrice price(String provider, String model) {
     requireProvider(provider);
@@ -141,11 +153,28 @@ public final class PriceTable {
       return price;
     }
     if (unknownModel != null && model != null && !model.isBlank()) {
-      return new ModelPrice(provider, model.strip(), unknownModel.inputUsdPerMillion(), unknownModel.outputUsdPerMillion(),
-          unknownModel.contextWindow(), unknownModel.p95LatencyMs(), Tokenizers.ESTIMATE, BigDecimal.ONE, true);
+      return new ModelPrice(
+          provider,
+          model.strip(),
+          unknownModel.inputUsdPerMillion(),
+          unknownModel.outputUsdPerMillion(),
+          unknownModel.contextWindow(),
+          unknownModel.p95LatencyMs(),
+          Tokenizers.ESTIMATE,
+          BigDecimal.ONE,
+          true);
     }
-    throw new FinOpsException(FinOpsException.Kind.UNKNOWN_MODEL,
-        List.of("unknown model '" + model + "' for provider '" + provider + "'; known models of " + provider + ": " + modelsOf(provider)));
+    throw new FinOpsException(
+        FinOpsException.Kind.UNKNOWN_MODEL,
+        List.of(
+            "unknown model '"
+                + model
+                + "' for provider '"
+                + provider
+                + "'; known models of "
+                + provider
+                + ": "
+                + modelsOf(provider)));
   }
 
   /**
@@ -153,7 +182,8 @@ public final class PriceTable {
    */
   public void requireProvider(String provider) {
     if (provider == null || !PROVIDERS.contains(provider)) {
-      throw new FinOpsException(FinOpsException.Kind.UNKNOWN_MODEL,
+      throw new FinOpsException(
+          FinOpsException.Kind.UNKNOWN_MODEL,
           List.of("unknown provider '" + provider + "'; known providers: " + PROVIDERS));
     }
   }
@@ -183,13 +213,22 @@ public final class PriceTable {
           prices.put(key(price.provider(), price.model()), price);
         }
       }
-      table.path("defaultModels").properties().forEach(e -> {
-        if (!PROVIDERS.contains(e.getKey())) {
-          problems.add(source + " defaultModels: unknown provider '" + e.getKey() + "'; known providers: " + PROVIDERS);
-        } else {
-          defaults.put(e.getKey(), e.getValue().asText());
-        }
-      });
+      table
+          .path("defaultModels")
+          .properties()
+          .forEach(
+              e -> {
+                if (!PROVIDERS.contains(e.getKey())) {
+                  problems.add(
+                      source
+                          + " defaultModels: unknown provider '"
+                          + e.getKey()
+                          + "'; known providers: "
+                          + PROVIDERS);
+                } else {
+                  defaults.put(e.getKey(), e.getValue().asText());
+                }
+              });
       if (table.has("unknownModel")) {
         unknown = entry(table.get("unknownModel"), source + " unknownModel", problems, false);
       }
@@ -200,53 +239,66 @@ public final class PriceTable {
 
     PriceTable build() {
       List<String> problems = new ArrayList<>();
-      defaults.forEach((provider, model) -> {
-        if (!prices.containsKey(key(provider, model))) {
-          problems.add("default model '" + model + "' of " + provider + " has no price");
-        }
-      });
+      defaults.forEach(
+          (provider, model) -> {
+            if (!prices.containsKey(key(provider, model))) {
+              problems.add("default model '" + model + "' of " + provider + " has no price");
+            }
+          });
       if (!problems.isEmpty()) {
         throw new IllegalArgumentException(String.join("; ", problems));
       }
-      return new PriceTable(asOf == null ? "undated" : asOf, orderedByProvider(), Map.copyOf(defaults), unknown);
+      return new PriceTable(
+          asOf == null ? "undated" : asOf, orderedByProvider(), Map.copyOf(defaults), unknown);
     }
 
     private Map<String, ModelPrice> orderedByProvider() {
       Map<String, ModelPrice> ordered = new LinkedHashMap<>();
       Set<String> order = new LinkedHashSet<>(PROVIDERS);
       for (String provider : order) {
-        prices.forEach((key, price) -> {
-          if (price.provider().equals(provider)) {
-            ordered.put(key, price);
-          }
-        });
+        prices.forEach(
+            (key, price) -> {
+              if (price.provider().equals(provider)) {
+                ordered.put(key, price);
+              }
+            });
       }
       return java.util.Collections.unmodifiableMap(ordered);
     }
 
-    private static ModelPrice entry(JsonNode node, String where, List<String> problems, boolean named) {
+    private static ModelPrice entry(
+        JsonNode node, String where, List<String> problems, boolean named) {
       int before = problems.size();
       String provider = named ? text(node, "provider", where, problems) : null;
       String model = named ? text(node, "model", where, problems) : null;
       if (provider != null && !PROVIDERS.contains(provider)) {
-        problems.add(where + ": unknown provider '" + provider + "'; known providers: " + PROVIDERS);
+        problems.add(
+            where + ": unknown provider '" + provider + "'; known providers: " + PROVIDERS);
       }
-      BigDecimal input = amount(node, "input", "a number of USD per million tokens, 0 or more", where, problems);
-      BigDecimal output = amount(node, "output", "a number of USD per million tokens, 0 or more", where, problems);
+      BigDecimal input =
+          amount(node, "input", "a number of USD per million tokens, 0 or more", where, problems);
+      BigDecimal output =
+          amount(node, "output", "a number of USD per million tokens, 0 or more", where, problems);
       long context = count(node, "contextWindow", where, problems);
       long latency = count(node, "p95LatencyMs", where, problems);
-      String tokenizer = named ? node.path("tokenizer").asText(Tokenizers.ESTIMATE) : Tokenizers.ESTIMATE;
+      String tokenizer =
+          named ? node.path("tokenizer").asText(Tokenizers.ESTIMATE) : Tokenizers.ESTIMATE;
       if (!Tokenizers.NAMES.contains(tokenizer)) {
-        problems.add(where + ": tokenizer must be one of " + Tokenizers.NAMES + ", got '" + tokenizer + "'");
+        problems.add(
+            where + ": tokenizer must be one of " + Tokenizers.NAMES + ", got '" + tokenizer + "'");
       }
-      BigDecimal factor = node.has("estimateFactor") ? amount(node, "estimateFactor", "a positive number", where, problems) : BigDecimal.ONE;
+      BigDecimal factor =
+          node.has("estimateFactor")
+              ? amount(node, "estimateFactor", "a positive number", where, problems)
+              : BigDecimal.ONE;
       if (factor != null && factor.signum() <= 0) {
         problems.add(where + ": estimateFactor must be positive");
       }
       if (problems.size() > before) {
         return null;
       }
-      return new ModelPrice(provider, model, input, output, context, latency, tokenizer, factor, !named);
+      return new ModelPrice(
+          provider, model, input, output, context, latency, tokenizer, factor, !named);
     }
 
     private static String text(JsonNode node, String field, String where, List<String> problems) {
@@ -258,7 +310,8 @@ public final class PriceTable {
       return value.asText().strip();
     }
 
-    private static BigDecimal amount(JsonNode node, String field, String what, String where, List<String> problems) {
+    private static BigDecimal amount(
+        JsonNode node, String field, String what, String where, List<String> problems) {
       JsonNode value = node.get(field);
       if (value == null || !value.isNumber() || value.decimalValue().signum() < 0) {
         problems.add(where + ": '" + field + "' must be " + what);
@@ -269,7 +322,10 @@ public final class PriceTable {
 
     private static long count(JsonNode node, String field, String where, List<String> problems) {
       JsonNode value = node.get(field);
-      if (value == null || !value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() < 1) {
+      if (value == null
+          || !value.canConvertToLong()
+          || !value.isIntegralNumber()
+          || value.asLong() < 1) {
         problems.add(where + ": '" + field + "' must be a whole number, 1 or more");
         return 0;
       }

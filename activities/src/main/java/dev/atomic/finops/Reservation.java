@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * A hold on one or more budgets.
  *
- * @param status {@code held}, then {@code committed} (spend recorded, hold returned) or
- *     {@code released} (hold returned, nothing spent)
+ * @param status {@code held}, then {@code committed} (spend recorded, hold returned) or {@code
+ *     released} (hold returned, nothing spent)
  * @param usd the amount held
  * @param committedUsd the spend recorded by commit
  * @param budgets the budget periods the hold is on

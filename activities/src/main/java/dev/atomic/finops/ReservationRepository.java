@@ -15,8 +15,10 @@ import java.util.Optional;
 final class ReservationRepository {
 
   /** Inserts a held reservation; false when its id is taken. */
-  boolean insert(Connection c, String id, BigDecimal usd, String missionId, Instant now) throws SQLException {
-    return BudgetRepository.insertIfAbsent(c,
+  boolean insert(Connection c, String id, BigDecimal usd, String missionId, Instant now)
+      throws SQLException {
+    return BudgetRepository.insertIfAbsent(
+        c,
         "INSERT INTO budget_reservations (id, status, amount, mission_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
         insert -> {
           insert.setString(1, id);
@@ -29,8 +31,9 @@ final class ReservationRepository {
   }
 
   void insertHold(Connection c, String id, Reservation.Hold hold) throws SQLException {
-    try (PreparedStatement insert = c.prepareStatement(
-        "INSERT INTO budget_reservation_scopes (reservation_id, scope, period) VALUES (?, ?, ?)")) {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO budget_reservation_scopes (reservation_id, scope, period) VALUES (?, ?, ?)")) {
       insert.setString(1, id);
       insert.setString(2, hold.scope());
       insert.setString(3, hold.period());
@@ -39,8 +42,9 @@ final class ReservationRepository {
   }
 
   Optional<Reservation> find(Connection c, String id, boolean forUpdate) throws SQLException {
-    String sql = "SELECT id, status, amount, committed_usd, mission_id, created_at, updated_at FROM budget_reservations WHERE id = ?"
-        + (forUpdate ? " FOR UPDATE" : "");
+    String sql =
+        "SELECT id, status, amount, committed_usd, mission_id, created_at, updated_at FROM budget_reservations WHERE id = ?"
+            + (forUpdate ? " FOR UPDATE" : "");
     String status;
     BigDecimal amount;
     BigDecimal committed;
@@ -62,8 +66,9 @@ final class ReservationRepository {
       }
     }
     List<Reservation.Hold> holds = new ArrayList<>();
-    try (PreparedStatement query = c.prepareStatement(
-        "SELECT scope, period FROM budget_reservation_scopes WHERE reservation_id = ? ORDER BY scope")) {
+    try (PreparedStatement query =
+        c.prepareStatement(
+            "SELECT scope, period FROM budget_reservation_scopes WHERE reservation_id = ? ORDER BY scope")) {
       query.setString(1, id);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
@@ -71,12 +76,15 @@ final class ReservationRepository {
         }
       }
     }
-    return Optional.of(new Reservation(id, status, amount, committed, missionId, holds, createdAt, updatedAt));
+    return Optional.of(
+        new Reservation(id, status, amount, committed, missionId, holds, createdAt, updatedAt));
   }
 
-  void finish(Connection c, String id, String status, BigDecimal committedUsd, Instant now) throws SQLException {
-    try (PreparedStatement update = c.prepareStatement(
-        "UPDATE budget_reservations SET status = ?, committed_usd = ?, updated_at = ? WHERE id = ?")) {
+  void finish(Connection c, String id, String status, BigDecimal committedUsd, Instant now)
+      throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE budget_reservations SET status = ?, committed_usd = ?, updated_at = ? WHERE id = ?")) {
       update.setString(1, status);
       update.setBigDecimal(2, committedUsd);
       update.setObject(3, BudgetRepository.timestamp(now));

@@ -14,9 +14,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Reservations: work holds its forecast on its budgets before it starts, commits the actual
- * spend when it ends (the rest of the hold returns), or releases the hold when it is rejected
- * or rolled back. A hold is taken in one transaction on every budget it names, or on none.
+ * Reservations: work holds its forecast on its budgets before it starts, commits the actual spend
+ * when it ends (the rest of the hold returns), or releases the hold when it is rejected or rolled
+ * back. A hold is taken in one transaction on every budget it names, or on none.
  */
 public final class Reservations {
 
@@ -38,59 +38,72 @@ public final class Reservations {
   }
 
   /**
-   * Holds {@code usd} on the request's budgets, all or nothing. Reserving an id that exists
-   * returns that reservation when it is the same request.
+   * Holds {@code usd} on the request's budgets, all or nothing. Reserving an id that exists returns
+   * that reservation when it is the same request.
    *
    * @throws BudgetExceededException when the amount does not fit one of the budgets
    * @throws FinOpsException NOT_FOUND for a named budget that was never set, CONFLICT for an id
    *     already used by a different reservation
    */
   public Reservation reserve(ReservationRequest request) {
-    String id = request.id() == null || request.id().isBlank() ? "res-" + UUID.randomUUID() : request.id().strip();
+    String id =
+        request.id() == null || request.id().isBlank()
+            ? "res-" + UUID.randomUUID()
+            : request.id().strip();
     if (!ID.matcher(id).matches()) {
-      throw FinOpsException.invalid("'id' must be 1 to 100 letters, digits, '_', '.', ':' or '-', got '" + request.id() + "'");
+      throw FinOpsException.invalid(
+          "'id' must be 1 to 100 letters, digits, '_', '.', ':' or '-', got '"
+              + request.id()
+              + "'");
     }
     BigDecimal usd = Money.requireAmount("usd", request.usd());
-    String missionId = request.missionId() == null || request.missionId().isBlank() ? null : request.missionId().strip();
+    String missionId =
+        request.missionId() == null || request.missionId().isBlank()
+            ? null
+            : request.missionId().strip();
     if (missionId != null && !MISSION_ID.matcher(missionId).matches()) {
       throw FinOpsException.invalid("'missionId' must look like M-…, got '" + missionId + "'");
     }
     List<BudgetScope> named = new ArrayList<>();
     request.scopes().forEach(s -> named.add(BudgetScope.parse(s)));
-    BudgetScope team = request.team() == null || request.team().isBlank() ? null : BudgetScope.team(request.team().strip());
+    BudgetScope team =
+        request.team() == null || request.team().isBlank()
+            ? null
+            : BudgetScope.team(request.team().strip());
     Instant now = clock.instant();
     try {
-      return tx(c -> {
-        Optional<Reservation> existing = reservations.find(c, id, false);
-        if (existing.isPresent()) {
-          return same(existing.get(), usd, missionId);
-        }
-        if (!reservations.insert(c, id, usd, missionId, now)) {
-          throw new Retry();
-        }
-        TreeSet<String> scopes = new TreeSet<>();
-        if (named.isEmpty()) {
-          scopes.add(BudgetScope.GLOBAL_NAME);
-          if (missionId != null && budgets.exists(c, BudgetScope.mission(missionId))) {
-            scopes.add(BudgetScope.mission(missionId).value());
-          }
-          if (team != null && budgets.exists(c, team)) {
-            scopes.add(team.value());
-          }
-        } else {
-          named.forEach(s -> scopes.add(s.value()));
-        }
-        // Always in scope order, so two reservations never wait on each other's rows.
-        for (String scope : scopes) {
-          Budgets.Opened opened = budgets.open(c, new BudgetScope(scope), now);
-          if (!budgetRows.reserve(c, scope, opened.period(), usd, now)) {
-            Usage usage = budgets.usage(c, new BudgetScope(scope), opened.period(), false);
-            throw new BudgetExceededException(scope, usd, usage.remaining());
-          }
-          reservations.insertHold(c, id, new Reservation.Hold(scope, opened.period()));
-        }
-        return reservations.find(c, id, false).orElseThrow();
-      });
+      return tx(
+          c -> {
+            Optional<Reservation> existing = reservations.find(c, id, false);
+            if (existing.isPresent()) {
+              return same(existing.get(), usd, missionId);
+            }
+            if (!reservations.insert(c, id, usd, missionId, now)) {
+              throw new Retry();
+            }
+            TreeSet<String> scopes = new TreeSet<>();
+            if (named.isEmpty()) {
+              scopes.add(BudgetScope.GLOBAL_NAME);
+              if (missionId != null && budgets.exists(c, BudgetScope.mission(missionId))) {
+                scopes.add(BudgetScope.mission(missionId).value());
+              }
+              if (team != null && budgets.exists(c, team)) {
+                scopes.add(team.value());
+              }
+            } else {
+              named.forEach(s -> scopes.add(s.value()));
+            }
+            // Always in scope order, so two reservations never wait on each other's rows.
+            for (String scope : scopes) {
+              Budgets.Opened opened = budgets.open(c, new BudgetScope(scope), now);
+              if (!budgetRows.reserve(c, scope, opened.period(), usd, now)) {
+                Usage usage = budgets.usage(c, new BudgetScope(scope), opened.period(), false);
+                throw new BudgetExceededException(scope, usd, usage.remaining());
+              }
+              reservations.insertHold(c, id, new Reservation.Hold(scope, opened.period()));
+            }
+            return reservations.find(c, id, false).orElseThrow();
+          });
     } catch (Retry concurrent) {
       // The same id was reserved concurrently and has committed by now.
       return same(tx(c -> reservations.find(c, id, false)).orElseThrow(), usd, missionId);
@@ -107,27 +120,35 @@ public final class Reservations {
   public Reservation commit(String id, BigDecimal usd) {
     BigDecimal spent = Money.requireAmount("usd", usd);
     Instant now = clock.instant();
-    Result result = tx(c -> {
-      Reservation held = require(c, id);
-      if (held.status().equals(Reservation.COMMITTED)) {
-        if (held.committedUsd().compareTo(spent) == 0) {
-          return new Result(held, List.of());
-        }
-        throw FinOpsException.conflict("reservation " + id + " is already committed with " + Money.text(held.committedUsd()) + " USD");
-      }
-      if (held.status().equals(Reservation.RELEASED)) {
-        throw FinOpsException.conflict("reservation " + id + " was released; there is nothing to commit");
-      }
-      List<BudgetAlert> due = new ArrayList<>();
-      for (Reservation.Hold hold : held.budgets()) {
-        BudgetScope scope = new BudgetScope(hold.scope());
-        budgets.usage(c, scope, hold.period(), true);
-        budgetRows.settle(c, hold.scope(), hold.period(), held.usd(), spent, now);
-        due.addAll(budgets.due(c, budgets.usage(c, scope, hold.period(), false), now));
-      }
-      reservations.finish(c, id, Reservation.COMMITTED, Money.usd(spent), now);
-      return new Result(reservations.find(c, id, false).orElseThrow(), due);
-    });
+    Result result =
+        tx(
+            c -> {
+              Reservation held = require(c, id);
+              if (held.status().equals(Reservation.COMMITTED)) {
+                if (held.committedUsd().compareTo(spent) == 0) {
+                  return new Result(held, List.of());
+                }
+                throw FinOpsException.conflict(
+                    "reservation "
+                        + id
+                        + " is already committed with "
+                        + Money.text(held.committedUsd())
+                        + " USD");
+              }
+              if (held.status().equals(Reservation.RELEASED)) {
+                throw FinOpsException.conflict(
+                    "reservation " + id + " was released; there is nothing to commit");
+              }
+              List<BudgetAlert> due = new ArrayList<>();
+              for (Reservation.Hold hold : held.budgets()) {
+                BudgetScope scope = new BudgetScope(hold.scope());
+                budgets.usage(c, scope, hold.period(), true);
+                budgetRows.settle(c, hold.scope(), hold.period(), held.usd(), spent, now);
+                due.addAll(budgets.due(c, budgets.usage(c, scope, hold.period(), false), now));
+              }
+              reservations.finish(c, id, Reservation.COMMITTED, Money.usd(spent), now);
+              return new Result(reservations.find(c, id, false).orElseThrow(), due);
+            });
     budgets.fire(result.due());
     return result.reservation();
   }
@@ -139,21 +160,23 @@ public final class Reservations {
    */
   public Reservation release(String id) {
     Instant now = clock.instant();
-    return tx(c -> {
-      Reservation held = require(c, id);
-      if (held.status().equals(Reservation.RELEASED)) {
-        return held;
-      }
-      if (held.status().equals(Reservation.COMMITTED)) {
-        throw FinOpsException.conflict("reservation " + id + " is committed; its spend cannot be released");
-      }
-      for (Reservation.Hold hold : held.budgets()) {
-        budgets.usage(c, new BudgetScope(hold.scope()), hold.period(), true);
-        budgetRows.settle(c, hold.scope(), hold.period(), held.usd(), BigDecimal.ZERO, now);
-      }
-      reservations.finish(c, id, Reservation.RELEASED, null, now);
-      return reservations.find(c, id, false).orElseThrow();
-    });
+    return tx(
+        c -> {
+          Reservation held = require(c, id);
+          if (held.status().equals(Reservation.RELEASED)) {
+            return held;
+          }
+          if (held.status().equals(Reservation.COMMITTED)) {
+            throw FinOpsException.conflict(
+                "reservation " + id + " is committed; its spend cannot be released");
+          }
+          for (Reservation.Hold hold : held.budgets()) {
+            budgets.usage(c, new BudgetScope(hold.scope()), hold.period(), true);
+            budgetRows.settle(c, hold.scope(), hold.period(), held.usd(), BigDecimal.ZERO, now);
+          }
+          reservations.finish(c, id, Reservation.RELEASED, null, now);
+          return reservations.find(c, id, false).orElseThrow();
+        });
   }
 
   /**
@@ -167,13 +190,21 @@ public final class Reservations {
     if (id == null || !ID.matcher(id).matches()) {
       throw FinOpsException.notFound("reservation not found: " + id);
     }
-    return reservations.find(c, id, true).orElseThrow(() -> FinOpsException.notFound("reservation not found: " + id));
+    return reservations
+        .find(c, id, true)
+        .orElseThrow(() -> FinOpsException.notFound("reservation not found: " + id));
   }
 
   private static Reservation same(Reservation existing, BigDecimal usd, String missionId) {
-    boolean sameMission = missionId == null ? existing.missionId() == null : missionId.equals(existing.missionId());
+    boolean sameMission =
+        missionId == null ? existing.missionId() == null : missionId.equals(existing.missionId());
     if (existing.usd().compareTo(usd) != 0 || !sameMission) {
-      throw FinOpsException.conflict("reservation id " + existing.id() + " is already used for " + Money.text(existing.usd()) + " USD");
+      throw FinOpsException.conflict(
+          "reservation id "
+              + existing.id()
+              + " is already used for "
+              + Money.text(existing.usd())
+              + " USD");
     }
     return existing;
   }

@@ -13,7 +13,10 @@ public enum ResetPeriod {
   DAILY,
   NONE;
 
-  /** The period {@code at} falls in: {@code 2026-11}, {@code 2026-W48}, {@code 2026-11-28} or {@code all}. */
+  /**
+   * The period {@code at} falls in: {@code 2026-11}, {@code 2026-W48}, {@code 2026-11-28} or {@code
+   * all}.
+   */
   public String periodOf(Instant at) {
     LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
     return switch (this) {

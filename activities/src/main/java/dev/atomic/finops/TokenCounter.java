@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts tokens with OpenAI's byte-pair encodings (jtokkit): {@code o200k_base} for the GPT-4o
- * and GPT-4.1 families, {@code cl100k_base} for GPT-4 and GPT-3.5. Models without a public
- * tokenizer get {@code cl100k_base} counts times their estimate factor, labelled as estimates.
- * File counts are kept per path, size and modification time, so a tree is read once.
+ * Counts tokens with OpenAI's byte-pair encodings (jtokkit): {@code o200k_base} for the GPT-4o and
+ * GPT-4.1 families, {@code cl100k_base} for GPT-4 and GPT-3.5. Models without a public tokenizer
+ * get {@code cl100k_base} counts times their estimate factor, labelled as estimates. File counts
+ * are kept per path, size and modification time, so a tree is read once.
  */
 public final class TokenCounter {
 
@@ -57,7 +57,11 @@ public final class TokenCounter {
         return scale((int) Math.min(Integer.MAX_VALUE, (attributes.size() + 3) / 4), model);
       }
       FileKey key =
-          new FileKey(file.toString(), attributes.size(), attributes.lastModifiedTime().toMillis(), encoding.getName());
+          new FileKey(
+              file.toString(),
+              attributes.size(),
+              attributes.lastModifiedTime().toMillis(),
+              encoding.getName());
       Integer cached = cache.get(key);
       if (cached == null) {
         cached = encoding.countTokensOrdinary(read(file));
@@ -80,7 +84,11 @@ public final class TokenCounter {
     if (model.exactTokens() || model.estimateFactor().compareTo(BigDecimal.ONE) == 0) {
       return tokens;
     }
-    return model.estimateFactor().multiply(BigDecimal.valueOf(tokens)).setScale(0, RoundingMode.CEILING).longValueExact();
+    return model
+        .estimateFactor()
+        .multiply(BigDecimal.valueOf(tokens))
+        .setScale(0, RoundingMode.CEILING)
+        .longValueExact();
   }
 
   private static String read(Path file) throws IOException {

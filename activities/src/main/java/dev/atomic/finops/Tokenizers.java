@@ -6,6 +6,7 @@ import java.util.List;
 public final class Tokenizers {
   public static final String O200K = "o200k_base";
   public static final String CL100K = "cl100k_base";
+
   /** cl100k_base counts times the model's estimate factor; always labelled an estimate. */
   public static final String ESTIMATE = "estimate";
 

@@ -6,47 +6,134 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Values that look like credentials but are not: keys published in vendor documentation,
- * template placeholders, references to where the real value lives, and identifiers such as
- * UUIDs and hashes.
+ * Values that look like credentials but are not: keys published in vendor documentation, template
+ * placeholders, references to where the real value lives, and identifiers such as UUIDs and hashes.
  */
 final class Allowlist {
 
   // Fragments of keys printed in vendor documentation; split so the sources do not themselves
   // look like credentials.
-  private static final List<String> DOCUMENTED = List.of(
-      "EXAMPLE", // AWS: AKIAIOSFODNN7EXAMPLE, wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
-      "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV" + "_adQssw5c", // the jwt.io sample token's signature
-      "4eC39HqLyjWDar" + "jtT1zdp7dc", // Stripe's documented test key
-      "16C7e42F292c6912E7710c" + "838347Ae178B4a"); // GitHub's documented token
+  private static final List<String> DOCUMENTED =
+      List.of(
+          "EXAMPLE", // AWS: AKIAIOSFODNN7EXAMPLE, wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+          "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV" + "_adQssw5c", // the jwt.io sample token's signature
+          "4eC39HqLyjWDar" + "jtT1zdp7dc", // Stripe's documented test key
+          "16C7e42F292c6912E7710c" + "838347Ae178B4a"); // GitHub's documented token
 
-  private static final List<String> PLACEHOLDER_WORDS = List.of(
-      "your_", "your-", "yourapi", "yoursecret", "yourtoken", "yourpass", "placeholder", "redacted",
-      "changeme", "change_me", "change-me", "example", "dummy", "sample", "replace", "insert",
-      "xxxx", "****", "....", "••", "fixme", "goes_here", "goes-here", "_here", "-here", "notreal",
-      "not_real", "not-a-real", "fake_", "fake-", "mysecret", "mypassword", "secretvalue", "${", "{{");
+  private static final List<String> PLACEHOLDER_WORDS =
+      List.of(
+          "your_",
+          "your-",
+          "yourapi",
+          "yoursecret",
+          "yourtoken",
+          "yourpass",
+          "placeholder",
+          "redacted",
+          "changeme",
+          "change_me",
+          "change-me",
+          "example",
+          "dummy",
+          "sample",
+          "replace",
+          "insert",
+          "xxxx",
+          "****",
+          "....",
+          "••",
+          "fixme",
+          "goes_here",
+          "goes-here",
+          "_here",
+          "-here",
+          "notreal",
+          "not_real",
+          "not-a-real",
+          "fake_",
+          "fake-",
+          "mysecret",
+          "mypassword",
+          "secretvalue",
+          "${",
+          "{{");
 
   // One pass over the value finds any of the words.
   private static final KeywordIndex PLACEHOLDER_INDEX = new KeywordIndex(PLACEHOLDER_WORDS);
 
-  private static final Set<String> PLACEHOLDER_VALUES = Set.of(
-      "password", "passwd", "secret", "token", "apikey", "api_key", "api-key", "null", "none", "nil",
-      "undefined", "true", "false", "test", "testing", "admin", "root", "pass", "string", "str",
-      "empty", "default", "required", "optional", "hidden", "masked", "notset", "not_set", "n/a",
-      "tbd", "unknown", "secret_key", "access_token", "bearer", "token_here", "your_token");
+  private static final Set<String> PLACEHOLDER_VALUES =
+      Set.of(
+          "password",
+          "passwd",
+          "secret",
+          "token",
+          "apikey",
+          "api_key",
+          "api-key",
+          "null",
+          "none",
+          "nil",
+          "undefined",
+          "true",
+          "false",
+          "test",
+          "testing",
+          "admin",
+          "root",
+          "pass",
+          "string",
+          "str",
+          "empty",
+          "default",
+          "required",
+          "optional",
+          "hidden",
+          "masked",
+          "notset",
+          "not_set",
+          "n/a",
+          "tbd",
+          "unknown",
+          "secret_key",
+          "access_token",
+          "bearer",
+          "token_here",
+          "your_token");
 
-  private static final List<String> REFERENCE_PREFIXES = List.of(
-      "process.env", "os.environ", "os.getenv", "env.", "env(", "env:", "secrets.", "vault:",
-      "enc(", "system.getenv", "import.meta.env", "settings.", "config.", "context.", "var.",
-      "ssm:", "arn:", "sm://", "op://", "file:", "/run/secrets/", "/var/run/secrets/");
+  private static final List<String> REFERENCE_PREFIXES =
+      List.of(
+          "process.env",
+          "os.environ",
+          "os.getenv",
+          "env.",
+          "env(",
+          "env:",
+          "secrets.",
+          "vault:",
+          "enc(",
+          "system.getenv",
+          "import.meta.env",
+          "settings.",
+          "config.",
+          "context.",
+          "var.",
+          "ssm:",
+          "arn:",
+          "sm://",
+          "op://",
+          "file:",
+          "/run/secrets/",
+          "/var/run/secrets/");
 
   // Whole-value templates: <x>, {x}, [x], %s, %(name)s, %VAR%, $VAR, ${x}, $(x), #{x}, @x@, ***…
-  private static final Pattern TEMPLATE = Pattern.compile(
-      "<[^<>]*>|\\{.*}|\\[[^\\[\\]]*]|%[sdr]|%\\(\\w+\\)[sdr]|%\\w+%|\\$\\w+|\\$[{(].*|#\\{.*}|@\\w+@|\\*{2}.*",
-      Pattern.DOTALL);
+  private static final Pattern TEMPLATE =
+      Pattern.compile(
+          "<[^<>]*>|\\{.*}|\\[[^\\[\\]]*]|%[sdr]|%\\(\\w+\\)[sdr]|%\\w+%|\\$\\w+|\\$[{(].*|#\\{.*}|@\\w+@|\\*{2}.*",
+          Pattern.DOTALL);
 
-  private static final Pattern UUID = Pattern.compile(
-      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final Pattern UUID =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private Allowlist() {}
 
@@ -60,9 +147,9 @@ final class Allowlist {
   }
 
   /**
-   * A template variable ({@code ${SECRET}}, {@code {{ token }}}, {@code <password>}, {@code %s}),
-   * a word that stands for a value ({@code YOUR_API_KEY}, {@code changeme}) or a reference to
-   * where the value is kept ({@code process.env.TOKEN}).
+   * A template variable ({@code ${SECRET}}, {@code {{ token }}}, {@code <password>}, {@code %s}), a
+   * word that stands for a value ({@code YOUR_API_KEY}, {@code changeme}) or a reference to where
+   * the value is kept ({@code process.env.TOKEN}).
    */
   static boolean isPlaceholder(String value) {
     if (value.isEmpty()) {

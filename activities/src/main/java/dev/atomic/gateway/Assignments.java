@@ -5,36 +5,68 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Finds {@code generic_secret}: a value assigned to a name that says it is a secret, in the
- * forms developers write: {@code DB_PASSWORD=…}, {@code password: "…"}, {@code "apiKey": "…"},
- * {@code api_key => '…'}, {@code token := "…"}, {@code setPassword("…")},
- * {@code put("client_secret", "…")}, {@code <password>…</password>}, {@code --password …} and
- * {@code ?api_key=…}.
+ * Finds {@code generic_secret}: a value assigned to a name that says it is a secret, in the forms
+ * developers write: {@code DB_PASSWORD=…}, {@code password: "…"}, {@code "apiKey": "…"}, {@code
+ * api_key => '…'}, {@code token := "…"}, {@code setPassword("…")}, {@code put("client_secret",
+ * "…")}, {@code <password>…</password>}, {@code --password …} and {@code ?api_key=…}.
  *
  * <p>A hand-written parser rather than a regex: it starts at a keyword found by the prefilter,
  * widens to the whole name, and reads one separator and one value, so its cost is linear in the
- * length of the name and value. The name must end with a secret noun ({@code password},
- * {@code secret}, {@code token}, {@code api_key}…), so {@code password_file},
- * {@code private_key_id} and {@code token_url} are not secrets; the value must pass
- * {@link Validators#plausibleSecret}, which rejects placeholders, references and identifiers.
+ * length of the name and value. The name must end with a secret noun ({@code password}, {@code
+ * secret}, {@code token}, {@code api_key}…), so {@code password_file}, {@code private_key_id} and
+ * {@code token_url} are not secrets; the value must pass {@link Validators#plausibleSecret}, which
+ * rejects placeholders, references and identifiers.
  */
 final class Assignments implements KeywordDetector {
 
   static final String RULE = "generic_secret";
-  static final List<String> KEYWORDS = List.of("pass", "pwd", "secret", "token", "key", "credential", "auth");
+  static final List<String> KEYWORDS =
+      List.of("pass", "pwd", "secret", "token", "key", "credential", "auth");
 
-  private static final List<String> NOUNS = List.of(
-      "password", "passwd", "passphrase", "pwd", "pass", "secret", "secretkey", "apikey", "apisecret",
-      "accesskey", "privatekey", "token", "credentials", "credential", "accountkey", "masterkey",
-      "signingkey", "encryptionkey", "authkey", "sharedkey", "clientkey", "secretkeybase");
+  private static final List<String> NOUNS =
+      List.of(
+          "password",
+          "passwd",
+          "passphrase",
+          "pwd",
+          "pass",
+          "secret",
+          "secretkey",
+          "apikey",
+          "apisecret",
+          "accesskey",
+          "privatekey",
+          "token",
+          "credentials",
+          "credential",
+          "accountkey",
+          "masterkey",
+          "signingkey",
+          "encryptionkey",
+          "authkey",
+          "sharedkey",
+          "clientkey",
+          "secretkeybase");
 
   // Names that are secrets only as a whole: Docker's config.json "auth" holds base64 user:password.
   private static final List<String> EXACT = List.of("auth", "authstring");
 
   // Names ending in a secret noun that hold something else.
-  private static final List<String> NOT_SECRET = List.of(
-      "bypass", "compass", "overpass", "underpass", "surpass", "pagetoken", "continuationtoken",
-      "synctoken", "cursortoken", "canceltoken", "cancellationtoken", "resumetoken", "csrftoken");
+  private static final List<String> NOT_SECRET =
+      List.of(
+          "bypass",
+          "compass",
+          "overpass",
+          "underpass",
+          "surpass",
+          "pagetoken",
+          "continuationtoken",
+          "synctoken",
+          "cursortoken",
+          "canceltoken",
+          "cancellationtoken",
+          "resumetoken",
+          "csrftoken");
 
   private static final int MAX_KEY = 80;
   private static final int MAX_VALUE = 512;
@@ -50,8 +82,8 @@ final class Assignments implements KeywordDetector {
   }
 
   /**
-   * Parses the assignment whose name contains the keyword at {@code hit}; returns where the
-   * value ends, or the name when there is no value.
+   * Parses the assignment whose name contains the keyword at {@code hit}; returns where the value
+   * ends, or the name when there is no value.
    */
   @Override
   public int at(String text, int hit, Consumer<Candidate> out) {
@@ -74,7 +106,10 @@ final class Assignments implements KeywordDetector {
     char open = ks > 0 ? text.charAt(ks - 1) : ' ';
     int i = ke;
     boolean quotedKey = false;
-    if (i + 1 < n && text.charAt(i) == '\\' && text.charAt(i + 1) == open && (open == '"' || open == '\'')) {
+    if (i + 1 < n
+        && text.charAt(i) == '\\'
+        && text.charAt(i + 1) == open
+        && (open == '"' || open == '\'')) {
       i += 2;
       quotedKey = true;
     } else if (i < n && (open == '"' || open == '\'') && text.charAt(i) == open) {
@@ -130,7 +165,8 @@ final class Assignments implements KeywordDetector {
       return null;
     }
     char q = text.charAt(i);
-    boolean escaped = q == '\\' && i + 1 < n && (text.charAt(i + 1) == '"' || text.charAt(i + 1) == '\'');
+    boolean escaped =
+        q == '\\' && i + 1 < n && (text.charAt(i + 1) == '"' || text.charAt(i + 1) == '\'');
     if (escaped) {
       q = text.charAt(++i);
     }
@@ -169,7 +205,10 @@ final class Assignments implements KeywordDetector {
     return secretName(key, 0, key.length());
   }
 
-  /** The name in {@code text[from, to)} ends with a secret noun, ignoring case, {@code _} and {@code -}. */
+  /**
+   * The name in {@code text[from, to)} ends with a secret noun, ignoring case, {@code _} and {@code
+   * -}.
+   */
   static boolean secretName(CharSequence text, int from, int to) {
     int segment = to;
     while (segment > from && text.charAt(segment - 1) != '.') {
@@ -198,7 +237,9 @@ final class Assignments implements KeywordDetector {
     return true;
   }
 
-  /** {@code text[from, to)}, lower-cased without {@code _} and {@code -}, ends with {@code word}. */
+  /**
+   * {@code text[from, to)}, lower-cased without {@code _} and {@code -}, ends with {@code word}.
+   */
   private static boolean endsWith(CharSequence text, int from, int to, String word) {
     int w = word.length();
     for (int i = to - 1; i >= from && w > 0; i--) {
@@ -233,7 +274,12 @@ final class Assignments implements KeywordDetector {
   }
 
   private static boolean isKeyChar(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.';
+    return c >= 'a' && c <= 'z'
+        || c >= 'A' && c <= 'Z'
+        || c >= '0' && c <= '9'
+        || c == '_'
+        || c == '-'
+        || c == '.';
   }
 
   private static final boolean[] ENDS_BARE_VALUE = new boolean[128];

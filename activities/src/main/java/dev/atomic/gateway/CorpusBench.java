@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Measures a {@link RedactionEngine} on a labelled corpus (JSON lines of
- * {@code {"text", "spans": [{start, end, kind, type}]}}): one {@code scan} call per line on one
- * thread, scored with {@link CorpusScore}. Throughput counts the UTF-8 bytes of the texts and
- * only the time spent in {@code scan} (parsing the corpus is not timed); MB is 10^6 bytes.
+ * Measures a {@link RedactionEngine} on a labelled corpus (JSON lines of {@code {"text", "spans":
+ * [{start, end, kind, type}]}}): one {@code scan} call per line on one thread, scored with {@link
+ * CorpusScore}. Throughput counts the UTF-8 bytes of the texts and only the time spent in {@code
+ * scan} (parsing the corpus is not timed); MB is 10^6 bytes.
  */
 public final class CorpusBench {
 
@@ -29,12 +29,13 @@ public final class CorpusBench {
   public record Line(String text, List<CorpusScore.Span> gold) {}
 
   /**
-   * The outcome of {@code runs} timed passes over the corpus; scores come from the last pass
-   * (every pass gives the same predictions). {@code seconds} is wall time per pass,
-   * {@code cpuSeconds} the scanning thread's CPU time per pass (the same as wall time on an idle
-   * core; less when other processes take the core away), or empty where the JVM cannot tell.
+   * The outcome of {@code runs} timed passes over the corpus; scores come from the last pass (every
+   * pass gives the same predictions). {@code seconds} is wall time per pass, {@code cpuSeconds} the
+   * scanning thread's CPU time per pass (the same as wall time on an idle core; less when other
+   * processes take the core away), or empty where the JVM cannot tell.
    */
-  public record Report(int lines, long bytes, double[] seconds, double[] cpuSeconds, CorpusScore score) {
+  public record Report(
+      int lines, long bytes, double[] seconds, double[] cpuSeconds, CorpusScore score) {
     public double bestSeconds() {
       return Arrays.stream(seconds).min().orElse(0);
     }
@@ -83,8 +84,12 @@ public final class CorpusBench {
       JsonNode node = JSON.readTree(raw);
       List<CorpusScore.Span> gold = new ArrayList<>();
       for (JsonNode s : node.path("spans")) {
-        gold.add(new CorpusScore.Span(s.get("start").asInt(), s.get("end").asInt(), s.get("kind").asText(),
-            s.path("type").asText("")));
+        gold.add(
+            new CorpusScore.Span(
+                s.get("start").asInt(),
+                s.get("end").asInt(),
+                s.get("kind").asText(),
+                s.path("type").asText("")));
       }
       lines.add(new Line(node.get("text").asText(), gold));
     }
@@ -92,8 +97,8 @@ public final class CorpusBench {
   }
 
   /**
-   * Runs the corpus {@code warmups} times untimed (so the JIT has compiled the engine), then
-   * {@code runs} times timed (at least once), and scores the last pass.
+   * Runs the corpus {@code warmups} times untimed (so the JIT has compiled the engine), then {@code
+   * runs} times timed (at least once), and scores the last pass.
    *
    * @param predictions where to write one {@code {"spans": […]}} line per input line, or null
    */
@@ -104,7 +109,8 @@ public final class CorpusBench {
         engine.scan(line.text());
       }
     }
-    long bytes = lines.stream().mapToLong(l -> l.text().getBytes(StandardCharsets.UTF_8).length).sum();
+    long bytes =
+        lines.stream().mapToLong(l -> l.text().getBytes(StandardCharsets.UTF_8).length).sum();
     double[] seconds = new double[Math.max(1, runs)];
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     boolean cpu = threads.isCurrentThreadCpuTimeSupported();
@@ -144,7 +150,11 @@ public final class CorpusBench {
         ObjectNode line = JSON.createObjectNode();
         ArrayNode spans = line.putArray("spans");
         for (Redaction r : result.redactions()) {
-          spans.addObject().put("start", r.start()).put("end", r.end()).put("kind", r.kind().wireName())
+          spans
+              .addObject()
+              .put("start", r.start())
+              .put("end", r.end())
+              .put("kind", r.kind().wireName())
               .put("type", r.rule());
         }
         w.write(JSON.writeValueAsString(line));
@@ -155,17 +165,27 @@ public final class CorpusBench {
 
   /** Prints the report as a table. */
   public static void print(Report report, PrintStream out) {
-    out.printf("%d lines, %.2f MB; scan time best %.1f ms (%.1f MB/s), median %.1f ms (%.1f MB/s) over %d runs%n",
-        report.lines(), report.bytes() / 1e6, report.bestSeconds() * 1e3, report.bestMbPerSecond(),
-        report.medianSeconds() * 1e3, report.medianMbPerSecond(), report.seconds().length);
+    out.printf(
+        "%d lines, %.2f MB; scan time best %.1f ms (%.1f MB/s), median %.1f ms (%.1f MB/s) over %d runs%n",
+        report.lines(),
+        report.bytes() / 1e6,
+        report.bestSeconds() * 1e3,
+        report.bestMbPerSecond(),
+        report.medianSeconds() * 1e3,
+        report.medianMbPerSecond(),
+        report.seconds().length);
     if (report.cpuSeconds().length > 0) {
-      out.printf("thread CPU time median %.1f ms (%.1f MB/s)%n", report.medianCpuSeconds() * 1e3,
-          report.medianCpuMbPerSecond());
+      out.printf(
+          "thread CPU time median %.1f ms (%.1f MB/s)%n",
+          report.medianCpuSeconds() * 1e3, report.medianCpuMbPerSecond());
     }
-    out.printf("%n%-8s %9s %9s %9s %10s %8s%n", "kind", "precision", "recall", "f1", "predicted", "gold");
+    out.printf(
+        "%n%-8s %9s %9s %9s %10s %8s%n", "kind", "precision", "recall", "f1", "predicted", "gold");
     for (Map.Entry<String, CorpusScore.KindCounts> e : report.score().byKind().entrySet()) {
       CorpusScore.KindCounts k = e.getValue();
-      out.printf("%-8s %9.4f %9.4f %9.4f %10d %8d%n", e.getKey(), k.precision(), k.recall(), k.f1(), k.predicted(), k.gold());
+      out.printf(
+          "%-8s %9.4f %9.4f %9.4f %10d %8d%n",
+          e.getKey(), k.precision(), k.recall(), k.f1(), k.predicted(), k.gold());
     }
     out.printf("%n%-20s %8s %8s %8s%n", "gold type", "recall", "found", "gold");
     for (Map.Entry<String, CorpusScore.TypeCounts> e : report.score().byGoldType().entrySet()) {
@@ -181,7 +201,8 @@ public final class CorpusBench {
    */
   public static void main(String[] args) throws IOException {
     if (args.length == 0) {
-      System.err.println("usage: CorpusBench <corpus.jsonl> [--warmup N] [--runs N] [--predictions out.jsonl]");
+      System.err.println(
+          "usage: CorpusBench <corpus.jsonl> [--warmup N] [--runs N] [--predictions out.jsonl]");
       System.exit(2);
     }
     Path corpus = Path.of(args[0]);
@@ -196,6 +217,7 @@ public final class CorpusBench {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    print(new CorpusBench(new RedactionEngine()).run(corpus, warmups, runs, predictions), System.out);
+    print(
+        new CorpusBench(new RedactionEngine()).run(corpus, warmups, runs, predictions), System.out);
   }
 }

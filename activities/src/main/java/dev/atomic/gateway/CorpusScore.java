@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Precision and recall of predicted spans against labelled ones, by the corpus scoring rule:
- * a gold span is found when one predicted span covers at least half of its characters; a
- * predicted span is a true positive when it overlaps any gold span; recall is counted per gold
- * kind, precision per predicted kind, so a secret redacted as PII still counts as redacted.
+ * Precision and recall of predicted spans against labelled ones, by the corpus scoring rule: a gold
+ * span is found when one predicted span covers at least half of its characters; a predicted span is
+ * a true positive when it overlaps any gold span; recall is counted per gold kind, precision per
+ * predicted kind, so a secret redacted as PII still counts as redacted.
  */
 public final class CorpusScore {
 

@@ -22,18 +22,24 @@ final class CustomPatterns {
 
   private final List<Compiled> patterns = new ArrayList<>();
 
-  /** @throws IllegalArgumentException naming the pattern when one is too long or not valid RE2 */
+  /**
+   * @throws IllegalArgumentException naming the pattern when one is too long or not valid RE2
+   */
   CustomPatterns(List<CustomPattern> sources) {
     for (CustomPattern source : sources) {
       if (source.regex().length() > MAX_PATTERN_LENGTH) {
-        throw new IllegalArgumentException("custom pattern '" + source.name() + "' is longer than "
-            + MAX_PATTERN_LENGTH + " characters");
+        throw new IllegalArgumentException(
+            "custom pattern '"
+                + source.name()
+                + "' is longer than "
+                + MAX_PATTERN_LENGTH
+                + " characters");
       }
       try {
         patterns.add(new Compiled(source, Pattern.compile(source.regex())));
       } catch (PatternSyntaxException e) {
-        throw new IllegalArgumentException("custom pattern '" + source.name() + "' is not valid RE2: "
-            + e.getDescription(), e);
+        throw new IllegalArgumentException(
+            "custom pattern '" + source.name() + "' is not valid RE2: " + e.getDescription(), e);
       }
     }
   }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Secrets in the lines a unified diff adds, with the file and line they would land on. Only
- * added lines are scanned: a secret the change removes is no leak of the change's.
+ * Secrets in the lines a unified diff adds, with the file and line they would land on. Only added
+ * lines are scanned: a secret the change removes is no leak of the change's.
  *
  * @param findings what was found, values masked
  */
@@ -44,7 +44,11 @@ public record DiffScan(List<Finding> findings) {
   }
 
   private static void scan(
-      String file, StringBuilder added, List<Integer> lines, RedactionEngine engine, List<Finding> out) {
+      String file,
+      StringBuilder added,
+      List<Integer> lines,
+      RedactionEngine engine,
+      List<Finding> out) {
     if (file != null && added.length() > 0) {
       String text = added.toString();
       for (Redaction r : engine.scan(text).redactions()) {
@@ -57,8 +61,13 @@ public record DiffScan(List<Finding> findings) {
             index++;
           }
         }
-        out.add(new Finding(r.rule(), r.kind().wireName(), file, lines.get(Math.min(index, lines.size() - 1)),
-            mask(text.substring(r.start(), r.end()))));
+        out.add(
+            new Finding(
+                r.rule(),
+                r.kind().wireName(),
+                file,
+                lines.get(Math.min(index, lines.size() - 1)),
+                mask(text.substring(r.start(), r.end()))));
       }
     }
     added.setLength(0);

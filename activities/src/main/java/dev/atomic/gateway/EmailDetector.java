@@ -5,25 +5,37 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * E-mail addresses: {@code local@domain.tld}, found by walking outwards from each {@code @}.
- * Not reported: user names in URLs ({@code https://user:pass@host}), SSH and SCP targets
- * ({@code ssh deploy@bastion}, {@code git@github.com:org/repo}), domains reserved for examples
- * and internal use (RFC 2606, RFC 6761: {@code example.com}, {@code .local}, {@code .internal}…)
- * and file names such as {@code logo@2x.png}.
+ * E-mail addresses: {@code local@domain.tld}, found by walking outwards from each {@code @}. Not
+ * reported: user names in URLs ({@code https://user:pass@host}), SSH and SCP targets ({@code ssh
+ * deploy@bastion}, {@code git@github.com:org/repo}), domains reserved for examples and internal use
+ * (RFC 2606, RFC 6761: {@code example.com}, {@code .local}, {@code .internal}…) and file names such
+ * as {@code logo@2x.png}.
  */
 final class EmailDetector {
 
   static final String RULE = "email";
 
-  private static final Set<String> RESERVED_TLDS = Set.of(
-      "example", "invalid", "localhost", "local", "test", "internal", "lan", "home", "corp",
-      "intranet", "localdomain", "private");
+  private static final Set<String> RESERVED_TLDS =
+      Set.of(
+          "example",
+          "invalid",
+          "localhost",
+          "local",
+          "test",
+          "internal",
+          "lan",
+          "home",
+          "corp",
+          "intranet",
+          "localdomain",
+          "private");
 
-  private static final Set<String> FILE_EXTENSIONS = Set.of(
-      "png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp", "css", "scss", "js", "mjs", "cjs",
-      "ts", "tsx", "jsx", "json", "html", "htm", "xml", "yml", "yaml", "txt", "java", "kt", "py",
-      "rb", "go", "rs", "php", "lock", "map", "woff", "woff2", "ttf", "otf", "pdf", "zip", "gz",
-      "jar", "war", "class", "sh", "md");
+  private static final Set<String> FILE_EXTENSIONS =
+      Set.of(
+          "png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp", "css", "scss", "js", "mjs",
+          "cjs", "ts", "tsx", "jsx", "json", "html", "htm", "xml", "yml", "yaml", "txt", "java",
+          "kt", "py", "rb", "go", "rs", "php", "lock", "map", "woff", "woff2", "ttf", "otf", "pdf",
+          "zip", "gz", "jar", "war", "class", "sh", "md");
 
   private static final String BOUNDARY = " \t\r\n\"'<>([{,;=:|`*";
 
@@ -68,7 +80,9 @@ final class EmailDetector {
       return de;
     }
     String tld = text.substring(lastDot + 1, de).toLowerCase(Locale.ROOT);
-    if (tld.length() < 2 || !tld.chars().allMatch(Character::isLetter) || text.charAt(de - 1) == '-') {
+    if (tld.length() < 2
+        || !tld.chars().allMatch(Character::isLetter)
+        || text.charAt(de - 1) == '-') {
       return de;
     }
     String domain = text.substring(at + 1, de).toLowerCase(Locale.ROOT);
@@ -112,7 +126,8 @@ final class EmailDetector {
   private static boolean afterRemoteCommand(String text, int ls) {
     int lineStart = text.lastIndexOf('\n', ls - 1) + 1;
     String line = text.substring(Math.max(lineStart, ls - 200), ls);
-    for (String command : new String[] {"ssh ", "scp ", "sftp ", "rsync ", "git clone ", "git remote ", "ssh://"}) {
+    for (String command :
+        new String[] {"ssh ", "scp ", "sftp ", "rsync ", "git clone ", "git remote ", "ssh://"}) {
       int i = line.indexOf(command);
       if (i == 0 || i > 0 && !Character.isLetterOrDigit(line.charAt(i - 1))) {
         return true;
@@ -122,7 +137,14 @@ final class EmailDetector {
   }
 
   private static boolean isLocal(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+    return c >= 'a' && c <= 'z'
+        || c >= 'A' && c <= 'Z'
+        || c >= '0' && c <= '9'
+        || c == '.'
+        || c == '_'
+        || c == '%'
+        || c == '+'
+        || c == '-';
   }
 
   private static boolean isLabel(char c) {

@@ -16,9 +16,13 @@ public class GatewayActivitiesImpl implements GatewayActivities {
     this(preflight, new RedactionEngine(), null);
   }
 
-  /** @param artifacts where planned diffs are read from; null when this worker scans none */
+  /**
+   * @param artifacts where planned diffs are read from; null when this worker scans none
+   */
   public GatewayActivitiesImpl(
-      Preflight preflight, RedactionEngine engine, dev.atomic.evidence.artifacts.ArtifactStore artifacts) {
+      Preflight preflight,
+      RedactionEngine engine,
+      dev.atomic.evidence.artifacts.ArtifactStore artifacts) {
     this.preflight = preflight;
     this.engine = engine;
     this.artifacts = artifacts;
@@ -29,9 +33,14 @@ public class GatewayActivitiesImpl implements GatewayActivities {
     if (artifacts == null) {
       throw ApplicationFailure.newNonRetryableFailure("this worker has no artifact store", INVALID);
     }
-    byte[] diff = artifacts.get(diffSha256)
-        .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("no stored diff " + diffSha256, INVALID))
-        .content();
+    byte[] diff =
+        artifacts
+            .get(diffSha256)
+            .orElseThrow(
+                () ->
+                    ApplicationFailure.newNonRetryableFailure(
+                        "no stored diff " + diffSha256, INVALID))
+            .content();
     return DiffScan.of(new String(diff, java.nio.charset.StandardCharsets.UTF_8), engine);
   }
 

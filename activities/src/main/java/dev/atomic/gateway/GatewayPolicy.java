@@ -24,7 +24,10 @@ public record GatewayPolicy(
     List<String> allowlist) {
 
   /** What happens to content with a secret in it, for one provider. */
-  public enum SecretMode { REDACT, BLOCK }
+  public enum SecretMode {
+    REDACT,
+    BLOCK
+  }
 
   public record ProviderPolicy(boolean enabled, SecretMode secrets) {}
 
@@ -47,17 +50,19 @@ public record GatewayPolicy(
 
   /** Everything on, every provider enabled in redact mode, a 10 MiB limit. */
   public static GatewayPolicy defaults() {
-    return new GatewayPolicy(10 * 1024 * 1024, true, true, Map.of(), List.of(), List.of(), List.of());
+    return new GatewayPolicy(
+        10 * 1024 * 1024, true, true, Map.of(), List.of(), List.of(), List.of());
   }
 
   /** The engine configuration these policies ask for. */
   RedactionConfig redactionConfig() {
-    RedactionConfig.Builder builder = RedactionConfig.builder()
-        .secrets(secretRedaction)
-        .pii(piiRedaction)
-        .proprietaryMarkers(proprietaryMarkers)
-        .customPatterns(customPatterns)
-        .maxInputChars(maxRequestSize);
+    RedactionConfig.Builder builder =
+        RedactionConfig.builder()
+            .secrets(secretRedaction)
+            .pii(piiRedaction)
+            .proprietaryMarkers(proprietaryMarkers)
+            .customPatterns(customPatterns)
+            .maxInputChars(maxRequestSize);
     allowlist.forEach(builder::allow);
     return builder.build();
   }

@@ -24,37 +24,58 @@ public record GatewayProperties(
     List<String> allowlist) {
 
   /** One provider: {@code <PROVIDER>_ENABLED}, {@code <PROVIDER>_SECRET_MODE}. */
-  public record Provider(@DefaultValue("true") boolean enabled, @DefaultValue("redact") String secretMode) {}
+  public record Provider(
+      @DefaultValue("true") boolean enabled, @DefaultValue("redact") String secretMode) {}
 
-  /** A custom detector: a name, its kind ({@code secret}, {@code pii}, {@code proprietary}) and an RE2 regex. */
+  /**
+   * A custom detector: a name, its kind ({@code secret}, {@code pii}, {@code proprietary}) and an
+   * RE2 regex.
+   */
   public record Pattern(String name, String kind, String regex) {}
 
   public GatewayPolicy toPolicy() {
     Map<String, GatewayPolicy.ProviderPolicy> policies = new LinkedHashMap<>();
     if (providers != null) {
-      providers.forEach((name, provider) -> {
-        String mode = provider.secretMode() == null ? "redact" : provider.secretMode().strip().toLowerCase(Locale.ROOT);
-        if (!mode.equals("redact") && !mode.equals("block")) {
-          throw new IllegalArgumentException(name.toUpperCase(Locale.ROOT) + "_SECRET_MODE must be redact or block, not '"
-              + provider.secretMode() + "'");
-        }
-        policies.put(name, new GatewayPolicy.ProviderPolicy(provider.enabled(),
-            mode.equals("block") ? GatewayPolicy.SecretMode.BLOCK : GatewayPolicy.SecretMode.REDACT));
-      });
+      providers.forEach(
+          (name, provider) -> {
+            String mode =
+                provider.secretMode() == null
+                    ? "redact"
+                    : provider.secretMode().strip().toLowerCase(Locale.ROOT);
+            if (!mode.equals("redact") && !mode.equals("block")) {
+              throw new IllegalArgumentException(
+                  name.toUpperCase(Locale.ROOT)
+                      + "_SECRET_MODE must be redact or block, not '"
+                      + provider.secretMode()
+                      + "'");
+            }
+            policies.put(
+                name,
+                new GatewayPolicy.ProviderPolicy(
+                    provider.enabled(),
+                    mode.equals("block")
+                        ? GatewayPolicy.SecretMode.BLOCK
+                        : GatewayPolicy.SecretMode.REDACT));
+          });
     }
     List<CustomPattern> patterns = new ArrayList<>();
     if (customPatterns != null) {
       for (int i = 0; i < customPatterns.size(); i++) {
         Pattern pattern = customPatterns.get(i);
         try {
-          patterns.add(new CustomPattern(pattern.name(), Kind.fromWire(pattern.kind()), pattern.regex()));
+          patterns.add(
+              new CustomPattern(pattern.name(), Kind.fromWire(pattern.kind()), pattern.regex()));
         } catch (RuntimeException e) {
-          throw new IllegalArgumentException("atomic.gateway.custom-patterns[" + i + "]: " + e.getMessage(), e);
+          throw new IllegalArgumentException(
+              "atomic.gateway.custom-patterns[" + i + "]: " + e.getMessage(), e);
         }
       }
     }
-    List<String> markers = proprietaryMarkers == null ? List.of()
-        : proprietaryMarkers.stream().map(String::strip).filter(m -> !m.isEmpty()).toList();
-    return new GatewayPolicy(maxRequestSize, secretRedaction, piiRedaction, policies, markers, patterns, allowlist);
+    List<String> markers =
+        proprietaryMarkers == null
+            ? List.of()
+            : proprietaryMarkers.stream().map(String::strip).filter(m -> !m.isEmpty()).toList();
+    return new GatewayPolicy(
+        maxRequestSize, secretRedaction, piiRedaction, policies, markers, patterns, allowlist);
   }
 }

@@ -20,7 +20,9 @@ final class IbanDetector {
    */
   static int at(String text, int i, Consumer<Candidate> out) {
     int n = text.length();
-    if (i + 15 > n || !NumberDetector.isDigit(text.charAt(i + 2)) || !NumberDetector.isDigit(text.charAt(i + 3))) {
+    if (i + 15 > n
+        || !NumberDetector.isDigit(text.charAt(i + 2))
+        || !NumberDetector.isDigit(text.charAt(i + 3))) {
       return -1;
     }
     int length = IbanLengths.of(text.charAt(i), text.charAt(i + 1));
@@ -35,7 +37,10 @@ final class IbanDetector {
     return -1;
   }
 
-  /** End of {@code length} IBAN characters from {@code i}, spaces allowed after each group of four; or -1. */
+  /**
+   * End of {@code length} IBAN characters from {@code i}, spaces allowed after each group of four;
+   * or -1.
+   */
   private static int read(String text, int i, int length) {
     int n = text.length();
     int j = i;
@@ -45,7 +50,11 @@ final class IbanDetector {
       if (isUpper(c) || NumberDetector.isDigit(c)) {
         count++;
         j++;
-      } else if (c == ' ' && count % 4 == 0 && count > 0 && j + 1 < n && Character.isLetterOrDigit(text.charAt(j + 1))) {
+      } else if (c == ' '
+          && count % 4 == 0
+          && count > 0
+          && j + 1 < n
+          && Character.isLetterOrDigit(text.charAt(j + 1))) {
         j++;
       } else {
         return -1;

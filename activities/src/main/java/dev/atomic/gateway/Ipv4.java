@@ -1,12 +1,12 @@
 package dev.atomic.gateway;
 
 /**
- * Dotted-quad IPv4 addresses that can identify a host or person. Not reported: loopback
- * (127/8), "this network" (0/8), multicast and reserved space (224 and up) — the
- * {@code localhost}, {@code 0.0.0.0} and broadcast addresses of configuration files — the
- * link-local addresses (169.254/16), the documentation ranges of RFC 5737 (192.0.2/24,
- * 198.51.100/24, 203.0.113/24), networks ({@code 172.16.0.0}, {@code 10.1.2.0/24}), and
- * versions: after a product name ({@code Chrome/122.0.0.0}) or the word "version".
+ * Dotted-quad IPv4 addresses that can identify a host or person. Not reported: loopback (127/8),
+ * "this network" (0/8), multicast and reserved space (224 and up) — the {@code localhost}, {@code
+ * 0.0.0.0} and broadcast addresses of configuration files — the link-local addresses (169.254/16),
+ * the documentation ranges of RFC 5737 (192.0.2/24, 198.51.100/24, 203.0.113/24), networks ({@code
+ * 172.16.0.0}, {@code 10.1.2.0/24}), and versions: after a product name ({@code Chrome/122.0.0.0})
+ * or the word "version".
  */
 final class Ipv4 {
 
@@ -40,26 +40,39 @@ final class Ipv4 {
         j++;
       }
     }
-    if (!NumberDetector.rightBoundary(text, j) || j < text.length() && text.charAt(j) == '.' && j + 1 < text.length()
-        && Character.isLetterOrDigit(text.charAt(j + 1))) {
+    if (!NumberDetector.rightBoundary(text, j)
+        || j < text.length()
+            && text.charAt(j) == '.'
+            && j + 1 < text.length()
+            && Character.isLetterOrDigit(text.charAt(j + 1))) {
       return -1;
     }
     String address = text.substring(i, j);
     boolean network = address.endsWith(".0.0") || j < text.length() && text.charAt(j) == '/';
-    if (first == 0 || first == 127 || first >= 224 || network || address.startsWith("169.254.")
-        || documentation(address) || afterVersion(text, i)) {
+    if (first == 0
+        || first == 127
+        || first >= 224
+        || network
+        || address.startsWith("169.254.")
+        || documentation(address)
+        || afterVersion(text, i)) {
       return -1;
     }
     return j;
   }
 
-  /** Four-part versions ({@code AssemblyVersion("4.0.0.1")}, {@code version 1.2.3.4}) look like addresses. */
+  /**
+   * Four-part versions ({@code AssemblyVersion("4.0.0.1")}, {@code version 1.2.3.4}) look like
+   * addresses.
+   */
   private static boolean afterVersion(String text, int i) {
     int from = Math.max(0, i - 24);
     return text.substring(from, i).toLowerCase(java.util.Locale.ROOT).contains("version");
   }
 
   private static boolean documentation(String address) {
-    return address.startsWith("192.0.2.") || address.startsWith("198.51.100.") || address.startsWith("203.0.113.");
+    return address.startsWith("192.0.2.")
+        || address.startsWith("198.51.100.")
+        || address.startsWith("203.0.113.");
   }
 }

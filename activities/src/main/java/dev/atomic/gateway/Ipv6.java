@@ -6,9 +6,9 @@ import java.util.function.Consumer;
 /**
  * IPv6 addresses in full ({@code 2a01:4f8:c17:b8f::2} compressed, or eight groups), reported as
  * {@code ip_address}. To stay clear of times, MAC addresses and {@code Foo::Bar} in code, an
- * address needs three groups or more of 1–4 hex digits and either eight groups or one
- * {@code ::}. Loopback, link-local ({@code fe80::/10}), multicast ({@code ff00::/8}) and the
- * documentation prefix ({@code 2001:db8::/32}) are not reported.
+ * address needs three groups or more of 1–4 hex digits and either eight groups or one {@code ::}.
+ * Loopback, link-local ({@code fe80::/10}), multicast ({@code ff00::/8}) and the documentation
+ * prefix ({@code 2001:db8::/32}) are not reported.
  */
 final class Ipv6 {
 
@@ -27,7 +27,10 @@ final class Ipv6 {
       while (e < text.length() && e - s < MAX && isPart(text.charAt(e))) {
         e++;
       }
-      if (e - s >= 7 && boundary(text, s - 1) && boundary(text, e) && plausibleShape(text, s, e)
+      if (e - s >= 7
+          && boundary(text, s - 1)
+          && boundary(text, e)
+          && plausibleShape(text, s, e)
           && valid(text.substring(s, e))) {
         out.accept(new Candidate(s, e, Kind.PII, "ip_address", 2));
       }
@@ -73,8 +76,13 @@ final class Ipv6 {
       return false;
     }
     String lower = token.toLowerCase(Locale.ROOT);
-    return !(lower.startsWith("fe8") || lower.startsWith("fe9") || lower.startsWith("fea") || lower.startsWith("feb")
-        || lower.startsWith("ff") || lower.startsWith("2001:db8:") || lower.startsWith("::"));
+    return !(lower.startsWith("fe8")
+        || lower.startsWith("fe9")
+        || lower.startsWith("fea")
+        || lower.startsWith("feb")
+        || lower.startsWith("ff")
+        || lower.startsWith("2001:db8:")
+        || lower.startsWith("::"));
   }
 
   private static boolean boundary(String text, int i) {

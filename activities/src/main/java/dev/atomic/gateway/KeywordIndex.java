@@ -7,21 +7,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Aho-Corasick automaton that finds every occurrence of a set of keywords in one pass,
- * ignoring case. It is the engine's prefilter: a rule's regex only runs near its keywords.
+ * Aho-Corasick automaton that finds every occurrence of a set of keywords in one pass, ignoring
+ * case. It is the engine's prefilter: a rule's regex only runs near its keywords.
  *
- * <p>The automaton is compiled to a dense transition table over the characters that occur in
- * the keywords (every other character shares one class), so scanning costs one table lookup
- * per input character. Immutable and safe to share between threads.
+ * <p>The automaton is compiled to a dense transition table over the characters that occur in the
+ * keywords (every other character shares one class), so scanning costs one table lookup per input
+ * character. Immutable and safe to share between threads.
  *
  * <p>Why not {@code org.ahocorasick:ahocorasick} (0.6.3 resolves from Maven Central): its trie
- * keeps transitions in per-state maps of boxed characters and returns a list of emit objects,
- * and it took 7.4–8.3 ms per pass over the development corpus where this table takes 1.0 ms —
- * most of the engine's throughput budget.
+ * keeps transitions in per-state maps of boxed characters and returns a list of emit objects, and
+ * it took 7.4–8.3 ms per pass over the development corpus where this table takes 1.0 ms — most of
+ * the engine's throughput budget.
  */
 final class KeywordIndex {
 
-  /** Receives each occurrence: the keyword's index in the constructor's list and where it starts. */
+  /**
+   * Receives each occurrence: the keyword's index in the constructor's list and where it starts.
+   */
   @FunctionalInterface
   interface Hits {
     void hit(int keyword, int start);
@@ -29,7 +31,8 @@ final class KeywordIndex {
 
   private final char[] classOf = new char[Character.MAX_VALUE + 1];
   private final int classes;
-  // Transitions as row offsets (next state * classes); negative when the next state reports keywords.
+  // Transitions as row offsets (next state * classes); negative when the next state reports
+  // keywords.
   private final int[] delta;
   private final int[][] outputs;
   private final int[] lengths;

@@ -2,7 +2,9 @@ package dev.atomic.gateway;
 
 import java.util.Locale;
 
-/** What a redacted span is: a credential, personal data, or text the organisation marked as its own. */
+/**
+ * What a redacted span is: a credential, personal data, or text the organisation marked as its own.
+ */
 public enum Kind {
   SECRET("***REDACTED_SECRET***"),
   PII("***REDACTED_PII***"),

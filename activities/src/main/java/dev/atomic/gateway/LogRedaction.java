@@ -9,8 +9,8 @@ import java.util.Iterator;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps secrets out of log lines: every output appender's encoder is wrapped by a
- * {@link RedactingEncoder}. Only secrets are redacted here (personal data such as the addresses of
+ * Keeps secrets out of log lines: every output appender's encoder is wrapped by a {@link
+ * RedactingEncoder}. Only secrets are redacted here (personal data such as the addresses of
  * services are what operators need to read); proprietary markers follow the gateway's settings.
  */
 public final class LogRedaction {
@@ -25,10 +25,18 @@ public final class LogRedaction {
 
   /** Uses these proprietary markers too (from {@code PROPRIETARY_MARKERS}). */
   public static void useMarkers(java.util.List<String> markers) {
-    engine = new RedactionEngine(RedactionConfig.builder().pii(false).proprietaryMarkers(markers).maxInputChars(SLICE).build());
+    engine =
+        new RedactionEngine(
+            RedactionConfig.builder()
+                .pii(false)
+                .proprietaryMarkers(markers)
+                .maxInputChars(SLICE)
+                .build());
   }
 
-  /** The text with every secret replaced by its placeholder; the same instance when there is none. */
+  /**
+   * The text with every secret replaced by its placeholder; the same instance when there is none.
+   */
   public static String redact(String text) {
     if (text.length() <= SLICE) {
       RedactionResult result = engine.scan(text);
@@ -59,7 +67,8 @@ public final class LogRedaction {
     for (Logger logger : context.getLoggerList()) {
       for (Iterator<Appender<ILoggingEvent>> it = logger.iteratorForAppenders(); it.hasNext(); ) {
         if (it.next() instanceof OutputStreamAppender<ILoggingEvent> output
-            && output.getEncoder() != null && !(output.getEncoder() instanceof RedactingEncoder)) {
+            && output.getEncoder() != null
+            && !(output.getEncoder() instanceof RedactingEncoder)) {
           RedactingEncoder<ILoggingEvent> encoder = new RedactingEncoder<>(output.getEncoder());
           encoder.setContext(context);
           encoder.start();

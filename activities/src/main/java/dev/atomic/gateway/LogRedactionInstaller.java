@@ -19,13 +19,19 @@ public class LogRedactionInstaller implements ApplicationListener<ApplicationEve
   @Override
   public void onApplicationEvent(ApplicationEvent event) {
     if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
-      String markers = prepared.getEnvironment().getProperty("atomic.gateway.proprietary-markers", "");
-      java.util.List<String> list = java.util.Arrays.stream(markers.split(",")).map(String::strip).filter(m -> !m.isEmpty()).toList();
+      String markers =
+          prepared.getEnvironment().getProperty("atomic.gateway.proprietary-markers", "");
+      java.util.List<String> list =
+          java.util.Arrays.stream(markers.split(","))
+              .map(String::strip)
+              .filter(m -> !m.isEmpty())
+              .toList();
       if (!list.isEmpty()) {
         LogRedaction.useMarkers(list);
       }
       install();
-    } else if (event instanceof ApplicationPreparedEvent || event instanceof ApplicationStartedEvent) {
+    } else if (event instanceof ApplicationPreparedEvent
+        || event instanceof ApplicationStartedEvent) {
       install();
     }
   }

@@ -6,9 +6,9 @@ import java.util.function.Consumer;
 /**
  * Personal data that starts a word: IPv4 addresses, payment cards, US Social Security numbers,
  * phone numbers and IBANs. One left-to-right pass over the words of the text; at a word that can
- * start one of these formats the formats are tried in turn, each with its own validator, and a
- * word that is none of them is skipped whole, so digits inside UUIDs, hashes, versions and
- * timestamps are never read as a start.
+ * start one of these formats the formats are tried in turn, each with its own validator, and a word
+ * that is none of them is skipped whole, so digits inside UUIDs, hashes, versions and timestamps
+ * are never read as a start.
  */
 final class NumberDetector {
 
@@ -112,7 +112,10 @@ final class NumberDetector {
     return end;
   }
 
-  /** 13–19 digits, contiguous or in groups of four (Amex 4-6-5, Diners 4-6-4), Luhn-valid, of a known card range. */
+  /**
+   * 13–19 digits, contiguous or in groups of four (Amex 4-6-5, Diners 4-6-4), Luhn-valid, of a
+   * known card range.
+   */
   static int card(String text, int i) {
     int[] groups = new int[8];
     int count = 0;
@@ -126,8 +129,11 @@ final class NumberDetector {
       }
       groups[count++] = j - g;
       digits += j - g;
-      if (j + 1 < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '-') && isDigit(text.charAt(j + 1))
-          && (sep == 0 || sep == text.charAt(j)) && groups[count - 1] >= 4) {
+      if (j + 1 < text.length()
+          && (text.charAt(j) == ' ' || text.charAt(j) == '-')
+          && isDigit(text.charAt(j + 1))
+          && (sep == 0 || sep == text.charAt(j))
+          && groups[count - 1] >= 4) {
         sep = text.charAt(j);
         j++;
       } else {
@@ -158,13 +164,19 @@ final class NumberDetector {
     return count >= 3 && groups[count - 1] >= 1 && groups[count - 1] <= 4;
   }
 
-  /** AAA-GG-SSSS or AAA GG SSSS in issued ranges; nine bare digits only after a word such as "SSN" on the line. */
+  /**
+   * AAA-GG-SSSS or AAA GG SSSS in issued ranges; nine bare digits only after a word such as "SSN"
+   * on the line.
+   */
   static int ssn(String text, int i) {
     int n = text.length();
     if (i + 9 <= n && digitsAt(text, i, 9) && rightBoundary(text, i + 9)) {
       return Validators.ssn(text.substring(i, i + 9)) && ssnContext(text, i) ? i + 9 : -1;
     }
-    if (i + 11 > n || !digitsAt(text, i, 3) || !digitsAt(text, i + 4, 2) || !digitsAt(text, i + 7, 4)) {
+    if (i + 11 > n
+        || !digitsAt(text, i, 3)
+        || !digitsAt(text, i + 4, 2)
+        || !digitsAt(text, i + 7, 4)) {
       return -1;
     }
     char sep = text.charAt(i + 3);
@@ -176,10 +188,16 @@ final class NumberDetector {
 
   private static boolean ssnContext(String text, int i) {
     int lineStart = text.lastIndexOf('\n', i - 1) + 1;
-    String before = text.substring(Math.max(lineStart, i - SSN_CONTEXT), i).toLowerCase(Locale.ROOT);
-    return before.contains("ssn") || before.contains("social security") || before.contains("social_security")
-        || before.contains("socialsecurity") || before.contains("taxid") || before.contains("tax_id")
-        || before.contains("tax id") || before.contains("tax-id");
+    String before =
+        text.substring(Math.max(lineStart, i - SSN_CONTEXT), i).toLowerCase(Locale.ROOT);
+    return before.contains("ssn")
+        || before.contains("social security")
+        || before.contains("social_security")
+        || before.contains("socialsecurity")
+        || before.contains("taxid")
+        || before.contains("tax_id")
+        || before.contains("tax id")
+        || before.contains("tax-id");
   }
 
   static boolean digitsAt(String text, int i, int count) {

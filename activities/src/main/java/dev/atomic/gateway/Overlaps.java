@@ -7,19 +7,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Turns overlapping detections into disjoint redactions, deterministically. Candidates are
- * ranked by specificity (a vendor format over a context rule), then length (longer first), then
- * position and rule name. A candidate inside a better one is dropped; one that sticks out of
- * better ones is merged with them, keeping the best one's kind and rule, so that no detected
- * character is left in clear.
+ * Turns overlapping detections into disjoint redactions, deterministically. Candidates are ranked
+ * by specificity (a vendor format over a context rule), then length (longer first), then position
+ * and rule name. A candidate inside a better one is dropped; one that sticks out of better ones is
+ * merged with them, keeping the best one's kind and rule, so that no detected character is left in
+ * clear.
  */
 final class Overlaps {
 
-  static final Comparator<Candidate> RANK = Comparator.comparingInt(Candidate::specificity).reversed()
-      .thenComparing(Comparator.comparingInt(Candidate::length).reversed())
-      .thenComparingInt(Candidate::start)
-      .thenComparing(Candidate::rule)
-      .thenComparing(Candidate::kind);
+  static final Comparator<Candidate> RANK =
+      Comparator.comparingInt(Candidate::specificity)
+          .reversed()
+          .thenComparing(Comparator.comparingInt(Candidate::length).reversed())
+          .thenComparingInt(Candidate::start)
+          .thenComparing(Candidate::rule)
+          .thenComparing(Candidate::kind);
 
   private Overlaps() {}
 

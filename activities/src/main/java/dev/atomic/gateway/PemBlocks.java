@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Private key blocks in PEM armour, whole: {@code -----BEGIN … PRIVATE KEY-----} to the
- * matching END line (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted, PGP), also when embedded in JSON
- * with {@code \n} escapes or indented in YAML. A block cut off before its END line is redacted
- * from BEGIN to the end of its base64 body. Public keys and certificates are not secrets.
+ * Private key blocks in PEM armour, whole: {@code -----BEGIN … PRIVATE KEY-----} to the matching
+ * END line (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted, PGP), also when embedded in JSON with {@code
+ * \n} escapes or indented in YAML. A block cut off before its END line is redacted from BEGIN to
+ * the end of its base64 body. Public keys and certificates are not secrets.
  */
 final class PemBlocks implements KeywordDetector {
 

@@ -4,12 +4,12 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Telephone numbers. US (NANP) numbers in the usual layouts — {@code (NPA) NXX-XXXX},
- * {@code NPA-NXX-XXXX}, {@code NPA.NXX.XXXX}, {@code 1-NPA-NXX-XXXX}, {@code +1 NPA NXX XXXX},
- * {@code +1NPANXXXXXX} — with area code and exchange starting 2–9; ten bare digits are not
- * taken (they are more often ids and epoch times). International numbers in E.164 form:
- * {@code +}, an assigned country calling code, 8–15 digits in all, single spaces or dashes
- * between groups (not dots, which would read {@code +35236450.6} as a number).
+ * Telephone numbers. US (NANP) numbers in the usual layouts — {@code (NPA) NXX-XXXX}, {@code
+ * NPA-NXX-XXXX}, {@code NPA.NXX.XXXX}, {@code 1-NPA-NXX-XXXX}, {@code +1 NPA NXX XXXX}, {@code
+ * +1NPANXXXXXX} — with area code and exchange starting 2–9; ten bare digits are not taken (they are
+ * more often ids and epoch times). International numbers in E.164 form: {@code +}, an assigned
+ * country calling code, 8–15 digits in all, single spaces or dashes between groups (not dots, which
+ * would read {@code +35236450.6} as a number).
  */
 final class Phones {
 
@@ -17,15 +17,16 @@ final class Phones {
   private static final Set<String> CALLING_CODES = new HashSet<>();
 
   static {
-    String codes = "7 20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53 54 55 56 57 58 60 61"
-        + " 62 63 64 65 66 81 82 84 86 90 91 92 93 94 95 98 211 212 213 216 218 220 221 222 223 224 225"
-        + " 226 227 228 229 230 231 232 233 234 235 236 237 238 239 240 241 242 243 244 245 246 247 248"
-        + " 249 250 251 252 253 254 255 256 257 258 260 261 262 263 264 265 266 267 268 269 290 291 297"
-        + " 298 299 350 351 352 353 354 355 356 357 358 359 370 371 372 373 374 375 376 377 378 380 381"
-        + " 382 383 385 386 387 389 420 421 423 500 501 502 503 504 505 506 507 508 509 590 591 592 593"
-        + " 594 595 596 597 598 599 670 672 673 674 675 676 677 678 679 680 681 682 683 685 686 687 688"
-        + " 689 690 691 692 800 808 850 852 853 855 856 870 880 881 882 883 886 888 960 961 962 963 964"
-        + " 965 966 967 968 970 971 972 973 974 975 976 977 979 992 993 994 995 996 998";
+    String codes =
+        "7 20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53 54 55 56 57 58 60 61"
+            + " 62 63 64 65 66 81 82 84 86 90 91 92 93 94 95 98 211 212 213 216 218 220 221 222 223 224 225"
+            + " 226 227 228 229 230 231 232 233 234 235 236 237 238 239 240 241 242 243 244 245 246 247 248"
+            + " 249 250 251 252 253 254 255 256 257 258 260 261 262 263 264 265 266 267 268 269 290 291 297"
+            + " 298 299 350 351 352 353 354 355 356 357 358 359 370 371 372 373 374 375 376 377 378 380 381"
+            + " 382 383 385 386 387 389 420 421 423 500 501 502 503 504 505 506 507 508 509 590 591 592 593"
+            + " 594 595 596 597 598 599 670 672 673 674 675 676 677 678 679 680 681 682 683 685 686 687 688"
+            + " 689 690 691 692 800 808 850 852 853 855 856 870 880 881 882 883 886 888 960 961 962 963 964"
+            + " 965 966 967 968 970 971 972 973 974 975 976 977 979 992 993 994 995 996 998";
     CALLING_CODES.addAll(Set.of(codes.split(" ")));
   }
 
@@ -48,7 +49,9 @@ final class Phones {
         j++;
       }
       prefixed = true;
-    } else if (text.charAt(j) == '1' && j + 2 < n && isSeparator(text.charAt(j + 1))
+    } else if (text.charAt(j) == '1'
+        && j + 2 < n
+        && isSeparator(text.charAt(j + 1))
         && (NumberDetector.isDigit(text.charAt(j + 2)) || text.charAt(j + 2) == '(')) {
       j += 2;
       prefixed = true;
@@ -95,7 +98,10 @@ final class Phones {
   /** End of the E.164 number starting with {@code +} at {@code i}, or -1. */
   static int international(String text, int i) {
     int n = text.length();
-    if (text.charAt(i) != '+' || i + 1 >= n || text.charAt(i + 1) < '2' || text.charAt(i + 1) > '9') {
+    if (text.charAt(i) != '+'
+        || i + 1 >= n
+        || text.charAt(i + 1) < '2'
+        || text.charAt(i + 1) > '9') {
       return -1;
     }
     StringBuilder digits = new StringBuilder(16);
@@ -107,7 +113,10 @@ final class Phones {
         digits.append(c);
         j++;
         end = j;
-      } else if ((c == ' ' || c == '-') && j + 1 < n && NumberDetector.isDigit(text.charAt(j + 1)) && end == j) {
+      } else if ((c == ' ' || c == '-')
+          && j + 1 < n
+          && NumberDetector.isDigit(text.charAt(j + 1))
+          && end == j) {
         j++;
       } else if (c == ' ' && text.startsWith(" (0)", j) && end == j && digits.length() <= 3) {
         j += 4; // the national trunk prefix some write after the country code: +44 (0)20 …

@@ -6,8 +6,8 @@ import java.util.function.Consumer;
 /** All built-in personal-data detectors. Stateless and thread-safe. */
 final class PiiDetectors {
 
-  static final List<String> TYPES = List.of(
-      "email", "phone_us", "phone_intl", "ssn", "credit_card", "iban", "ip_address");
+  static final List<String> TYPES =
+      List.of("email", "phone_us", "phone_intl", "ssn", "credit_card", "iban", "ip_address");
 
   private PiiDetectors() {}
 

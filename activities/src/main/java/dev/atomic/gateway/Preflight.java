@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Checks content before it leaves for an AI provider: the size limit, the provider's
- * enablement, then redaction of secrets, personal data and proprietary markers. A secret sent to
- * a provider in {@code block} mode refuses the content. Thread-safe; build once per policy.
+ * Checks content before it leaves for an AI provider: the size limit, the provider's enablement,
+ * then redaction of secrets, personal data and proprietary markers. A secret sent to a provider in
+ * {@code block} mode refuses the content. Thread-safe; build once per policy.
  */
 public final class Preflight {
 
@@ -37,16 +37,31 @@ public final class Preflight {
    * @throws IllegalArgumentException for an unknown provider, listing the known ones
    */
   public PreflightResult check(String content, String provider) {
-    String destination = provider == null || provider.isBlank() ? null : Providers.require(provider);
-    GatewayPolicy.ProviderPolicy providerPolicy = destination == null ? null : policy.providers().get(destination);
+    String destination =
+        provider == null || provider.isBlank() ? null : Providers.require(provider);
+    GatewayPolicy.ProviderPolicy providerPolicy =
+        destination == null ? null : policy.providers().get(destination);
     List<PreflightResult.Violation> violations = new ArrayList<>();
     if (providerPolicy != null && !providerPolicy.enabled()) {
-      violations.add(new PreflightResult.Violation("provider_disabled", "error",
-          "provider " + destination + " is disabled (" + destination.toUpperCase(java.util.Locale.ROOT) + "_ENABLED=false)"));
+      violations.add(
+          new PreflightResult.Violation(
+              "provider_disabled",
+              "error",
+              "provider "
+                  + destination
+                  + " is disabled ("
+                  + destination.toUpperCase(java.util.Locale.ROOT)
+                  + "_ENABLED=false)"));
     }
     if (content.length() > policy.maxRequestSize()) {
-      violations.add(new PreflightResult.Violation("max_request_size", "error",
-          "content is " + content.length() + " characters; MAX_REQUEST_SIZE is " + policy.maxRequestSize()));
+      violations.add(
+          new PreflightResult.Violation(
+              "max_request_size",
+              "error",
+              "content is "
+                  + content.length()
+                  + " characters; MAX_REQUEST_SIZE is "
+                  + policy.maxRequestSize()));
       return new PreflightResult(false, violations, List.of(), null);
     }
     RedactionResult scanned = engine.scan(content);
@@ -55,17 +70,30 @@ public final class Preflight {
     if (!redactions.isEmpty()) {
       Map<Kind, Long> counts = new EnumMap<>(Kind.class);
       scanned.redactions().forEach(r -> counts.merge(r.kind(), 1L, Long::sum));
-      violations.add(new PreflightResult.Violation("sensitive_data_detected", "warning",
-          "redacted " + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().wireName())
-              .collect(Collectors.joining(", "))));
-      if (counts.containsKey(Kind.SECRET) && providerPolicy != null
+      violations.add(
+          new PreflightResult.Violation(
+              "sensitive_data_detected",
+              "warning",
+              "redacted "
+                  + counts.entrySet().stream()
+                      .map(e -> e.getValue() + " " + e.getKey().wireName())
+                      .collect(Collectors.joining(", "))));
+      if (counts.containsKey(Kind.SECRET)
+          && providerPolicy != null
           && providerPolicy.secrets() == GatewayPolicy.SecretMode.BLOCK) {
-        violations.add(new PreflightResult.Violation("secret_blocked", "error",
-            "content with a secret is not sent to " + destination + " ("
-                + destination.toUpperCase(java.util.Locale.ROOT) + "_SECRET_MODE=block)"));
+        violations.add(
+            new PreflightResult.Violation(
+                "secret_blocked",
+                "error",
+                "content with a secret is not sent to "
+                    + destination
+                    + " ("
+                    + destination.toUpperCase(java.util.Locale.ROOT)
+                    + "_SECRET_MODE=block)"));
       }
     }
     boolean ok = violations.stream().noneMatch(v -> v.severity().equals("error"));
-    return new PreflightResult(ok, violations, redactions, redactions.isEmpty() ? null : scanned.sanitized());
+    return new PreflightResult(
+        ok, violations, redactions, redactions.isEmpty() ? null : scanned.sanitized());
   }
 }

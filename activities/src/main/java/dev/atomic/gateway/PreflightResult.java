@@ -12,7 +12,10 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PreflightResult(
-    boolean ok, List<Violation> violations, List<RedactionView> redactions, String sanitizedContent) {
+    boolean ok,
+    List<Violation> violations,
+    List<RedactionView> redactions,
+    String sanitizedContent) {
 
   /** A policy the content broke: {@code error} refuses it, {@code warning} only reports. */
   public record Violation(String rule, String severity, String message) {}
@@ -24,11 +27,16 @@ public record PreflightResult(
    * @param rule the detector, e.g. {@code aws_access_key}
    * @param position offset in the submitted content, in UTF-16 units
    */
-  public record RedactionView(String type, String rule, int position, int length, String placeholder) {
+  public record RedactionView(
+      String type, String rule, int position, int length, String placeholder) {
 
     static RedactionView of(Redaction redaction) {
-      return new RedactionView(redaction.kind().wireName(), redaction.rule(), redaction.position(),
-          redaction.length(), redaction.placeholder());
+      return new RedactionView(
+          redaction.kind().wireName(),
+          redaction.rule(),
+          redaction.position(),
+          redaction.length(),
+          redaction.placeholder());
     }
   }
 }

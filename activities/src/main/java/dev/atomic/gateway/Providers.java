@@ -5,7 +5,8 @@ import java.util.List;
 /** The AI providers the gateway knows, by their wire names. */
 public final class Providers {
 
-  public static final List<String> ALL = List.of("copilot", "cursor", "windsurf", "openai", "anthropic");
+  public static final List<String> ALL =
+      List.of("copilot", "cursor", "windsurf", "openai", "anthropic");
 
   private Providers() {}
 
@@ -13,7 +14,8 @@ public final class Providers {
   public static String require(String name) {
     String normalized = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
     if (!ALL.contains(normalized)) {
-      throw new IllegalArgumentException("unknown provider '" + name + "'; known: " + String.join(", ", ALL));
+      throw new IllegalArgumentException(
+          "unknown provider '" + name + "'; known: " + String.join(", ", ALL));
     }
     return normalized;
   }

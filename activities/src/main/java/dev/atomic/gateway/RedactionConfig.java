@@ -4,18 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a {@link RedactionEngine} behaves. Immutable; start from {@link #defaults()} or
- * {@link #builder()}.
+ * How a {@link RedactionEngine} behaves. Immutable; start from {@link #defaults()} or {@link
+ * #builder()}.
  *
  * @param secrets redact credentials (the preflight policy {@code SECRET_REDACTION_ENABLED})
  * @param pii redact personal data (the preflight policy {@code PII_REDACTION_ENABLED})
- * @param proprietaryMarkers words or identifiers redacted as {@link Kind#PROPRIETARY} wherever
- *     they stand as a whole word, ignoring case (e.g. {@code CONFIDENTIAL}); always applied
+ * @param proprietaryMarkers words or identifiers redacted as {@link Kind#PROPRIETARY} wherever they
+ *     stand as a whole word, ignoring case (e.g. {@code CONFIDENTIAL}); always applied
  * @param customPatterns extra RE2 detectors; a pattern of kind secret or pii follows that kind's
  *     switch, a proprietary one always applies
  * @param allowlist exact values that are never redacted (e.g. a team's published test key)
- * @param maxInputChars the longest text {@link RedactionEngine#scan} accepts, in UTF-16 units
- *     (Java {@code String} length); longer text is refused with {@link InputTooLargeException}
+ * @param maxInputChars the longest text {@link RedactionEngine#scan} accepts, in UTF-16 units (Java
+ *     {@code String} length); longer text is refused with {@link InputTooLargeException}
  */
 public record RedactionConfig(
     boolean secrets,

@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Finds secrets, personal data and proprietary markers in text and replaces them with
- * placeholders. Construct once from a {@link RedactionConfig} and share: the engine is immutable
- * and thread-safe, and {@link #scan} allocates only per call.
+ * Finds secrets, personal data and proprietary markers in text and replaces them with placeholders.
+ * Construct once from a {@link RedactionConfig} and share: the engine is immutable and thread-safe,
+ * and {@link #scan} allocates only per call.
  *
  * <p>How it decides: a keyword prefilter (Aho-Corasick) runs the built-in secret rules only near
  * their keywords; vendor formats are checked for randomness and against documented examples and
@@ -29,7 +29,8 @@ public final class RedactionEngine {
    */
   public RedactionEngine(RedactionConfig config) {
     this.config = Objects.requireNonNull(config, "config");
-    this.markers = config.proprietaryMarkers().isEmpty() ? null : new Markers(config.proprietaryMarkers());
+    this.markers =
+        config.proprietaryMarkers().isEmpty() ? null : new Markers(config.proprietaryMarkers());
     this.custom = new CustomPatterns(config.customPatterns());
     this.allowlist = Set.copyOf(config.allowlist());
   }
@@ -45,7 +46,8 @@ public final class RedactionEngine {
   /**
    * Scans {@code text}. Redaction positions refer to {@code text}, not to the sanitized output.
    *
-   * @throws InputTooLargeException when {@code text} is longer than {@link RedactionConfig#maxInputChars()}
+   * @throws InputTooLargeException when {@code text} is longer than {@link
+   *     RedactionConfig#maxInputChars()}
    */
   public RedactionResult scan(String text) {
     Objects.requireNonNull(text, "text");

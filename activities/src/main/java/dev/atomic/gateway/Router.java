@@ -13,15 +13,16 @@ import java.util.Set;
 
 /**
  * Chooses the provider and model for a task: the task's model policy first (on the caller's
- * preferred provider when it offers that model, then on the others that do), then the other
- * priced models from the cheapest up. A candidate is skipped when its provider is disabled, when
- * the caller's budget cannot meet the policy's ceiling, or when its estimated cost is over the
- * ceiling or the budget; every fallback is checked against the budget again.
+ * preferred provider when it offers that model, then on the others that do), then the other priced
+ * models from the cheapest up. A candidate is skipped when its provider is disabled, when the
+ * caller's budget cannot meet the policy's ceiling, or when its estimated cost is over the ceiling
+ * or the budget; every fallback is checked against the budget again.
  */
 public final class Router {
 
   /** Tokens of a request when the caller does not say: a migration batch of a few files. */
   public static final long DEFAULT_INPUT_TOKENS = 4_000;
+
   public static final long DEFAULT_OUTPUT_TOKENS = 1_200;
 
   private final ModelCatalog catalog;
@@ -36,7 +37,12 @@ public final class Router {
    * @param budget the most the caller will spend on this request, in USD; null for no limit
    * @param preferredProvider null for none
    */
-  public record RouteRequest(String task, BigDecimal budget, String preferredProvider, Long inputTokens, Long outputTokens) {}
+  public record RouteRequest(
+      String task,
+      BigDecimal budget,
+      String preferredProvider,
+      Long inputTokens,
+      Long outputTokens) {}
 
   /**
    * The chosen route.
@@ -46,8 +52,16 @@ public final class Router {
    * @param estimatedCost of a request of {@code inputTokens} in and {@code outputTokens} out
    * @param skipped candidates tried before this one, and why each was passed over
    */
-  public record Route(String provider, String model, String policyApplied, String route, BigDecimal estimatedCost,
-      long inputTokens, long outputTokens, String reason, List<Skipped> skipped) {}
+  public record Route(
+      String provider,
+      String model,
+      String policyApplied,
+      String route,
+      BigDecimal estimatedCost,
+      long inputTokens,
+      long outputTokens,
+      String reason,
+      List<Skipped> skipped) {}
 
   public record Skipped(String provider, String model, String reason) {}
 
@@ -74,7 +88,8 @@ public final class Router {
    * @throws NoRouteException when nothing fits
    */
   public Route route(RouteRequest request) {
-    String preferred = request.preferredProvider() == null ? null : Providers.require(request.preferredProvider());
+    String preferred =
+        request.preferredProvider() == null ? null : Providers.require(request.preferredProvider());
     if (request.budget() != null && request.budget().signum() < 0) {
       throw new IllegalArgumentException("budget must not be negative");
     }
@@ -89,19 +104,50 @@ public final class Router {
         continue;
       }
       BigDecimal cost = catalog.price(candidate.provider(), candidate.model()).cost(in, out);
-      String reason = taskPolicy.map(p -> candidate.fromPolicy()
-              ? "policy of task " + p.task() + " (" + p.source() + "): " + candidate.model() + " within the ceiling of " + p.budgetCeiling() + " USD"
-              : "fallback: the cheapest model that fits after " + skipped.size() + " candidate(s) were passed over")
-          .orElse("no policy for task " + request.task() + ": " + (candidate.provider().equals(preferred)
-              ? "the preferred provider's default model" : "the cheapest model that fits"));
-      return new Route(candidate.provider(), candidate.model(), taskPolicy.map(ModelPolicy::task).orElse("none"),
-          candidate.fromPolicy() ? "policy" : "fallback", cost, in, out, reason, skipped);
+      String reason =
+          taskPolicy
+              .map(
+                  p ->
+                      candidate.fromPolicy()
+                          ? "policy of task "
+                              + p.task()
+                              + " ("
+                              + p.source()
+                              + "): "
+                              + candidate.model()
+                              + " within the ceiling of "
+                              + p.budgetCeiling()
+                              + " USD"
+                          : "fallback: the cheapest model that fits after "
+                              + skipped.size()
+                              + " candidate(s) were passed over")
+              .orElse(
+                  "no policy for task "
+                      + request.task()
+                      + ": "
+                      + (candidate.provider().equals(preferred)
+                          ? "the preferred provider's default model"
+                          : "the cheapest model that fits"));
+      return new Route(
+          candidate.provider(),
+          candidate.model(),
+          taskPolicy.map(ModelPolicy::task).orElse("none"),
+          candidate.fromPolicy() ? "policy" : "fallback",
+          cost,
+          in,
+          out,
+          reason,
+          skipped);
     }
-    throw new NoRouteException("no provider and model fit task " + request.task()
-        + (request.budget() == null ? "" : " within a budget of " + request.budget() + " USD"), skipped);
+    throw new NoRouteException(
+        "no provider and model fit task "
+            + request.task()
+            + (request.budget() == null ? "" : " within a budget of " + request.budget() + " USD"),
+        skipped);
   }
 
-  private List<Candidate> candidates(Optional<ModelPolicy> taskPolicy, String preferred, long in, long out) {
+  private List<Candidate> candidates(
+      Optional<ModelPolicy> taskPolicy, String preferred, long in, long out) {
     Set<Candidate> ordered = new LinkedHashSet<>();
     if (taskPolicy.isPresent()) {
       String model = taskPolicy.get().model();
@@ -115,20 +161,23 @@ public final class Router {
       ordered.add(new Candidate(preferred, catalog.defaultModel(preferred), false));
     }
     catalog.models().stream()
-        .sorted(Comparator.comparing((ModelPrice p) -> p.cost(in, out))
-            .thenComparing(p -> !p.provider().equals(preferred))
-            .thenComparing(ModelPrice::provider)
-            .thenComparing(ModelPrice::model))
-        .forEach(p -> {
-          Candidate asPolicy = new Candidate(p.provider(), p.model(), true);
-          if (!ordered.contains(asPolicy)) {
-            ordered.add(new Candidate(p.provider(), p.model(), false));
-          }
-        });
+        .sorted(
+            Comparator.comparing((ModelPrice p) -> p.cost(in, out))
+                .thenComparing(p -> !p.provider().equals(preferred))
+                .thenComparing(ModelPrice::provider)
+                .thenComparing(ModelPrice::model))
+        .forEach(
+            p -> {
+              Candidate asPolicy = new Candidate(p.provider(), p.model(), true);
+              if (!ordered.contains(asPolicy)) {
+                ordered.add(new Candidate(p.provider(), p.model(), false));
+              }
+            });
     return List.copyOf(ordered);
   }
 
-  private String refusal(Candidate candidate, Optional<ModelPolicy> taskPolicy, BigDecimal budget, long in, long out) {
+  private String refusal(
+      Candidate candidate, Optional<ModelPolicy> taskPolicy, BigDecimal budget, long in, long out) {
     GatewayPolicy.ProviderPolicy provider = policy.providers().get(candidate.provider());
     if (provider != null && !provider.enabled()) {
       return "provider disabled";
@@ -137,7 +186,11 @@ public final class Router {
     if (taskPolicy.isPresent()) {
       BigDecimal ceiling = taskPolicy.get().budgetCeiling();
       if (candidate.fromPolicy() && budget != null && budget.compareTo(ceiling) < 0) {
-        return "the budget of " + budget + " USD cannot meet the policy ceiling of " + ceiling + " USD";
+        return "the budget of "
+            + budget
+            + " USD cannot meet the policy ceiling of "
+            + ceiling
+            + " USD";
       }
       if (cost.compareTo(ceiling) > 0) {
         return "estimated " + cost + " USD is over the policy ceiling of " + ceiling + " USD";

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Evidence data through the redaction engine before it is stored: every string, at any depth,
- * has its secrets and proprietary markers replaced. Personal data stays (who approved what is the
+ * Evidence data through the redaction engine before it is stored: every string, at any depth, has
+ * its secrets and proprietary markers replaced. Personal data stays (who approved what is the
  * evidence). Deterministic, as the hash chain requires.
  */
 public final class SecretRedactor implements EvidenceRedactor {
@@ -16,9 +16,13 @@ public final class SecretRedactor implements EvidenceRedactor {
   private final RedactionEngine engine;
 
   public SecretRedactor(GatewayPolicy policy) {
-    RedactionConfig.Builder builder = RedactionConfig.builder().secrets(true).pii(false)
-        .proprietaryMarkers(policy.proprietaryMarkers()).customPatterns(policy.customPatterns())
-        .maxInputChars(RedactionConfig.DEFAULT_MAX_INPUT_CHARS);
+    RedactionConfig.Builder builder =
+        RedactionConfig.builder()
+            .secrets(true)
+            .pii(false)
+            .proprietaryMarkers(policy.proprietaryMarkers())
+            .customPatterns(policy.customPatterns())
+            .maxInputChars(RedactionConfig.DEFAULT_MAX_INPUT_CHARS);
     policy.allowlist().forEach(builder::allow);
     this.engine = new RedactionEngine(builder.build());
   }

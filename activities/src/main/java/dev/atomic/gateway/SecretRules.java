@@ -12,20 +12,27 @@ import java.util.regex.Matcher;
 
 /**
  * All built-in secret detectors behind one keyword prefilter. A single Aho-Corasick pass finds
- * every keyword; each rule's regex then runs only in the windows around its own keywords, and
- * each {@link KeywordDetector} (assignments, PEM blocks, URL passwords) only at its keywords.
- * Immutable and thread-safe; {@link #builtIn()} is shared.
+ * every keyword; each rule's regex then runs only in the windows around its own keywords, and each
+ * {@link KeywordDetector} (assignments, PEM blocks, URL passwords) only at its keywords. Immutable
+ * and thread-safe; {@link #builtIn()} is shared.
  */
 final class SecretRules {
 
   /** Left boundary of a token: not inside a word. */
   static final String B = "(?<![A-Za-z0-9_])";
+
   /** Right boundary of a token whose alphabet has no dash. */
   static final String E = "(?![A-Za-z0-9_])";
+
   /** Right boundary of a token whose alphabet includes the dash. */
   static final String E_DASH = "(?![A-Za-z0-9_-])";
-  /** Between a key name and its value: {@code =}, {@code :}, {@code :=}, {@code =>}, {@code ,} or blanks, quotes allowed. */
-  static final String ASSIGN = "[\"'\\]]{0,2}(?:[ \\t]{0,8}(?::=|=>|[:=]|,)[ \\t]{0,8}|[ \\t]{1,8})[\"'`]?";
+
+  /**
+   * Between a key name and its value: {@code =}, {@code :}, {@code :=}, {@code =>}, {@code ,} or
+   * blanks, quotes allowed.
+   */
+  static final String ASSIGN =
+      "[\"'\\]]{0,2}(?:[ \\t]{0,8}(?::=|=>|[:=]|,)[ \\t]{0,8}|[ \\t]{1,8})[\"'`]?";
 
   private static final SecretRules BUILT_IN = new SecretRules(all(), detectors());
 
@@ -84,14 +91,16 @@ final class SecretRules {
 
   void scan(String text, Consumer<Candidate> out) {
     Positions[] hits = new Positions[rules.size() + detectors.size()];
-    index.scan(text, (keyword, start) -> {
-      for (int c : consumers[keyword]) {
-        if (hits[c] == null) {
-          hits[c] = new Positions();
-        }
-        hits[c].add(start);
-      }
-    });
+    index.scan(
+        text,
+        (keyword, start) -> {
+          for (int c : consumers[keyword]) {
+            if (hits[c] == null) {
+              hits[c] = new Positions();
+            }
+            hits[c].add(start);
+          }
+        });
     for (int r = 0; r < rules.size(); r++) {
       if (hits[r] != null) {
         runRule(rules.get(r), text, hits[r].sorted(), hits[r].size, out);
@@ -129,7 +138,8 @@ final class SecretRules {
     }
   }
 
-  private static void runRule(SecretRule rule, String text, int[] hits, int count, Consumer<Candidate> out) {
+  private static void runRule(
+      SecretRule rule, String text, int[] hits, int count, Consumer<Candidate> out) {
     Matcher m = rule.pattern().matcher(text);
     m.useTransparentBounds(true);
     m.useAnchoringBounds(false);

@@ -19,21 +19,65 @@ final class StructuralRules {
 
   static List<SecretRule> all() {
     return List.of(
-        of("putty_private_key", "PuTTY-User-Key-File-[0-9]: [^\\x00]{10,12000}?Private-MAC: [0-9a-f]{40,64}",
-            0, 12_100, SecretRule.VENDOR + 1, v -> true, "putty-user-key-file-").anchor(),
+        of(
+                "putty_private_key",
+                "PuTTY-User-Key-File-[0-9]: [^\\x00]{10,12000}?Private-MAC: [0-9a-f]{40,64}",
+                0,
+                12_100,
+                SecretRule.VENDOR + 1,
+                v -> true,
+                "putty-user-key-file-")
+            .anchor(),
         // A PEM private key, base64-encoded once more (kubeconfig client-key-data, Helm values).
-        of("private_key_base64", B + "LS0tLS1CRUdJTi[A-Za-z0-9+/=]{60,12000}+", 0, 12_100,
-            SecretRule.VENDOR, StructuralRules::encodedPrivateKey, "ls0tls1crudjti").anchor(),
-        of("jwt", B + "eyJ[A-Za-z0-9_-]{5,2000}+\\.eyJ[A-Za-z0-9_-]{5,8000}+\\.[A-Za-z0-9_-]{0,2000}+", 0, 12_100,
-            SecretRule.VENDOR, StructuralRules::jwt, "eyj").anchor(),
-        of("bearer_token", "(?i:bearer)[ \\t]{1,4}(?<v>[A-Za-z0-9._~+/-]{16,4000}+=*)", 0, 4_100,
-            HEADER, Validators::plausibleSecret, "bearer").anchor(),
-        of("basic_auth", "(?i:basic)[ \\t]{1,4}(?<v>[A-Za-z0-9+/]{8,400}+={0,2})(?![A-Za-z0-9+/=])", 0, 420,
-            HEADER, StructuralRules::basicCredentials, "basic").anchor(),
+        of(
+                "private_key_base64",
+                B + "LS0tLS1CRUdJTi[A-Za-z0-9+/=]{60,12000}+",
+                0,
+                12_100,
+                SecretRule.VENDOR,
+                StructuralRules::encodedPrivateKey,
+                "ls0tls1crudjti")
+            .anchor(),
+        of(
+                "jwt",
+                B
+                    + "eyJ[A-Za-z0-9_-]{5,2000}+\\.eyJ[A-Za-z0-9_-]{5,8000}+\\.[A-Za-z0-9_-]{0,2000}+",
+                0,
+                12_100,
+                SecretRule.VENDOR,
+                StructuralRules::jwt,
+                "eyj")
+            .anchor(),
+        of(
+                "bearer_token",
+                "(?i:bearer)[ \\t]{1,4}(?<v>[A-Za-z0-9._~+/-]{16,4000}+=*)",
+                0,
+                4_100,
+                HEADER,
+                Validators::plausibleSecret,
+                "bearer")
+            .anchor(),
+        of(
+                "basic_auth",
+                "(?i:basic)[ \\t]{1,4}(?<v>[A-Za-z0-9+/]{8,400}+={0,2})(?![A-Za-z0-9+/=])",
+                0,
+                420,
+                HEADER,
+                StructuralRules::basicCredentials,
+                "basic")
+            .anchor(),
         // mysql -u app -p'secret', sshpass -p secret: the password glued to or after -p.
-        of("generic_secret",
-            "\\b(?:mysql(?:dump|admin|sh)?|mariadb|sshpass)\\b[^\\n]{0,200}?[ \\t]-p[ \\t]?(['\"]?)(?<v>[^\\s'\"]{4,128})\\1(?![^\\s'\"])",
-            0, 400, SecretRule.CONTEXT, Validators::plausibleSecret, "mysql", "mariadb", "sshpass").anchor());
+        of(
+                "generic_secret",
+                "\\b(?:mysql(?:dump|admin|sh)?|mariadb|sshpass)\\b[^\\n]{0,200}?[ \\t]-p[ \\t]?(['\"]?)(?<v>[^\\s'\"]{4,128})\\1(?![^\\s'\"])",
+                0,
+                400,
+                SecretRule.CONTEXT,
+                Validators::plausibleSecret,
+                "mysql",
+                "mariadb",
+                "sshpass")
+            .anchor());
   }
 
   static boolean jwt(String token) {
@@ -65,6 +109,7 @@ final class StructuralRules {
 
   static boolean encodedPrivateKey(String value) {
     byte[] decoded = Validators.base64(value.substring(0, value.length() - value.length() % 4));
-    return decoded != null && new String(decoded, StandardCharsets.US_ASCII).contains("PRIVATE KEY");
+    return decoded != null
+        && new String(decoded, StandardCharsets.US_ASCII).contains("PRIVATE KEY");
   }
 }

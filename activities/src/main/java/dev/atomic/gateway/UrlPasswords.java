@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * {@code url_password}: the password in the user info of a URL,
- * {@code scheme://user:password@host} (database URLs, broker URLs, git remotes). Only the
- * password is redacted; {@code ${DB_PASSWORD}}-style placeholders are not.
+ * {@code url_password}: the password in the user info of a URL, {@code scheme://user:password@host}
+ * (database URLs, broker URLs, git remotes). Only the password is redacted; {@code
+ * ${DB_PASSWORD}}-style placeholders are not.
  */
 final class UrlPasswords implements KeywordDetector {
 
@@ -40,7 +40,14 @@ final class UrlPasswords implements KeywordDetector {
     int at = -1;
     while (authorityEnd < text.length() && authorityEnd - userStart < MAX_AUTHORITY) {
       char c = text.charAt(authorityEnd);
-      if (c == '/' || c == '?' || c == '#' || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`'
+      if (c == '/'
+          || c == '?'
+          || c == '#'
+          || c == '"'
+          || c == '\''
+          || c == '<'
+          || c == '>'
+          || c == '`'
           || Character.isWhitespace(c)) {
         break;
       }
@@ -49,7 +56,9 @@ final class UrlPasswords implements KeywordDetector {
       }
       authorityEnd++;
     }
-    if (at < 0 || at + 1 >= text.length() || !(Character.isLetterOrDigit(text.charAt(at + 1)) || text.charAt(at + 1) == '[')) {
+    if (at < 0
+        || at + 1 >= text.length()
+        || !(Character.isLetterOrDigit(text.charAt(at + 1)) || text.charAt(at + 1) == '[')) {
       return authorityEnd;
     }
     int colon = userStart;
@@ -61,7 +70,8 @@ final class UrlPasswords implements KeywordDetector {
       return authorityEnd;
     }
     String password = text.substring(colon + 1, at);
-    if (password.length() >= 3 && !Allowlist.isPlaceholder(password)
+    if (password.length() >= 3
+        && !Allowlist.isPlaceholder(password)
         && Validators.longestRun(password) < password.length()) {
       out.accept(new Candidate(colon + 1, at, Kind.SECRET, RULE, StructuralRules.HEADER));
     }

@@ -31,8 +31,8 @@ public final class Validators {
   }
 
   /**
-   * ISO 13616 check: the country's length, then mod 97 of the rearranged number equals 1.
-   * Spaces are ignored.
+   * ISO 13616 check: the country's length, then mod 97 of the rearranged number equals 1. Spaces
+   * are ignored.
    */
   public static boolean iban(CharSequence value) {
     String compact = value.toString().replace(" ", "");
@@ -63,9 +63,12 @@ public final class Validators {
 
   /** Check digits that make {@code country + "00" + bban} a valid IBAN. */
   static String ibanCheckDigits(String country, String bban) {
-    String digits = (bban + country + "00").chars()
-        .mapToObj(c -> Character.isDigit(c) ? String.valueOf((char) c) : String.valueOf(c - 'A' + 10))
-        .reduce("", String::concat);
+    String digits =
+        (bban + country + "00")
+            .chars()
+            .mapToObj(
+                c -> Character.isDigit(c) ? String.valueOf((char) c) : String.valueOf(c - 'A' + 10))
+            .reduce("", String::concat);
     int check = 98 - new BigInteger(digits).mod(BigInteger.valueOf(97)).intValue();
     return String.format("%02d", check);
   }
@@ -143,10 +146,9 @@ public final class Validators {
   }
 
   /**
-   * A vendor-format token that is not a documented example or placeholder and is random enough
-   * to be real: at least 2.5 bits of entropy per character from 16 characters on and 3 bits from
-   * 32 on, and no run of
-   * eight equal characters ({@code AKIAXXXXXXXXXXXXXXXX}).
+   * A vendor-format token that is not a documented example or placeholder and is random enough to
+   * be real: at least 2.5 bits of entropy per character from 16 characters on and 3 bits from 32
+   * on, and no run of eight equal characters ({@code AKIAXXXXXXXXXXXXXXXX}).
    */
   static boolean plausibleToken(String value) {
     if (longestRun(value) >= 8) {
@@ -172,10 +174,10 @@ public final class Validators {
   }
 
   /**
-   * A value assigned to a secret-looking name, or sent as a bearer token, that is itself
-   * plausibly a secret: 8 characters or more, no whitespace, at least two character classes,
-   * entropy of at least {@code min(3, log2(length) - 0.5)} bits per character, and not a
-   * placeholder, documented example, UUID, identifier, code reference, path or URL.
+   * A value assigned to a secret-looking name, or sent as a bearer token, that is itself plausibly
+   * a secret: 8 characters or more, no whitespace, at least two character classes, entropy of at
+   * least {@code min(3, log2(length) - 0.5)} bits per character, and not a placeholder, documented
+   * example, UUID, identifier, code reference, path or URL.
    */
   static boolean plausibleSecret(String value) {
     int n = value.length();
@@ -208,7 +210,11 @@ public final class Validators {
       run = i > 0 && c == value.charAt(i - 1) ? run + 1 : 1;
       longest = Math.max(longest, run);
     }
-    int classes = (lower > 0 ? 1 : 0) + (upper > 0 ? 1 : 0) + (digits > 0 ? 1 : 0) + (separators + other > 0 ? 1 : 0);
+    int classes =
+        (lower > 0 ? 1 : 0)
+            + (upper > 0 ? 1 : 0)
+            + (digits > 0 ? 1 : 0)
+            + (separators + other > 0 ? 1 : 0);
     if (classes < 2 || longest >= 6) {
       return false;
     }
@@ -223,14 +229,20 @@ public final class Validators {
     if (value.endsWith("()") || entropy(value) < Math.min(3.0, log2(n) - 0.5) || pathOrUrl(value)) {
       return false;
     }
-    return !Allowlist.isPlaceholder(value) && !Allowlist.isDocumentedExample(value) && !Allowlist.isUuid(value);
+    return !Allowlist.isPlaceholder(value)
+        && !Allowlist.isDocumentedExample(value)
+        && !Allowlist.isUuid(value);
   }
 
   static boolean pathOrUrl(String value) {
     if (value.contains("://")) {
       return true;
     }
-    boolean rooted = value.startsWith("/") || value.startsWith("./") || value.startsWith("../") || value.startsWith("~/");
+    boolean rooted =
+        value.startsWith("/")
+            || value.startsWith("./")
+            || value.startsWith("../")
+            || value.startsWith("~/");
     if (!rooted || value.indexOf('+') >= 0 || value.indexOf('=') >= 0) {
       return false;
     }

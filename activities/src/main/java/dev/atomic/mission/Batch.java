@@ -44,15 +44,27 @@ public record Batch(
   }
 
   public Batch rolledBack() {
-    return new Batch(id, false, prs, BatchStatus.ROLLED_BACK, description, createdAt, files, commit, dependsOn, reason);
+    return new Batch(
+        id,
+        false,
+        prs,
+        BatchStatus.ROLLED_BACK,
+        description,
+        createdAt,
+        files,
+        commit,
+        dependsOn,
+        reason);
   }
 
   /** The batch once its commit is on the mission's branch. */
   public Batch applied(String commitId, String at) {
-    return new Batch(id, true, prs, BatchStatus.APPLIED, description, at, files, commitId, dependsOn, reason);
+    return new Batch(
+        id, true, prs, BatchStatus.APPLIED, description, at, files, commitId, dependsOn, reason);
   }
 
   public Batch withReversible(boolean value) {
-    return new Batch(id, value, prs, status, description, createdAt, files, commit, dependsOn, reason);
+    return new Batch(
+        id, value, prs, status, description, createdAt, files, commit, dependsOn, reason);
   }
 }

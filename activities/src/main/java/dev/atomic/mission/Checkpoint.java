@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One checkpoint as clients see it. Only the payload that belongs to the checkpoint is
- * present: {@code artifacts} on plan, {@code batches} on execute, {@code metrics} on verify,
- * {@code auditPack} on finalize.
+ * One checkpoint as clients see it. Only the payload that belongs to the checkpoint is present:
+ * {@code artifacts} on plan, {@code batches} on execute, {@code metrics} on verify, {@code
+ * auditPack} on finalize.
  *
  * @param actor the role that acts here: {@code human}, {@code agent} or {@code both}
  * @param decision present once a human or policy decided

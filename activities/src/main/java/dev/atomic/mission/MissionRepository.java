@@ -15,16 +15,16 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The {@code missions} table: the current state of every mission, kept by its workflow, so
- * missions can be listed and read without asking Temporal (whose embedded server cannot list).
+ * The {@code missions} table: the current state of every mission, kept by its workflow, so missions
+ * can be listed and read without asking Temporal (whose embedded server cannot list).
  */
 public final class MissionRepository {
 
   /**
    * Stores a snapshot unless a newer one is already stored.
    *
-   * @param version the workflow's state version; a retried or late write of an older version
-   *     leaves the newer row alone
+   * @param version the workflow's state version; a retried or late write of an older version leaves
+   *     the newer row alone
    * @return true when the row now holds this snapshot
    */
   public boolean save(Connection connection, Mission mission, long version) throws SQLException {
@@ -110,8 +110,7 @@ public final class MissionRepository {
     statement.setString(i++, mission.title());
     statement.setString(i++, mission.risk().wire());
     statement.setString(i++, mission.status().wire());
-    statement.setString(
-        i++, mission.awaitingCheckpoint().map(c -> c.name().wire()).orElse(null));
+    statement.setString(i++, mission.awaitingCheckpoint().map(c -> c.name().wire()).orElse(null));
     statement.setString(i++, mission.requestedBy());
     statement.setObject(i++, timestamp(mission.createdAt()));
     statement.setObject(i++, timestamp(mission.updatedAt()));

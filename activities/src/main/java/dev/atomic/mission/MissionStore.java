@@ -78,7 +78,8 @@ public final class MissionStore {
     List<Checkpoint> checkpoints = new ArrayList<>();
     for (Checkpoint c : mission.checkpoints()) {
       boolean open =
-          c.status() == CheckpointStatus.AWAITING_APPROVAL || c.status() == CheckpointStatus.RUNNING;
+          c.status() == CheckpointStatus.AWAITING_APPROVAL
+              || c.status() == CheckpointStatus.RUNNING;
       checkpoints.add(
           open
               ? new Checkpoint(

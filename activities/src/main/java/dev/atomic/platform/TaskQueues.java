@@ -9,7 +9,8 @@ public final class TaskQueues {
   public static final String EVIDENCE = "atomic-evidence";
 
   /** Every queue, in the order a worker that serves them all lists them. */
-  public static final java.util.List<String> ALL = java.util.List.of(MISSIONS, GATEWAY, DTE, FINOPS, EVIDENCE);
+  public static final java.util.List<String> ALL =
+      java.util.List.of(MISSIONS, GATEWAY, DTE, FINOPS, EVIDENCE);
 
   private TaskQueues() {}
 }

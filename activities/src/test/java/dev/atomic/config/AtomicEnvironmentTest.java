@@ -10,13 +10,17 @@ class AtomicEnvironmentTest {
   @Test
   void keepsAJdbcUrlAsItIs() {
     assertThat(AtomicEnvironment.datasource("jdbc:postgresql://db:5432/atomic"))
-        .containsExactly(java.util.Map.entry("spring.datasource.url", "jdbc:postgresql://db:5432/atomic"));
+        .containsExactly(
+            java.util.Map.entry("spring.datasource.url", "jdbc:postgresql://db:5432/atomic"));
   }
 
   @Test
   void turnsAPostgresUrlIntoJdbcWithCredentials() {
-    assertThat(AtomicEnvironment.datasource("postgres://atomic:s3cret@db.internal:5433/atomic?sslmode=require"))
-        .containsEntry("spring.datasource.url", "jdbc:postgresql://db.internal:5433/atomic?sslmode=require")
+    assertThat(
+            AtomicEnvironment.datasource(
+                "postgres://atomic:s3cret@db.internal:5433/atomic?sslmode=require"))
+        .containsEntry(
+            "spring.datasource.url", "jdbc:postgresql://db.internal:5433/atomic?sslmode=require")
         .containsEntry("spring.datasource.username", "atomic")
         .containsEntry("spring.datasource.password", "s3cret");
   }

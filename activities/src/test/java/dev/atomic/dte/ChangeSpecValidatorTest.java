@@ -27,17 +27,19 @@ class ChangeSpecValidatorTest {
         """;
 
     assertThatThrownBy(() -> ChangeSpecValidator.parse(json))
-        .isInstanceOfSatisfying(DteException.class, e -> {
-          assertThat(e.kind()).isEqualTo(DteException.Kind.INVALID);
-          assertThat(e.reasons())
-              .contains(
-                  "/id: must match ^CS-[0-9]+$",
-                  "/scope: must have at least 1 item(s)",
-                  "/patches/0/astOp: must be one of [renameSymbol, replaceAPI, moveModule, insertNode, deleteNode, editString, editRegex, recipe]",
-                  "/patches/1: missing required property 'astOp'",
-                  "/risk: must be one of [low, medium, high]",
-                  "/: unknown property 'colour'");
-        });
+        .isInstanceOfSatisfying(
+            DteException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(DteException.Kind.INVALID);
+              assertThat(e.reasons())
+                  .contains(
+                      "/id: must match ^CS-[0-9]+$",
+                      "/scope: must have at least 1 item(s)",
+                      "/patches/0/astOp: must be one of [renameSymbol, replaceAPI, moveModule, insertNode, deleteNode, editString, editRegex, recipe]",
+                      "/patches/1: missing required property 'astOp'",
+                      "/risk: must be one of [low, medium, high]",
+                      "/: unknown property 'colour'");
+            });
   }
 
   @Test
@@ -51,9 +53,15 @@ class ChangeSpecValidatorTest {
   @Test
   void missingRequiredFieldsAreListed() {
     assertThatThrownBy(() -> ChangeSpecValidator.parse("{}"))
-        .isInstanceOfSatisfying(DteException.class, e -> assertThat(e.reasons())
-            .contains("/: missing required property 'id'", "/: missing required property 'intent'",
-                "/: missing required property 'scope'", "/: missing required property 'language'"));
+        .isInstanceOfSatisfying(
+            DteException.class,
+            e ->
+                assertThat(e.reasons())
+                    .contains(
+                        "/: missing required property 'id'",
+                        "/: missing required property 'intent'",
+                        "/: missing required property 'scope'",
+                        "/: missing required property 'language'"));
   }
 
   @Test

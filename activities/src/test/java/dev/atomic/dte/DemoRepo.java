@@ -71,13 +71,20 @@ public final class DemoRepo {
     }
   }
 
-  /** javac's errors for every Java file under {@code sources}, against the JDK only; empty when it compiles. */
+  /**
+   * javac's errors for every Java file under {@code sources}, against the JDK only; empty when it
+   * compiles.
+   */
   public static List<String> compile(Path sources) throws IOException {
     return compile(List.of(sources), List.of(), Files.createTempDirectory("atomic-compile"));
   }
 
-  /** javac's errors for the Java files under {@code roots}, compiled together against {@code classpath}. */
-  public static List<String> compile(List<Path> roots, List<Path> classpath, Path output) throws IOException {
+  /**
+   * javac's errors for the Java files under {@code roots}, compiled together against {@code
+   * classpath}.
+   */
+  public static List<String> compile(List<Path> roots, List<Path> classpath, Path output)
+      throws IOException {
     javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
     List<Path> files = new java.util.ArrayList<>();
     for (Path sources : roots) {
@@ -85,20 +92,34 @@ public final class DemoRepo {
         walk.filter(p -> p.toString().endsWith(".java")).forEach(files::add);
       }
     }
-    javax.tools.DiagnosticCollector<javax.tools.JavaFileObject> diagnostics = new javax.tools.DiagnosticCollector<>();
-    List<String> options = new java.util.ArrayList<>(List.of("-d", output.toString(), "-proc:none", "-nowarn", "-encoding", "UTF-8"));
+    javax.tools.DiagnosticCollector<javax.tools.JavaFileObject> diagnostics =
+        new javax.tools.DiagnosticCollector<>();
+    List<String> options =
+        new java.util.ArrayList<>(
+            List.of("-d", output.toString(), "-proc:none", "-nowarn", "-encoding", "UTF-8"));
     // Always explicit: javac's default class path is the test JVM's own.
     List<String> entries = new java.util.ArrayList<>(List.of(output.toString()));
     classpath.forEach(entry -> entries.add(entry.toString()));
     options.add("-cp");
     options.add(String.join(java.io.File.pathSeparator, entries));
-    try (javax.tools.StandardJavaFileManager manager = javac.getStandardFileManager(diagnostics, java.util.Locale.ROOT, null)) {
-      javac.getTask(null, manager, diagnostics, options, null, manager.getJavaFileObjectsFromPaths(files)).call();
+    try (javax.tools.StandardJavaFileManager manager =
+        javac.getStandardFileManager(diagnostics, java.util.Locale.ROOT, null)) {
+      javac
+          .getTask(
+              null, manager, diagnostics, options, null, manager.getJavaFileObjectsFromPaths(files))
+          .call();
     }
     List<String> errors = new java.util.ArrayList<>();
     diagnostics.getDiagnostics().stream()
         .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
-        .forEach(d -> errors.add(d.getSource().getName() + ":" + d.getLineNumber() + ": " + d.getMessage(java.util.Locale.ROOT)));
+        .forEach(
+            d ->
+                errors.add(
+                    d.getSource().getName()
+                        + ":"
+                        + d.getLineNumber()
+                        + ": "
+                        + d.getMessage(java.util.Locale.ROOT)));
     return errors;
   }
 }

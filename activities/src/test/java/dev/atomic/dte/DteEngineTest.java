@@ -33,9 +33,13 @@ class DteEngineTest {
         .doesNotContain("src/main/java/com/acme/model/UserId.java");
     FileDiff moved = diffOf(preview, "src/main/java/com/acme/model/UserId.java");
     assertThat(moved.newPath()).isEqualTo("src/main/java/com/acme/model/AccountId.java");
-    assertThat(moved.diff()).contains("+++ b/src/main/java/com/acme/model/AccountId.java", "+public final class AccountId {");
+    assertThat(moved.diff())
+        .contains(
+            "+++ b/src/main/java/com/acme/model/AccountId.java", "+public final class AccountId {");
     assertThat(diffOf(preview, "src/main/java/com/acme/auth/Auth.java").diff())
-        .contains("+  public Optional<Session> signIn(String email, String password) {", "+    String expected = passwords.get(email);");
+        .contains(
+            "+  public Optional<Session> signIn(String email, String password) {",
+            "+    String expected = passwords.get(email);");
     assertThat(diffOf(preview, "src/main/java/com/acme/app/LoginController.java").diff())
         .contains("+    Optional<Session> session = auth.signIn(username, password);");
     assertThat(preview.summary().files()).isEqualTo(preview.diffs().size());
@@ -55,7 +59,8 @@ class DteEngineTest {
     assertThat(applied.dryRun()).isFalse();
     assertThat(applied.diffs()).isEqualTo(preview.diffs());
     assertThat(repo.resolve("src/main/java/com/acme/model/UserId.java")).doesNotExist();
-    assertThat(DemoRepo.read(repo, "src/main/java/com/acme/model/AccountId.java")).contains("public final class AccountId");
+    assertThat(DemoRepo.read(repo, "src/main/java/com/acme/model/AccountId.java"))
+        .contains("public final class AccountId");
     assertThat(DemoRepo.compile(repo.resolve("src/main/java"))).isEmpty();
     // Applied once; a second time there is no UserId left to rename, and it says so.
     assertThatThrownBy(() -> ENGINE.preview(DemoRepo.cs001(), repo))
@@ -66,46 +71,68 @@ class DteEngineTest {
   void theSameSpecOnTheSameTreeGivesTheSameEdits(@TempDir Path dir) {
     Path repo = DemoRepo.copyTo(dir);
 
-    assertThat(ENGINE.preview(DemoRepo.cs001(), repo)).isEqualTo(ENGINE.preview(DemoRepo.cs001(), repo));
+    assertThat(ENGINE.preview(DemoRepo.cs001(), repo))
+        .isEqualTo(ENGINE.preview(DemoRepo.cs001(), repo));
   }
 
   @Test
   void refusesTheWholeChangeWhenAFileItNeedsCannotBeParsed(@TempDir Path dir) throws IOException {
     Path repo = DemoRepo.copyTo(dir);
     Path broken = repo.resolve("src/main/java/com/acme/app/Broken.java");
-    Files.writeString(broken, "package com.acme.app;\nclass Broken { com.acme.model.UserId id = ; }\n");
+    Files.writeString(
+        broken, "package com.acme.app;\nclass Broken { com.acme.model.UserId id = ; }\n");
 
     assertThatThrownBy(() -> ENGINE.apply(DemoRepo.cs001(), repo))
-        .isInstanceOfSatisfying(DteException.class, e -> {
-          assertThat(e.kind()).isEqualTo(DteException.Kind.REFUSED);
-          assertThat(e.reasons()).anyMatch(r -> r.startsWith("src/main/java/com/acme/app/Broken.java:"));
-          assertThat(e.getMessage()).contains("nothing was changed");
-        });
+        .isInstanceOfSatisfying(
+            DteException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(DteException.Kind.REFUSED);
+              assertThat(e.reasons())
+                  .anyMatch(r -> r.startsWith("src/main/java/com/acme/app/Broken.java:"));
+              assertThat(e.getMessage()).contains("nothing was changed");
+            });
     assertThat(repo.resolve("src/main/java/com/acme/model/UserId.java")).exists();
-    assertThat(DemoRepo.read(repo, "src/main/java/com/acme/auth/Auth.java")).contains("login(String username");
+    assertThat(DemoRepo.read(repo, "src/main/java/com/acme/auth/Auth.java"))
+        .contains("login(String username");
   }
 
   @Test
-  void aBrokenFileThatTheChangeDoesNotTouchIsReportedAndLeftAlone(@TempDir Path dir) throws IOException {
+  void aBrokenFileThatTheChangeDoesNotTouchIsReportedAndLeftAlone(@TempDir Path dir)
+      throws IOException {
     Path repo = DemoRepo.copyTo(dir);
-    Files.writeString(repo.resolve("src/main/java/com/acme/app/Other.java"), "package com.acme.app;\nclass Other { int x = ; }\n");
+    Files.writeString(
+        repo.resolve("src/main/java/com/acme/app/Other.java"),
+        "package com.acme.app;\nclass Other { int x = ; }\n");
 
     DtePreview preview = ENGINE.preview(DemoRepo.cs001(), repo);
 
     assertThat(preview.patches()).contains("src/main/java/com/acme/auth/Auth.java");
-    assertThat(preview.warnings()).anyMatch(w -> w.startsWith("src/main/java/com/acme/app/Other.java:") && w.contains("left unchanged"));
+    assertThat(preview.warnings())
+        .anyMatch(
+            w ->
+                w.startsWith("src/main/java/com/acme/app/Other.java:")
+                    && w.contains("left unchanged"));
   }
 
   @Test
   void anAmbiguousIdentifierListsItsCandidates(@TempDir Path dir) {
     Path repo = DemoRepo.copyTo(dir);
 
-    assertThatThrownBy(() -> ENGINE.preview(spec("renameSymbol", "Identifier[name='value']", Map.of("newName", "raw")), repo))
-        .isInstanceOfSatisfying(DteException.class, e -> {
-          assertThat(e.kind()).isEqualTo(DteException.Kind.INVALID);
-          assertThat(e.getMessage())
-              .contains("/patches/0/selector: ambiguous", "field com.acme.model.UserId#value", "method com.acme.model.UserId#value");
-        });
+    assertThatThrownBy(
+            () ->
+                ENGINE.preview(
+                    spec("renameSymbol", "Identifier[name='value']", Map.of("newName", "raw")),
+                    repo))
+        .isInstanceOfSatisfying(
+            DteException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(DteException.Kind.INVALID);
+              assertThat(e.getMessage())
+                  .contains(
+                      "/patches/0/selector: ambiguous",
+                      "field com.acme.model.UserId#value",
+                      "method com.acme.model.UserId#value");
+            });
   }
 
   @Test
@@ -114,9 +141,14 @@ class DteEngineTest {
 
     DtePreview preview =
         ENGINE.preview(
-            spec("renameSymbol", "Method[type='com.acme.model.UserId'][name='value']", Map.of("newName", "raw")), repo);
+            spec(
+                "renameSymbol",
+                "Method[type='com.acme.model.UserId'][name='value']",
+                Map.of("newName", "raw")),
+            repo);
 
-    assertThat(diffOf(preview, "src/main/java/com/acme/app/LoginController.java").diff()).contains("+    return id.raw();");
+    assertThat(diffOf(preview, "src/main/java/com/acme/app/LoginController.java").diff())
+        .contains("+    return id.raw();");
     assertThat(diffOf(preview, "src/main/java/com/acme/model/UserId.java").diff())
         .contains("+  public String raw() {")
         .doesNotContain("+  private final String raw;");
@@ -126,19 +158,31 @@ class DteEngineTest {
   void aSelectorMatchingNothingIsAnErrorNotASilentNoOp(@TempDir Path dir) {
     Path repo = DemoRepo.copyTo(dir);
 
-    assertThatThrownBy(() -> ENGINE.preview(spec("renameSymbol", "Identifier[name='CustomerId']", Map.of("newName", "X")), repo))
-        .hasMessageContaining("/patches/0/selector: no declaration matches Identifier{name=CustomerId} in scope");
+    assertThatThrownBy(
+            () ->
+                ENGINE.preview(
+                    spec("renameSymbol", "Identifier[name='CustomerId']", Map.of("newName", "X")),
+                    repo))
+        .hasMessageContaining(
+            "/patches/0/selector: no declaration matches Identifier{name=CustomerId} in scope");
   }
 
   @Test
   void movesAPackageWithItsFilesAndReferences(@TempDir Path dir) {
     Path repo = DemoRepo.copyTo(dir);
 
-    DtePreview preview = ENGINE.apply(spec("moveModule", null, Map.of("from", "com.acme.auth", "to", "com.acme.identity")), repo);
+    DtePreview preview =
+        ENGINE.apply(
+            spec("moveModule", null, Map.of("from", "com.acme.auth", "to", "com.acme.identity")),
+            repo);
 
-    assertThat(preview.patches()).contains("src/main/java/com/acme/identity/Auth.java", "src/main/java/com/acme/identity/Session.java");
+    assertThat(preview.patches())
+        .contains(
+            "src/main/java/com/acme/identity/Auth.java",
+            "src/main/java/com/acme/identity/Session.java");
     assertThat(repo.resolve("src/main/java/com/acme/auth/Auth.java")).doesNotExist();
-    assertThat(DemoRepo.read(repo, "src/main/java/com/acme/app/LoginController.java")).contains("import com.acme.identity.Auth;");
+    assertThat(DemoRepo.read(repo, "src/main/java/com/acme/app/LoginController.java"))
+        .contains("import com.acme.identity.Auth;");
   }
 
   @Test
@@ -146,20 +190,39 @@ class DteEngineTest {
     Path repo = DemoRepo.copyTo(dir);
 
     DtePreview preview =
-        ENGINE.preview(spec("editString", null, Map.of("from", "invalid credentials", "to", "wrong \"password\"")), repo);
+        ENGINE.preview(
+            spec(
+                "editString",
+                null,
+                Map.of("from", "invalid credentials", "to", "wrong \"password\"")),
+            repo);
 
     assertThat(preview.diffs()).hasSize(2);
     assertThat(diffOf(preview, "src/main/java/com/acme/app/LoginController.java").diff())
-        .contains("+    return session.map(s -> \"welcome \" + describe(s.userId())).orElse(\"wrong \\\"password\\\"\");");
+        .contains(
+            "+    return session.map(s -> \"welcome \" + describe(s.userId())).orElse(\"wrong \\\"password\\\"\");");
   }
 
   @Test
   void editRegexUsesRe2OnAnyFileAndUnchangedFilesStayOutOfTheDiff(@TempDir Path dir) {
     Path repo = DemoRepo.copyTo(dir);
     ChangeSpec spec =
-        new ChangeSpec("CS-9", "Rename the demo", List.of("README.md", "src/**/*.java"), "typescript", null,
-            List.of(new ChangeSpec.Patch("*.md", "editRegex", null, Map.of("pattern", "(?i)demo (repository)", "replacement", "Example $1"))),
-            null, null, null, null);
+        new ChangeSpec(
+            "CS-9",
+            "Rename the demo",
+            List.of("README.md", "src/**/*.java"),
+            "typescript",
+            null,
+            List.of(
+                new ChangeSpec.Patch(
+                    "*.md",
+                    "editRegex",
+                    null,
+                    Map.of("pattern", "(?i)demo (repository)", "replacement", "Example $1"))),
+            null,
+            null,
+            null,
+            null);
 
     DtePreview preview = ENGINE.preview(spec, repo);
 
@@ -171,39 +234,73 @@ class DteEngineTest {
   void astOperationsOnAnotherLanguageSayWhichPackIsAvailable(@TempDir Path dir) {
     Path repo = DemoRepo.copyTo(dir);
     ChangeSpec spec =
-        new ChangeSpec("CS-2", "Migrate auth API", List.of("src/**/*.java"), "typescript", null,
-            List.of(new ChangeSpec.Patch(null, "renameSymbol", "Identifier[name='UserId']", Map.of("newName", "A"))),
-            null, null, null, null);
+        new ChangeSpec(
+            "CS-2",
+            "Migrate auth API",
+            List.of("src/**/*.java"),
+            "typescript",
+            null,
+            List.of(
+                new ChangeSpec.Patch(
+                    null, "renameSymbol", "Identifier[name='UserId']", Map.of("newName", "A"))),
+            null,
+            null,
+            null,
+            null);
 
     assertThatThrownBy(() -> ENGINE.preview(spec, repo))
-        .isInstanceOfSatisfying(DteException.class, e -> {
-          assertThat(e.kind()).isEqualTo(DteException.Kind.UNSUPPORTED);
-          assertThat(e.getMessage())
-              .isEqualTo("/patches/0/astOp: language pack not available: typescript (available: java; editRegex and editString work on any file)");
-        });
+        .isInstanceOfSatisfying(
+            DteException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(DteException.Kind.UNSUPPORTED);
+              assertThat(e.getMessage())
+                  .isEqualTo(
+                      "/patches/0/astOp: language pack not available: typescript (available: java; editRegex and editString work on any file)");
+            });
   }
 
   @Test
   void badPatchDetailsNameThePatchAndOption(@TempDir Path dir) {
     Path repo = DemoRepo.copyTo(dir);
 
-    assertThatThrownBy(() -> ENGINE.preview(spec("renameSymbol", "Identifier[name='UserId']", Map.of()), repo))
+    assertThatThrownBy(
+            () -> ENGINE.preview(spec("renameSymbol", "Identifier[name='UserId']", Map.of()), repo))
         .hasMessage("/patches/0/details/newName: required for renameSymbol");
-    assertThatThrownBy(() -> ENGINE.preview(spec("renameSymbol", "Identifier[name='UserId']", Map.of("newName", "9lives")), repo))
+    assertThatThrownBy(
+            () ->
+                ENGINE.preview(
+                    spec("renameSymbol", "Identifier[name='UserId']", Map.of("newName", "9lives")),
+                    repo))
         .hasMessage("/patches/0/details/newName: not a Java identifier: '9lives'");
-    assertThatThrownBy(() -> ENGINE.preview(spec("editRegex", null, Map.of("pattern", "(unclosed", "replacement", "x")), repo))
+    assertThatThrownBy(
+            () ->
+                ENGINE.preview(
+                    spec("editRegex", null, Map.of("pattern", "(unclosed", "replacement", "x")),
+                    repo))
         .hasMessageStartingWith("/patches/0/details/pattern: not a valid RE2 pattern");
-    assertThatThrownBy(() -> ENGINE.preview(spec("renameSymbol", "UserId", Map.of("newName", "X")), repo))
+    assertThatThrownBy(
+            () -> ENGINE.preview(spec("renameSymbol", "UserId", Map.of("newName", "X")), repo))
         .hasMessageContaining("/patches/0/selector: not a selector: 'UserId'");
   }
 
   static ChangeSpec spec(String op, String selector, Map<String, Object> details) {
-    return new ChangeSpec("CS-7", "test", List.of("src/**/*.java"), "java", null,
-        List.of(new ChangeSpec.Patch(null, op, selector, details)), null, null, null, null);
+    return new ChangeSpec(
+        "CS-7",
+        "test",
+        List.of("src/**/*.java"),
+        "java",
+        null,
+        List.of(new ChangeSpec.Patch(null, op, selector, details)),
+        null,
+        null,
+        null,
+        null);
   }
 
   private static FileDiff diffOf(DtePreview preview, String path) {
-    return preview.diffs().stream().filter(d -> d.path().equals(path)).findFirst()
+    return preview.diffs().stream()
+        .filter(d -> d.path().equals(path))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no diff for " + path + " in " + preview.patches()));
   }
 

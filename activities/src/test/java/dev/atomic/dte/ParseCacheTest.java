@@ -25,7 +25,8 @@ class ParseCacheTest {
     assertThat(second).isEqualTo(first);
     assertThat(firstRun).anyMatch(p -> p.startsWith("parsed "));
     assertThat(secondRun).noneMatch(p -> p.startsWith("parsed "));
-    assertThat(secondRun).anyMatch(p -> p.startsWith("reused the parse of 8 unchanged Java file(s)"));
+    assertThat(secondRun)
+        .anyMatch(p -> p.startsWith("reused the parse of 8 unchanged Java file(s)"));
   }
 
   @Test

@@ -61,8 +61,10 @@ abstract class FinOpsStoreContract {
   private final TestDatabase testDatabase;
   private final Database database;
   private final MovableClock clock = new MovableClock("2026-11-28T10:00:00Z");
+
   /** Stands in for the alert workflow: records each alert it is handed, as the workflow would. */
   private final List<BudgetAlert> fired = Collections.synchronizedList(new ArrayList<>());
+
   private final AlertStore alerts;
   private final Budgets budgets;
   private final Reservations reservations;
@@ -78,10 +80,14 @@ abstract class FinOpsStoreContract {
   }
 
   private Budgets budgets(FinOpsSettings settings) {
-    return new Budgets(database, settings, clock, due -> {
-      fired.addAll(due);
-      due.forEach(alerts::record);
-    });
+    return new Budgets(
+        database,
+        settings,
+        clock,
+        due -> {
+          fired.addAll(due);
+          due.forEach(alerts::record);
+        });
   }
 
   @AfterAll
@@ -100,15 +106,20 @@ abstract class FinOpsStoreContract {
     Budget after = budgets.consume(BudgetScope.GLOBAL, new BigDecimal("5.0"));
 
     assertThat(after.consumed()).isEqualByComparingTo(before.consumed().add(new BigDecimal("5")));
-    assertThat(after.remaining()).isEqualByComparingTo(before.remaining().subtract(new BigDecimal("5")));
+    assertThat(after.remaining())
+        .isEqualByComparingTo(before.remaining().subtract(new BigDecimal("5")));
     assertThat(after.consumed().toPlainString()).doesNotContain("E").doesNotEndWith(".000000");
     assertThatThrownBy(() -> budgets.consume(BudgetScope.GLOBAL, new BigDecimal("-1")))
-        .isInstanceOfSatisfying(FinOpsException.class, e -> assertThat(e.getMessage()).contains("'consumed' must not be negative"));
+        .isInstanceOfSatisfying(
+            FinOpsException.class,
+            e -> assertThat(e.getMessage()).contains("'consumed' must not be negative"));
   }
 
   @Test
   void theGlobalTotalFollowsTheDefaultUntilOneIsSet() {
-    FinOpsSettings twoHundred = new FinOpsSettings(new BigDecimal("200"), null, null, null, null, null, null, null, null, null);
+    FinOpsSettings twoHundred =
+        new FinOpsSettings(
+            new BigDecimal("200"), null, null, null, null, null, null, null, null, null);
     assertThat(budgets(twoHundred).get(BudgetScope.GLOBAL).total()).isEqualByComparingTo("200");
     assertThat(budgets.get(BudgetScope.GLOBAL).total()).isEqualByComparingTo("100");
 
@@ -122,10 +133,12 @@ abstract class FinOpsStoreContract {
   @Test
   void aBudgetNobodySetIsNotFound() {
     assertThatThrownBy(() -> budgets.get(BudgetScope.team("nobody")))
-        .isInstanceOfSatisfying(FinOpsException.class, e -> {
-          assertThat(e.kind()).isEqualTo(FinOpsException.Kind.NOT_FOUND);
-          assertThat(e.getMessage()).contains("PUT /finops/budgets/team:nobody");
-        });
+        .isInstanceOfSatisfying(
+            FinOpsException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(FinOpsException.Kind.NOT_FOUND);
+              assertThat(e.getMessage()).contains("PUT /finops/budgets/team:nobody");
+            });
     assertThatThrownBy(() -> BudgetScope.parse("department:x")).isInstanceOf(FinOpsException.class);
   }
 
@@ -167,8 +180,10 @@ abstract class FinOpsStoreContract {
       assertThat(december.consumed()).isEqualByComparingTo("6");
       assertThat(december.total()).isEqualByComparingTo("10");
       assertThat(budgets.get(team).alertsFired()).containsExactly(50);
-      assertThat(fired).filteredOn(a -> a.scope().equals("team:alerts") && a.period().equals("2026-12"))
-          .extracting(BudgetAlert::alertId).containsExactly("alert-team:alerts-2026-12-50");
+      assertThat(fired)
+          .filteredOn(a -> a.scope().equals("team:alerts") && a.period().equals("2026-12"))
+          .extracting(BudgetAlert::alertId)
+          .containsExactly("alert-team:alerts-2026-12-50");
     } finally {
       clock.set("2026-11-28T10:00:00Z");
     }
@@ -178,8 +193,15 @@ abstract class FinOpsStoreContract {
   void recordingAnAlertTwiceWritesOneEvent() throws Exception {
     BudgetScope team = BudgetScope.team("twice");
     budgets.define(team, new BigDecimal("2"), null);
-    BudgetAlert alert = BudgetAlert.of(team.value(), "2026-11", 80, new BigDecimal("2"), new BigDecimal("1.7"),
-        BigDecimal.ZERO, "2026-11-28T10:00:00Z");
+    BudgetAlert alert =
+        BudgetAlert.of(
+            team.value(),
+            "2026-11",
+            80,
+            new BigDecimal("2"),
+            new BigDecimal("1.7"),
+            BigDecimal.ZERO,
+            "2026-11-28T10:00:00Z");
 
     AlertRecord first = alerts.record(alert);
     AlertRecord second = alerts.record(alert);
@@ -203,7 +225,8 @@ abstract class FinOpsStoreContract {
     assertThat(set.period()).isEqualTo("all");
     assertThat(set.reset()).isEqualTo("none");
     try (Connection c = testDatabase.dataSource().getConnection();
-        PreparedStatement query = c.prepareStatement("SELECT mission_id FROM evidence_events WHERE stream = ?")) {
+        PreparedStatement query =
+            c.prepareStatement("SELECT mission_id FROM evidence_events WHERE stream = ?")) {
       query.setString(1, "budget:mission:M-FINOPS1");
       try (ResultSet rows = query.executeQuery()) {
         assertThat(rows.next()).isTrue();
@@ -217,18 +240,27 @@ abstract class FinOpsStoreContract {
     BudgetScope team = BudgetScope.team("holds");
     budgets.define(team, new BigDecimal("10"), null);
 
-    Reservation held = reservations.reserve(new ReservationRequest("res-holds-1", new BigDecimal("6"), List.of(team.value()), null, null));
+    Reservation held =
+        reservations.reserve(
+            new ReservationRequest(
+                "res-holds-1", new BigDecimal("6"), List.of(team.value()), null, null));
     assertThat(held.status()).isEqualTo("held");
     assertThat(held.budgets()).containsExactly(new Reservation.Hold("team:holds", "2026-11"));
     assertThat(budgets.get(team).reserved()).isEqualByComparingTo("6");
     assertThat(budgets.get(team).remaining()).isEqualByComparingTo("4");
 
-    assertThatThrownBy(() -> reservations.reserve(new ReservationRequest(null, new BigDecimal("5"), List.of(team.value()), null, null)))
-        .isInstanceOfSatisfying(BudgetExceededException.class, e -> {
-          assertThat(e.scope()).isEqualTo("team:holds");
-          assertThat(e.remaining()).isEqualByComparingTo("4");
-          assertThat(e.shortfall()).isEqualByComparingTo("1");
-        });
+    assertThatThrownBy(
+            () ->
+                reservations.reserve(
+                    new ReservationRequest(
+                        null, new BigDecimal("5"), List.of(team.value()), null, null)))
+        .isInstanceOfSatisfying(
+            BudgetExceededException.class,
+            e -> {
+              assertThat(e.scope()).isEqualTo("team:holds");
+              assertThat(e.remaining()).isEqualByComparingTo("4");
+              assertThat(e.shortfall()).isEqualByComparingTo("1");
+            });
 
     Reservation committed = reservations.commit("res-holds-1", new BigDecimal("4.5"));
     assertThat(committed.status()).isEqualTo("committed");
@@ -240,18 +272,25 @@ abstract class FinOpsStoreContract {
 
     assertThat(reservations.commit("res-holds-1", new BigDecimal("4.5"))).isEqualTo(committed);
     assertThatThrownBy(() -> reservations.commit("res-holds-1", new BigDecimal("4")))
-        .isInstanceOfSatisfying(FinOpsException.class, e -> assertThat(e.kind()).isEqualTo(FinOpsException.Kind.CONFLICT));
+        .isInstanceOfSatisfying(
+            FinOpsException.class,
+            e -> assertThat(e.kind()).isEqualTo(FinOpsException.Kind.CONFLICT));
     assertThatThrownBy(() -> reservations.release("res-holds-1"))
-        .isInstanceOfSatisfying(FinOpsException.class, e -> assertThat(e.getMessage()).contains("is committed"));
+        .isInstanceOfSatisfying(
+            FinOpsException.class, e -> assertThat(e.getMessage()).contains("is committed"));
     assertThatThrownBy(() -> reservations.commit("res-nothing", BigDecimal.ONE))
-        .isInstanceOfSatisfying(FinOpsException.class, e -> assertThat(e.kind()).isEqualTo(FinOpsException.Kind.NOT_FOUND));
+        .isInstanceOfSatisfying(
+            FinOpsException.class,
+            e -> assertThat(e.kind()).isEqualTo(FinOpsException.Kind.NOT_FOUND));
   }
 
   @Test
   void aReleasedReservationGivesItsHoldBackOnce() {
     BudgetScope team = BudgetScope.team("release");
     budgets.define(team, new BigDecimal("1"), null);
-    reservations.reserve(new ReservationRequest("res-release-1", new BigDecimal("0.75"), List.of(team.value()), null, null));
+    reservations.reserve(
+        new ReservationRequest(
+            "res-release-1", new BigDecimal("0.75"), List.of(team.value()), null, null));
 
     Reservation released = reservations.release("res-release-1");
     Reservation again = reservations.release("res-release-1");
@@ -261,22 +300,30 @@ abstract class FinOpsStoreContract {
     assertThat(budgets.get(team).reserved()).isEqualByComparingTo("0");
     assertThat(budgets.get(team).consumed()).isEqualByComparingTo("0");
     assertThatThrownBy(() -> reservations.commit("res-release-1", BigDecimal.ONE))
-        .isInstanceOfSatisfying(FinOpsException.class, e -> assertThat(e.getMessage()).contains("was released"));
+        .isInstanceOfSatisfying(
+            FinOpsException.class, e -> assertThat(e.getMessage()).contains("was released"));
   }
 
   @Test
   void reservingTheSameIdAgainReturnsTheFirstReservation() {
     BudgetScope team = BudgetScope.team("idem");
     budgets.define(team, new BigDecimal("5"), null);
-    ReservationRequest request = new ReservationRequest("res-M-1-execute", new BigDecimal("2"), List.of(team.value()), null, null);
+    ReservationRequest request =
+        new ReservationRequest(
+            "res-M-1-execute", new BigDecimal("2"), List.of(team.value()), null, null);
 
     Reservation first = reservations.reserve(request);
     Reservation retried = reservations.reserve(request);
 
     assertThat(retried).isEqualTo(first);
     assertThat(budgets.get(team).reserved()).isEqualByComparingTo("2");
-    assertThatThrownBy(() -> reservations.reserve(new ReservationRequest("res-M-1-execute", new BigDecimal("3"), List.of(team.value()), null, null)))
-        .isInstanceOfSatisfying(FinOpsException.class, e -> assertThat(e.getMessage()).contains("already used"));
+    assertThatThrownBy(
+            () ->
+                reservations.reserve(
+                    new ReservationRequest(
+                        "res-M-1-execute", new BigDecimal("3"), List.of(team.value()), null, null)))
+        .isInstanceOfSatisfying(
+            FinOpsException.class, e -> assertThat(e.getMessage()).contains("already used"));
   }
 
   @Test
@@ -285,16 +332,27 @@ abstract class FinOpsStoreContract {
     budgets.define(mission, new BigDecimal("1"), null);
     BigDecimal globalReserved = budgets.get(BudgetScope.GLOBAL).reserved();
 
-    Reservation held = reservations.reserve(new ReservationRequest(null, new BigDecimal("0.6"), List.of(), "M-RESERVE1", "no-budget-team"));
+    Reservation held =
+        reservations.reserve(
+            new ReservationRequest(
+                null, new BigDecimal("0.6"), List.of(), "M-RESERVE1", "no-budget-team"));
 
     assertThat(held.missionId()).isEqualTo("M-RESERVE1");
-    assertThat(held.budgets()).extracting(Reservation.Hold::scope).containsExactly("global", "mission:M-RESERVE1");
-    assertThat(budgets.get(BudgetScope.GLOBAL).reserved()).isEqualByComparingTo(globalReserved.add(new BigDecimal("0.6")));
+    assertThat(held.budgets())
+        .extracting(Reservation.Hold::scope)
+        .containsExactly("global", "mission:M-RESERVE1");
+    assertThat(budgets.get(BudgetScope.GLOBAL).reserved())
+        .isEqualByComparingTo(globalReserved.add(new BigDecimal("0.6")));
 
-    assertThatThrownBy(() -> reservations.reserve(new ReservationRequest(null, new BigDecimal("0.6"), List.of(), "M-RESERVE1", null)))
+    assertThatThrownBy(
+            () ->
+                reservations.reserve(
+                    new ReservationRequest(
+                        null, new BigDecimal("0.6"), List.of(), "M-RESERVE1", null)))
         .isInstanceOf(BudgetExceededException.class);
     // The global hold of the refused reservation was rolled back with it.
-    assertThat(budgets.get(BudgetScope.GLOBAL).reserved()).isEqualByComparingTo(globalReserved.add(new BigDecimal("0.6")));
+    assertThat(budgets.get(BudgetScope.GLOBAL).reserved())
+        .isEqualByComparingTo(globalReserved.add(new BigDecimal("0.6")));
     reservations.release(held.id());
   }
 
@@ -310,15 +368,17 @@ abstract class FinOpsStoreContract {
     try {
       for (int i = 0; i < threads; i++) {
         String id = "res-race-" + i;
-        Callable<Boolean> reserve = () -> {
-          start.await();
-          try {
-            reservations.reserve(new ReservationRequest(id, each, List.of(team.value()), null, null));
-            return true;
-          } catch (BudgetExceededException refused) {
-            return false;
-          }
-        };
+        Callable<Boolean> reserve =
+            () -> {
+              start.await();
+              try {
+                reservations.reserve(
+                    new ReservationRequest(id, each, List.of(team.value()), null, null));
+                return true;
+              } catch (BudgetExceededException refused) {
+                return false;
+              }
+            };
         results.add(pool.submit(reserve));
       }
       start.countDown();
@@ -341,41 +401,65 @@ abstract class FinOpsStoreContract {
 
   @Test
   void policiesAreListedReplacedByTaskAndDeleted() {
-    assertThat(policies.policies()).extracting(ModelPolicy::task)
+    assertThat(policies.policies())
+        .extracting(ModelPolicy::task)
         .contains("refactor", "code-generation", "code-review", "test-generation", "summarize");
-    assertThat(policies.policy("summarize")).get().extracting(ModelPolicy::source).isEqualTo("default");
+    assertThat(policies.policy("summarize"))
+        .get()
+        .extracting(ModelPolicy::source)
+        .isEqualTo("default");
 
-    ModelPolicy stored = policies.put("summarize", "anthropic", "claude-3-5-haiku", new BigDecimal("0.25"), 7, "copilot");
-    ModelPolicy inferred = policies.put("migrate-tests", null, "gpt-4o", new BigDecimal("3"), 9, "copilot");
+    ModelPolicy stored =
+        policies.put(
+            "summarize", "anthropic", "claude-3-5-haiku", new BigDecimal("0.25"), 7, "copilot");
+    ModelPolicy inferred =
+        policies.put("migrate-tests", null, "gpt-4o", new BigDecimal("3"), 9, "copilot");
 
     assertThat(stored.source()).isEqualTo("stored");
     assertThat(policies.policy("summarize")).contains(stored);
     assertThat(inferred.provider()).isEqualTo("copilot");
-    assertThat(policies.policies()).filteredOn(p -> p.task().equals("summarize")).containsExactly(stored);
-    ModelPolicy replaced = policies.put("summarize", "openai", "gpt-4.1-mini", new BigDecimal("0.4"), 7, "copilot");
+    assertThat(policies.policies())
+        .filteredOn(p -> p.task().equals("summarize"))
+        .containsExactly(stored);
+    ModelPolicy replaced =
+        policies.put("summarize", "openai", "gpt-4.1-mini", new BigDecimal("0.4"), 7, "copilot");
     assertThat(policies.policy("summarize")).contains(replaced);
 
-    assertThat(policies.delete("summarize")).get().extracting(ModelPolicy::model).isEqualTo("gpt-4o-mini");
-    assertThat(policies.policy("summarize")).get().extracting(ModelPolicy::source).isEqualTo("default");
+    assertThat(policies.delete("summarize"))
+        .get()
+        .extracting(ModelPolicy::model)
+        .isEqualTo("gpt-4o-mini");
+    assertThat(policies.policy("summarize"))
+        .get()
+        .extracting(ModelPolicy::source)
+        .isEqualTo("default");
     assertThat(policies.delete("migrate-tests")).isEmpty();
     assertThat(policies.policy("migrate-tests")).isEmpty();
     assertThatThrownBy(() -> policies.delete("summarize"))
-        .isInstanceOfSatisfying(FinOpsException.class, e -> {
-          assertThat(e.kind()).isEqualTo(FinOpsException.Kind.NOT_FOUND);
-          assertThat(e.getMessage()).contains("shipped default cannot be deleted");
-        });
+        .isInstanceOfSatisfying(
+            FinOpsException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(FinOpsException.Kind.NOT_FOUND);
+              assertThat(e.getMessage()).contains("shipped default cannot be deleted");
+            });
   }
 
   @Test
   void aPolicyIsValidatedFieldByField() {
-    assertThatThrownBy(() -> policies.put("Bad Task", "acme", "gpt-9", new BigDecimal("-1"), 5000, "copilot"))
-        .isInstanceOfSatisfying(FinOpsException.class, e -> assertThat(e.reasons()).satisfiesExactly(
-            r -> assertThat(r).contains("'task' is required"),
-            r -> assertThat(r).contains("unknown provider 'acme'"),
-            r -> assertThat(r).contains("unknown model 'gpt-9'"),
-            r -> assertThat(r).contains("'budgetCeiling' must be more than 0"),
-            r -> assertThat(r).contains("'priority' must be from 0 to 1000")));
-    assertThatThrownBy(() -> policies.put("review", "openai", "claude-sonnet-4", BigDecimal.ONE, 1, "copilot"))
+    assertThatThrownBy(
+            () -> policies.put("Bad Task", "acme", "gpt-9", new BigDecimal("-1"), 5000, "copilot"))
+        .isInstanceOfSatisfying(
+            FinOpsException.class,
+            e ->
+                assertThat(e.reasons())
+                    .satisfiesExactly(
+                        r -> assertThat(r).contains("'task' is required"),
+                        r -> assertThat(r).contains("unknown provider 'acme'"),
+                        r -> assertThat(r).contains("unknown model 'gpt-9'"),
+                        r -> assertThat(r).contains("'budgetCeiling' must be more than 0"),
+                        r -> assertThat(r).contains("'priority' must be from 0 to 1000")));
+    assertThatThrownBy(
+            () -> policies.put("review", "openai", "claude-sonnet-4", BigDecimal.ONE, 1, "copilot"))
         .hasMessageContaining("unknown model 'claude-sonnet-4' for provider 'openai'");
     assertThatThrownBy(() -> policies.put("review", null, null, null, null, "copilot"))
         .isInstanceOfSatisfying(FinOpsException.class, e -> assertThat(e.reasons()).hasSize(3));
@@ -383,14 +467,18 @@ abstract class FinOpsStoreContract {
 
   private List<Integer> firedFor(BudgetScope scope) {
     synchronized (fired) {
-      return fired.stream().filter(a -> a.scope().equals(scope.value()) && a.period().equals("2026-11"))
-          .map(BudgetAlert::threshold).toList();
+      return fired.stream()
+          .filter(a -> a.scope().equals(scope.value()) && a.period().equals("2026-11"))
+          .map(BudgetAlert::threshold)
+          .toList();
     }
   }
 
   private List<String> events(String stream) throws Exception {
     try (Connection c = testDatabase.dataSource().getConnection();
-        PreparedStatement query = c.prepareStatement("SELECT id, type FROM evidence_events WHERE stream = ? ORDER BY seq")) {
+        PreparedStatement query =
+            c.prepareStatement(
+                "SELECT id, type FROM evidence_events WHERE stream = ? ORDER BY seq")) {
       query.setString(1, stream);
       try (ResultSet rows = query.executeQuery()) {
         List<String> events = new ArrayList<>();
@@ -404,7 +492,8 @@ abstract class FinOpsStoreContract {
 
   private int countHolds(String scope) throws Exception {
     try (Connection c = testDatabase.dataSource().getConnection();
-        PreparedStatement query = c.prepareStatement("SELECT COUNT(*) FROM budget_reservation_scopes WHERE scope = ?")) {
+        PreparedStatement query =
+            c.prepareStatement("SELECT COUNT(*) FROM budget_reservation_scopes WHERE scope = ?")) {
       query.setString(1, scope);
       try (ResultSet rows = query.executeQuery()) {
         rows.next();

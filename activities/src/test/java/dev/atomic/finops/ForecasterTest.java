@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ForecasterTest {
 
-  private static final Encoding O200K = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+  private static final Encoding O200K =
+      Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
   private static TestDatabase database;
   private static Forecaster forecaster;
 
@@ -33,7 +34,9 @@ class ForecasterTest {
   @BeforeAll
   static void start() {
     database = TestDatabase.h2();
-    ModelPolicies policies = new ModelPolicies(new Database(database.dataSource()), PriceTable.shipped(), Clock.systemUTC());
+    ModelPolicies policies =
+        new ModelPolicies(
+            new Database(database.dataSource()), PriceTable.shipped(), Clock.systemUTC());
     forecaster = new Forecaster(policies, new TokenCounter(), FinOpsSettings.defaults());
   }
 
@@ -52,10 +55,11 @@ class ForecasterTest {
     Forecast forecast = forecaster.forecast(spec, tree, "openai", "gpt-4.1", null);
 
     long specTokens = O200K.countTokensOrdinary(Json.write(spec));
-    long fileTokens = O200K.countTokensOrdinary("src/main/java/a/A.java\n")
-        + O200K.countTokensOrdinary("package a;\n\nclass A {\n  int x = 1;\n}\n")
-        + O200K.countTokensOrdinary("src/main/java/a/B.java\n")
-        + O200K.countTokensOrdinary("package a;\n\nclass B extends A {}\n");
+    long fileTokens =
+        O200K.countTokensOrdinary("src/main/java/a/A.java\n")
+            + O200K.countTokensOrdinary("package a;\n\nclass A {\n  int x = 1;\n}\n")
+            + O200K.countTokensOrdinary("src/main/java/a/B.java\n")
+            + O200K.countTokensOrdinary("package a;\n\nclass B extends A {}\n");
     long output = (long) Math.ceil(fileTokens * 0.3);
     assertThat(forecast.basis()).isEqualTo("tree");
     assertThat(forecast.files()).isEqualTo(2);
@@ -65,7 +69,8 @@ class ForecasterTest {
     assertThat(forecast.tokenizer()).isEqualTo("o200k_base");
     assertThat(forecast.tokenCount()).isEqualTo("exact");
     assertThat(forecast.usdEstimate())
-        .isEqualByComparingTo(PriceTable.shipped().price("openai", "gpt-4.1").cost(specTokens + fileTokens, output));
+        .isEqualByComparingTo(
+            PriceTable.shipped().price("openai", "gpt-4.1").cost(specTokens + fileTokens, output));
     assertThat(forecast.p95Latency()).isEqualTo(20_000);
     assertThat(forecast.requests()).isEqualTo(1);
     assertThat(forecast.prices().asOf()).isEqualTo("2025-06-01");
@@ -102,7 +107,8 @@ class ForecasterTest {
   @Test
   void aModelAloneIsServedByTheDefaultProviderWhenItOffersIt() {
     Forecast copilot = forecaster.forecast(spec(List.of("A.java")), null, null, "gpt-4o", null);
-    Forecast anthropic = forecaster.forecast(spec(List.of("A.java")), null, null, "claude-opus-4", null);
+    Forecast anthropic =
+        forecaster.forecast(spec(List.of("A.java")), null, null, "claude-opus-4", null);
 
     assertThat(copilot.provider()).isEqualTo("copilot");
     assertThat(anthropic.provider()).isEqualTo("anthropic");
@@ -114,43 +120,63 @@ class ForecasterTest {
 
     assertThat(forecast.provider()).isEqualTo("openai");
     assertThat(forecast.model()).isEqualTo("gpt-4o-mini");
-    assertThatThrownBy(() -> forecaster.forecast(spec(List.of("A.java")), null, null, null, "juggling"))
-        .isInstanceOfSatisfying(FinOpsException.class, e -> assertThat(e.getMessage()).contains("no model policy for task 'juggling'", "refactor"));
+    assertThatThrownBy(
+            () -> forecaster.forecast(spec(List.of("A.java")), null, null, null, "juggling"))
+        .isInstanceOfSatisfying(
+            FinOpsException.class,
+            e ->
+                assertThat(e.getMessage())
+                    .contains("no model policy for task 'juggling'", "refactor"));
   }
 
   @Test
   void unknownProvidersAndModelsAreRefusedListingTheKnownOnes() {
     assertThatThrownBy(() -> forecaster.forecast(spec(List.of("A.java")), null, "acme", null, null))
-        .isInstanceOfSatisfying(FinOpsException.class, e -> {
-          assertThat(e.kind()).isEqualTo(FinOpsException.Kind.UNKNOWN_MODEL);
-          assertThat(e.getMessage()).contains("known providers: [copilot, cursor, windsurf, openai, anthropic]");
-        });
-    assertThatThrownBy(() -> forecaster.forecast(spec(List.of("A.java")), null, "openai", "gpt-9", null))
-        .isInstanceOfSatisfying(FinOpsException.class, e -> assertThat(e.getMessage()).contains("known models of openai: [gpt-4.1"));
+        .isInstanceOfSatisfying(
+            FinOpsException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(FinOpsException.Kind.UNKNOWN_MODEL);
+              assertThat(e.getMessage())
+                  .contains("known providers: [copilot, cursor, windsurf, openai, anthropic]");
+            });
+    assertThatThrownBy(
+            () -> forecaster.forecast(spec(List.of("A.java")), null, "openai", "gpt-9", null))
+        .isInstanceOfSatisfying(
+            FinOpsException.class,
+            e -> assertThat(e.getMessage()).contains("known models of openai: [gpt-4.1"));
   }
 
   @Test
   void aScopeThatSelectsNothingInTheTreeIsAnInvalidSpec() {
-    assertThatThrownBy(() -> forecaster.forecast(spec(List.of("src/**/*.kt")), tree, null, null, null))
-        .isInstanceOfSatisfying(FinOpsException.class, e -> {
-          assertThat(e.kind()).isEqualTo(FinOpsException.Kind.INVALID_SPEC);
-          assertThat(e.getMessage()).contains("/scope: matches no files");
-        });
+    assertThatThrownBy(
+            () -> forecaster.forecast(spec(List.of("src/**/*.kt")), tree, null, null, null))
+        .isInstanceOfSatisfying(
+            FinOpsException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(FinOpsException.Kind.INVALID_SPEC);
+              assertThat(e.getMessage()).contains("/scope: matches no files");
+            });
   }
 
   @Test
   void aLargeInputIsSplitIntoRequestsAtTheContextWindow() {
     ChangeSpec spec = spec(List.of("a/**", "b/**", "c/**", "d/**", "e/**", "f/**", "g/**"));
-    FinOpsSettings large = new FinOpsSettings(null, null, null, null, null, null, null, 10_000, 2, BigDecimal.ZERO);
-    Forecaster sized = new Forecaster(
-        new ModelPolicies(new Database(database.dataSource()), PriceTable.shipped(), Clock.systemUTC()), new TokenCounter(), large);
+    FinOpsSettings large =
+        new FinOpsSettings(null, null, null, null, null, null, null, 10_000, 2, BigDecimal.ZERO);
+    Forecaster sized =
+        new Forecaster(
+            new ModelPolicies(
+                new Database(database.dataSource()), PriceTable.shipped(), Clock.systemUTC()),
+            new TokenCounter(),
+            large);
 
     Forecast forecast = sized.forecast(spec, null, "openai", "gpt-4o", null);
 
     assertThat(forecast.tokens()).isGreaterThan(140_000).isLessThan(128_000 * 2);
     assertThat(forecast.requests()).isEqualTo(2);
     assertThat(forecast.p95Latency()).isEqualTo(40_000);
-    assertThat(forecast.notes()).anyMatch(n -> n.contains("exceeds the context window of 128000 tokens: 2 requests"));
+    assertThat(forecast.notes())
+        .anyMatch(n -> n.contains("exceeds the context window of 128000 tokens: 2 requests"));
   }
 
   private void write(String path, String content) throws IOException {
@@ -160,8 +186,18 @@ class ForecasterTest {
   }
 
   private static ChangeSpec spec(List<String> scope) {
-    return new ChangeSpec("CS-9", "Rename A to Z", scope, "java", null,
-        List.of(new ChangeSpec.Patch(null, "renameSymbol", "Identifier[name='A']", Map.of("newName", "Z"))),
-        null, null, null, null);
+    return new ChangeSpec(
+        "CS-9",
+        "Rename A to Z",
+        scope,
+        "java",
+        null,
+        List.of(
+            new ChangeSpec.Patch(
+                null, "renameSymbol", "Identifier[name='A']", Map.of("newName", "Z"))),
+        null,
+        null,
+        null,
+        null);
   }
 }

@@ -17,7 +17,8 @@ class PriceTableTest {
   @Test
   void theShippedTableIsDatedAndPricesEveryProvidersDefaultModel() {
     assertThat(shipped.asOf()).isEqualTo("2025-06-01");
-    assertThat(shipped.providers()).containsExactly("copilot", "cursor", "windsurf", "openai", "anthropic");
+    assertThat(shipped.providers())
+        .containsExactly("copilot", "cursor", "windsurf", "openai", "anthropic");
     for (String provider : shipped.providers()) {
       assertThat(shipped.price(provider, shipped.defaultModel(provider)).pessimistic()).isFalse();
     }
@@ -25,7 +26,8 @@ class PriceTableTest {
     assertThat(gpt4o.inputUsdPerMillion()).isEqualByComparingTo("2.50");
     assertThat(gpt4o.outputUsdPerMillion()).isEqualByComparingTo("10.00");
     assertThat(gpt4o.contextWindow()).isEqualTo(128_000);
-    assertThat(shipped.providersOf("gpt-4.1")).containsExactly("copilot", "cursor", "windsurf", "openai");
+    assertThat(shipped.providersOf("gpt-4.1"))
+        .containsExactly("copilot", "cursor", "windsurf", "openai");
   }
 
   @Test
@@ -42,19 +44,30 @@ class PriceTableTest {
   @Test
   void anUnknownModelOrProviderFailsClosedListingTheKnownOnes() {
     assertThatThrownBy(() -> shipped.price("openai", "gpt-9"))
-        .isInstanceOfSatisfying(FinOpsException.class, e -> {
-          assertThat(e.kind()).isEqualTo(FinOpsException.Kind.UNKNOWN_MODEL);
-          assertThat(e.getMessage()).contains("unknown model 'gpt-9'", "gpt-4.1", "gpt-4o-mini");
-        });
+        .isInstanceOfSatisfying(
+            FinOpsException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(FinOpsException.Kind.UNKNOWN_MODEL);
+              assertThat(e.getMessage())
+                  .contains("unknown model 'gpt-9'", "gpt-4.1", "gpt-4o-mini");
+            });
     assertThatThrownBy(() -> shipped.price("acme", "gpt-4o"))
-        .isInstanceOfSatisfying(FinOpsException.class, e ->
-            assertThat(e.getMessage()).contains("unknown provider 'acme'", "[copilot, cursor, windsurf, openai, anthropic]"));
+        .isInstanceOfSatisfying(
+            FinOpsException.class,
+            e ->
+                assertThat(e.getMessage())
+                    .contains(
+                        "unknown provider 'acme'",
+                        "[copilot, cursor, windsurf, openai, anthropic]"));
   }
 
   @Test
-  void anOverrideFileReplacesAndAddsPricesAndCanPriceUnknownModelsPessimistically(@TempDir Path dir) throws IOException {
+  void anOverrideFileReplacesAndAddsPricesAndCanPriceUnknownModelsPessimistically(@TempDir Path dir)
+      throws IOException {
     Path override = dir.resolve("prices.yaml");
-    Files.writeString(override, """
+    Files.writeString(
+        override,
+        """
         asOf: "2026-11-01"
         models:
           - {provider: openai, model: gpt-4o, input: 2.00, output: 8.00, contextWindow: 128000, p95LatencyMs: 7000, tokenizer: o200k_base}
@@ -67,8 +80,10 @@ class PriceTableTest {
     assertThat(table.asOf()).isEqualTo("2026-11-01");
     assertThat(table.price("openai", "gpt-4o").inputUsdPerMillion()).isEqualByComparingTo("2.00");
     assertThat(table.price("openai", "gpt-4o").p95LatencyMs()).isEqualTo(7000);
-    assertThat(table.price("copilot", "gpt-5-codex").outputUsdPerMillion()).isEqualByComparingTo("10");
-    assertThat(table.price("anthropic", "claude-sonnet-4").inputUsdPerMillion()).isEqualByComparingTo("3");
+    assertThat(table.price("copilot", "gpt-5-codex").outputUsdPerMillion())
+        .isEqualByComparingTo("10");
+    assertThat(table.price("anthropic", "claude-sonnet-4").inputUsdPerMillion())
+        .isEqualByComparingTo("3");
     ModelPrice unknown = table.price("cursor", "mystery-1");
     assertThat(unknown.pessimistic()).isTrue();
     assertThat(unknown.exactTokens()).isFalse();
@@ -79,7 +94,9 @@ class PriceTableTest {
   @Test
   void aWrongOverrideIsRefusedNamingTheEntry(@TempDir Path dir) throws IOException {
     Path override = dir.resolve("prices.yaml");
-    Files.writeString(override, """
+    Files.writeString(
+        override,
+        """
         models:
           - {provider: openai, model: gpt-x, input: -1, output: cheap, contextWindow: 0, p95LatencyMs: 10, tokenizer: p50k}
           - {provider: acme, model: y, input: 1, output: 1, contextWindow: 10, p95LatencyMs: 10}

@@ -45,8 +45,17 @@ class TokenCounterTest {
     assertThat(CLAUDE.exactTokens()).isFalse();
     assertThat(counter.count("tiktoken is great!", CLAUDE)).isEqualTo(6);
 
-    ModelPrice calibrated = new ModelPrice("anthropic", "claude-sonnet-4", CLAUDE.inputUsdPerMillion(),
-        CLAUDE.outputUsdPerMillion(), 200_000, 1000, Tokenizers.ESTIMATE, new BigDecimal("1.2"), false);
+    ModelPrice calibrated =
+        new ModelPrice(
+            "anthropic",
+            "claude-sonnet-4",
+            CLAUDE.inputUsdPerMillion(),
+            CLAUDE.outputUsdPerMillion(),
+            200_000,
+            1000,
+            Tokenizers.ESTIMATE,
+            new BigDecimal("1.2"),
+            false);
     assertThat(counter.count("tiktoken is great!", calibrated)).isEqualTo(8); // ceil(6 x 1.2)
   }
 
@@ -57,7 +66,8 @@ class TokenCounterTest {
     assertThat(counter.countFile(file, GPT_41)).isEqualTo(2);
 
     Files.writeString(file, "tiktoken is great!");
-    Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 5_000));
+    Files.setLastModifiedTime(
+        file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 5_000));
 
     assertThat(counter.countFile(file, GPT_41)).isEqualTo(6);
   }

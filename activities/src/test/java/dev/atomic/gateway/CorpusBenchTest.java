@@ -15,11 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 class CorpusBenchTest {
 
   // Surefire runs in the module directory (activities/); the corpus lives beside the worktree.
-  private static final Path DEV_CORPUS = Path.of("..", "..", "shared", "corpora", "redaction-dev.jsonl");
+  private static final Path DEV_CORPUS =
+      Path.of("..", "..", "shared", "corpora", "redaction-dev.jsonl");
 
   @Test
   void meetsThePrecisionAndRecallGoalOnTheDevelopmentCorpus() throws IOException {
-    assumeThat(Files.isRegularFile(DEV_CORPUS)).as("development corpus at " + DEV_CORPUS.toAbsolutePath()).isTrue();
+    assumeThat(Files.isRegularFile(DEV_CORPUS))
+        .as("development corpus at " + DEV_CORPUS.toAbsolutePath())
+        .isTrue();
 
     CorpusBench.Report report = new CorpusBench(new RedactionEngine()).run(DEV_CORPUS, 0, 1, null);
 
@@ -34,15 +37,17 @@ class CorpusBenchTest {
   @Test
   void scoresByTheCorpusRule() {
     CorpusScore score = new CorpusScore();
-    List<CorpusScore.Span> gold = List.of(
-        new CorpusScore.Span(0, 10, "secret", "generic_secret"),
-        new CorpusScore.Span(20, 30, "pii", "email"));
+    List<CorpusScore.Span> gold =
+        List.of(
+            new CorpusScore.Span(0, 10, "secret", "generic_secret"),
+            new CorpusScore.Span(20, 30, "pii", "email"));
     // Half of the secret is covered (found); the e-mail is predicted as a secret (still found,
     // and a true positive for the secret kind); one prediction touches nothing.
-    List<CorpusScore.Span> predicted = List.of(
-        new CorpusScore.Span(5, 12, "secret", "x"),
-        new CorpusScore.Span(18, 32, "secret", "y"),
-        new CorpusScore.Span(40, 45, "pii", "z"));
+    List<CorpusScore.Span> predicted =
+        List.of(
+            new CorpusScore.Span(5, 12, "secret", "x"),
+            new CorpusScore.Span(18, 32, "secret", "y"),
+            new CorpusScore.Span(40, 45, "pii", "z"));
 
     score.add(gold, predicted);
 
@@ -56,11 +61,16 @@ class CorpusBenchTest {
   void writesOnePredictionLinePerInputLine(@TempDir Path dir) throws IOException {
     Path corpus = dir.resolve("c.jsonl");
     String key = "AKIA" + "EQOZP3UBNIMVSWXP";
-    Files.writeString(corpus, "{\"text\": \"id=" + key + "\", \"spans\": [{\"start\": 3, \"end\": 23, \"kind\": \"secret\","
-        + " \"type\": \"aws_access_key\"}]}\n{\"text\": \"nothing here\", \"spans\": []}\n");
+    Files.writeString(
+        corpus,
+        "{\"text\": \"id="
+            + key
+            + "\", \"spans\": [{\"start\": 3, \"end\": 23, \"kind\": \"secret\","
+            + " \"type\": \"aws_access_key\"}]}\n{\"text\": \"nothing here\", \"spans\": []}\n");
     Path predictions = dir.resolve("p.jsonl");
 
-    CorpusBench.Report report = new CorpusBench(new RedactionEngine()).run(corpus, 0, 2, predictions);
+    CorpusBench.Report report =
+        new CorpusBench(new RedactionEngine()).run(corpus, 0, 2, predictions);
 
     List<String> lines = Files.readAllLines(predictions);
     assertThat(lines).hasSize(2);

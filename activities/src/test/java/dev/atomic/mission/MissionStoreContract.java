@@ -32,7 +32,8 @@ abstract class MissionStoreContract {
     this.testDatabase = testDatabase;
     this.database = new Database(testDatabase.dataSource());
     this.store =
-        new MissionStore(database, Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC));
+        new MissionStore(
+            database, Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC));
     this.activities = new MissionActivitiesImpl(database);
   }
 
@@ -58,7 +59,9 @@ abstract class MissionStoreContract {
         new MissionTransition(
             mission,
             1,
-            List.of(event("M-RETRY1", 1, EventTypes.MISSION_CREATED), event("M-RETRY1", 2, EventTypes.CHECKPOINT_OPENED)));
+            List.of(
+                event("M-RETRY1", 1, EventTypes.MISSION_CREATED),
+                event("M-RETRY1", 2, EventTypes.CHECKPOINT_OPENED)));
 
     activities.recordTransition(transition);
     activities.recordTransition(transition);
@@ -77,17 +80,23 @@ abstract class MissionStoreContract {
     activities.recordTransition(new MissionTransition(executing, 2, List.of()));
     activities.recordTransition(new MissionTransition(planning, 1, List.of()));
 
-    assertThat(store.find("M-ORDER1")).get().extracting(Mission::status).isEqualTo(MissionStatus.EXECUTING);
+    assertThat(store.find("M-ORDER1"))
+        .get()
+        .extracting(Mission::status)
+        .isEqualTo(MissionStatus.EXECUTING);
   }
 
   @Test
   void listsMissionsOfTheAskedStatusesNewestFirst() throws Exception {
     activities.recordTransition(
-        new MissionTransition(mission("M-LIST1", MissionStatus.EXECUTING, "2026-11-28T09:00:00Z"), 1, List.of()));
+        new MissionTransition(
+            mission("M-LIST1", MissionStatus.EXECUTING, "2026-11-28T09:00:00Z"), 1, List.of()));
     activities.recordTransition(
-        new MissionTransition(mission("M-LIST2", MissionStatus.COMPLETED, "2026-11-28T09:30:00Z"), 1, List.of()));
+        new MissionTransition(
+            mission("M-LIST2", MissionStatus.COMPLETED, "2026-11-28T09:30:00Z"), 1, List.of()));
     activities.recordTransition(
-        new MissionTransition(mission("M-LIST3", MissionStatus.FINALIZING, "2026-11-28T09:45:00Z"), 1, List.of()));
+        new MissionTransition(
+            mission("M-LIST3", MissionStatus.FINALIZING, "2026-11-28T09:45:00Z"), 1, List.of()));
 
     List<Mission> active =
         store.list(EnumSet.of(MissionStatus.EXECUTING, MissionStatus.FINALIZING), 100);
@@ -103,7 +112,8 @@ abstract class MissionStoreContract {
   void markingAMissionFailedKeepsTheReasonAndAppendsAnEvent() throws Exception {
     Mission mission = mission("M-FAIL1", MissionStatus.AWAITING_APPROVAL, "2026-11-28T10:00:00Z");
     activities.recordTransition(
-        new MissionTransition(mission, 3, List.of(event("M-FAIL1", 1, EventTypes.MISSION_CREATED))));
+        new MissionTransition(
+            mission, 3, List.of(event("M-FAIL1", 1, EventTypes.MISSION_CREATED))));
 
     store.markFailed("M-FAIL1", "workflow lost");
 
@@ -188,7 +198,8 @@ abstract class MissionStoreContract {
   @Test
   void aFinishedMissionIsNotMarkedFailed() throws Exception {
     activities.recordTransition(
-        new MissionTransition(mission("M-DONE1", MissionStatus.COMPLETED, "2026-11-28T10:00:00Z"), 9, List.of()));
+        new MissionTransition(
+            mission("M-DONE1", MissionStatus.COMPLETED, "2026-11-28T10:00:00Z"), 9, List.of()));
 
     assertThat(store.markFailed("M-DONE1", "late")).isEmpty();
     assertThat(store.find("M-DONE1").orElseThrow().status()).isEqualTo(MissionStatus.COMPLETED);
@@ -197,8 +208,12 @@ abstract class MissionStoreContract {
   @Test
   void eventIdsAreUniqueAcrossTheTable() throws Exception {
     EvidenceEventRepository events = new EvidenceEventRepository();
-    boolean first = database.inTransaction(c -> events.append(c, event("M-UNIQ1", 1, EventTypes.MISSION_CREATED)));
-    boolean second = database.inTransaction(c -> events.append(c, event("M-UNIQ1", 1, EventTypes.MISSION_CREATED)));
+    boolean first =
+        database.inTransaction(
+            c -> events.append(c, event("M-UNIQ1", 1, EventTypes.MISSION_CREATED)));
+    boolean second =
+        database.inTransaction(
+            c -> events.append(c, event("M-UNIQ1", 1, EventTypes.MISSION_CREATED)));
 
     assertThat(first).isTrue();
     assertThat(second).isFalse();

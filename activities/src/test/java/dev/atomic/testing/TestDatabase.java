@@ -13,15 +13,16 @@ import org.junit.jupiter.api.Assumptions;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A migrated, empty database for one test class: H2 in memory, or a fresh schema in the
- * PostgreSQL at {@code ATOMIC_TEST_POSTGRES_URL} (default 127.0.0.1:5432/test, user postgres).
- * Where PostgreSQL is missing the tests are skipped, except in CI ({@code CI=true}), where
- * they fail: CI must prove the PostgreSQL path.
+ * A migrated, empty database for one test class: H2 in memory, or a fresh schema in the PostgreSQL
+ * at {@code ATOMIC_TEST_POSTGRES_URL} (default 127.0.0.1:5432/test, user postgres). Where
+ * PostgreSQL is missing the tests are skipped, except in CI ({@code CI=true}), where they fail: CI
+ * must prove the PostgreSQL path.
  */
 public final class TestDatabase implements AutoCloseable {
 
   public static final String POSTGRES_URL =
-      System.getenv().getOrDefault("ATOMIC_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+      System.getenv()
+          .getOrDefault("ATOMIC_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
   public static final String POSTGRES_USER =
       System.getenv().getOrDefault("ATOMIC_TEST_POSTGRES_USER", "postgres");
 
@@ -58,7 +59,8 @@ public final class TestDatabase implements AutoCloseable {
       statement.execute("CREATE SCHEMA " + schema.toLowerCase(Locale.ROOT));
     } catch (SQLException e) {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new IllegalStateException("PostgreSQL is required in CI but not reachable at " + POSTGRES_URL, e);
+        throw new IllegalStateException(
+            "PostgreSQL is required in CI but not reachable at " + POSTGRES_URL, e);
       }
       Assumptions.abort("PostgreSQL not reachable at " + POSTGRES_URL + ": " + e.getMessage());
     }
@@ -76,7 +78,8 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   private static void migrate(DataSource dataSource, String schema, String version) {
-    var configuration = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+    var configuration =
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
     if (schema != null) {
       configuration.schemas(schema).defaultSchema(schema);
     }

@@ -30,16 +30,25 @@ public final class WebhookReceiver implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.createContext("/alerts", exchange -> {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      int status = failuresLeft.getAndDecrement() > 0 ? 503 : 200;
-      received.add(new Received(exchange.getRequestHeaders().getFirst("X-Atomic-Alert-Id"),
-          exchange.getRequestHeaders().getFirst("Content-Type"), body, status));
-      byte[] answer = (status == 200 ? "{\"ok\":true}" : "{\"error\":\"unavailable\"}").getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(status, answer.length);
-      exchange.getResponseBody().write(answer);
-      exchange.close();
-    });
+    server.createContext(
+        "/alerts",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          int status = failuresLeft.getAndDecrement() > 0 ? 503 : 200;
+          received.add(
+              new Received(
+                  exchange.getRequestHeaders().getFirst("X-Atomic-Alert-Id"),
+                  exchange.getRequestHeaders().getFirst("Content-Type"),
+                  body,
+                  status));
+          byte[] answer =
+              (status == 200 ? "{\"ok\":true}" : "{\"error\":\"unavailable\"}")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(status, answer.length);
+          exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
     server.start();
   }
 
@@ -60,7 +69,9 @@ public final class WebhookReceiver implements AutoCloseable {
 
   /** Requests that were answered 200, for one alert id. */
   public List<Received> delivered(String alertId) {
-    return received().stream().filter(r -> r.answered() == 200 && alertId.equals(r.alertId())).toList();
+    return received().stream()
+        .filter(r -> r.answered() == 200 && alertId.equals(r.alertId()))
+        .toList();
   }
 
   @Override

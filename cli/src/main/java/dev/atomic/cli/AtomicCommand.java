@@ -18,8 +18,15 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Governed, reversible, auditable code migrations.",
     subcommands = {
-      DevCommand.class, DemoCommand.class, ApiCommand.class, WorkerCommand.class, MissionCommand.class, DteCommand.class,
-      EvidenceCommand.class, FinOpsCommand.class, GatewayCommand.class
+      DevCommand.class,
+      DemoCommand.class,
+      ApiCommand.class,
+      WorkerCommand.class,
+      MissionCommand.class,
+      DteCommand.class,
+      EvidenceCommand.class,
+      FinOpsCommand.class,
+      GatewayCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -42,7 +42,8 @@ public final class Main {
    * {@code atomic dev} and {@code atomic worker} start Spring Boot, which sets up logging anew.
    */
   private static void quietLibraries() {
-    if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+    if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)
+        instanceof ch.qos.logback.classic.Logger root) {
       root.setLevel(ch.qos.logback.classic.Level.WARN);
     }
   }

@@ -34,10 +34,15 @@ class EmbeddedRestartIT {
       assertThat(failed.get("status").asText()).isEqualTo("failed");
       assertThat(failed.get("reason").asText()).contains("no longer knows its workflow");
       assertThat(failed.at("/checkpoints/0/status").asText()).isEqualTo("failed");
-      assertThat(second.get("/missions/" + done).json().get("status").asText()).isEqualTo("rejected");
+      assertThat(second.get("/missions/" + done).json().get("status").asText())
+          .isEqualTo("rejected");
       List<EvidenceEvent> events = second.store().events(active);
-      assertThat(events).last().extracting(EvidenceEvent::type).isEqualTo(EventTypes.MISSION_FAILED);
-      assertThat(second.postEmpty("/missions/" + active + "/checkpoints/plan/approve").status()).isEqualTo(409);
+      assertThat(events)
+          .last()
+          .extracting(EvidenceEvent::type)
+          .isEqualTo(EventTypes.MISSION_FAILED);
+      assertThat(second.postEmpty("/missions/" + active + "/checkpoints/plan/approve").status())
+          .isEqualTo(409);
     } finally {
       second.platform.close();
     }
@@ -48,7 +53,8 @@ class EmbeddedRestartIT {
     Path home = TestPlatform.newHome();
     Files.writeString(home.resolve("dev.info"), "Atomic is running (pid 4242)");
     try (FileChannel channel =
-            FileChannel.open(home.resolve("dev.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel.open(
+                home.resolve("dev.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock held = channel.lock()) {
       CommandLine command = Main.newCommandLine();
       StringWriter err = new StringWriter();
@@ -70,11 +76,17 @@ class EmbeddedRestartIT {
 
       int code =
           command.execute(
-              "dev", "--home", TestPlatform.newHome().toString(), "--port", String.valueOf(busy.getLocalPort()),
-              "--temporal-port", String.valueOf(TestPlatform.freePort()));
+              "dev",
+              "--home",
+              TestPlatform.newHome().toString(),
+              "--port",
+              String.valueOf(busy.getLocalPort()),
+              "--temporal-port",
+              String.valueOf(TestPlatform.freePort()));
 
       assertThat(code).isEqualTo(ExitCodes.CONFLICT);
-      assertThat(err.toString()).contains("port " + busy.getLocalPort() + " is already in use", "ATOMIC_PORT");
+      assertThat(err.toString())
+          .contains("port " + busy.getLocalPort() + " is already in use", "ATOMIC_PORT");
     }
   }
 }

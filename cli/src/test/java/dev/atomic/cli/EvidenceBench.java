@@ -38,8 +38,8 @@ import org.junit.jupiter.api.Test;
  *   <li>Sustained append rate with chaining on PostgreSQL: 8 writers, one mission each, through
  *       {@link EvidenceStore#record} (what {@code POST /evidence/events} and exports use).
  *   <li>A mission of 10,000 events on the platform backed by PostgreSQL: the events are posted
- *       through {@code POST /evidence/events} (latency per event), then the audit pack is
- *       exported through {@code POST /evidence/export} and verified offline.
+ *       through {@code POST /evidence/events} (latency per event), then the audit pack is exported
+ *       through {@code POST /evidence/export} and verified offline.
  * </ol>
  */
 class EvidenceBench {
@@ -54,8 +54,11 @@ class EvidenceBench {
 
   @Test
   void appendRateAndExportTime() throws Exception {
-    line("Evidence benchmark, %s, %d cores, Java %s, PostgreSQL at %s",
-        Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+    line(
+        "Evidence benchmark, %s, %d cores, Java %s, PostgreSQL at %s",
+        Instant.now(),
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"),
         TestDatabase.POSTGRES_URL);
     try (TestDatabase schema = TestDatabase.postgres()) {
       appendRate(schema);
@@ -79,29 +82,44 @@ class EvidenceBench {
       List<Thread> threads = new ArrayList<>();
       for (int w = 0; w < WRITERS; w++) {
         int writer = w;
-        Thread thread = new Thread(() -> {
-          long[] mine = new long[1 << 20];
-          int n = 0;
-          String mission = "M-BENCH" + writer;
-          try {
-            while (!stop.get()) {
-              long start = System.nanoTime();
-              store.record(mission, mission, "CiPipelinePassed", "ci-" + writer, Instant.now(),
-                  Map.of("pipeline", n, "stage", "test", "commit", "3f2a9c1d7e", "tests",
-                      Map.of("run", 412, "failed", 0)));
-              long took = System.nanoTime() - start;
-              if (measuring.get() && n < mine.length) {
-                mine[n++] = took;
-              }
-            }
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          } finally {
-            latencies[writer] = Arrays.copyOf(mine, n);
-            counts[writer] = n;
-            done.countDown();
-          }
-        }, "bench-writer-" + w);
+        Thread thread =
+            new Thread(
+                () -> {
+                  long[] mine = new long[1 << 20];
+                  int n = 0;
+                  String mission = "M-BENCH" + writer;
+                  try {
+                    while (!stop.get()) {
+                      long start = System.nanoTime();
+                      store.record(
+                          mission,
+                          mission,
+                          "CiPipelinePassed",
+                          "ci-" + writer,
+                          Instant.now(),
+                          Map.of(
+                              "pipeline",
+                              n,
+                              "stage",
+                              "test",
+                              "commit",
+                              "3f2a9c1d7e",
+                              "tests",
+                              Map.of("run", 412, "failed", 0)));
+                      long took = System.nanoTime() - start;
+                      if (measuring.get() && n < mine.length) {
+                        mine[n++] = took;
+                      }
+                    }
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  } finally {
+                    latencies[writer] = Arrays.copyOf(mine, n);
+                    counts[writer] = n;
+                    done.countDown();
+                  }
+                },
+                "bench-writer-" + w);
         threads.add(thread);
         thread.start();
       }
@@ -116,11 +134,14 @@ class EvidenceBench {
       long total = Arrays.stream(counts).sum();
       long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
       line("");
-      line("1. Append with chaining, PostgreSQL, %d writers on distinct missions, %d s after %d s warm-up",
+      line(
+          "1. Append with chaining, PostgreSQL, %d writers on distinct missions, %d s after %d s warm-up",
           WRITERS, SECONDS, WARMUP_SECONDS);
-      line("   %,d events in %.1f s = %,.0f events/s (per writer %s)", total, elapsed, total / elapsed,
-          Arrays.toString(counts));
-      line("   latency per append: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms",
+      line(
+          "   %,d events in %.1f s = %,.0f events/s (per writer %s)",
+          total, elapsed, total / elapsed, Arrays.toString(counts));
+      line(
+          "   latency per append: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms",
           ms(all, 0.50), ms(all, 0.95), ms(all, 0.99), all[all.length - 1] / 1e6);
       long verifyStart = System.nanoTime();
       long chained = 0;
@@ -129,26 +150,35 @@ class EvidenceBench {
         assertThat(result.ok()).as(result.failure()).isTrue();
         chained += result.checked();
       }
-      line("   all %d chains intact: %,d events re-hashed in %.2f s", WRITERS, chained,
-          (System.nanoTime() - verifyStart) / 1e9);
+      line(
+          "   all %d chains intact: %,d events re-hashed in %.2f s",
+          WRITERS, chained, (System.nanoTime() - verifyStart) / 1e9);
     }
   }
 
   private void exportTime(TestDatabase schema) throws Exception {
     Path home = TestPlatform.newHome();
     int apiPort = TestPlatform.freePort();
-    int[] servicePorts = {TestPlatform.freePort(), TestPlatform.freePort(), TestPlatform.freePort(),
-        TestPlatform.freePort(), TestPlatform.freePort()};
+    int[] servicePorts = {
+      TestPlatform.freePort(),
+      TestPlatform.freePort(),
+      TestPlatform.freePort(),
+      TestPlatform.freePort(),
+      TestPlatform.freePort()
+    };
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("spring.datasource.url", jdbcUrl(schema));
     properties.put("spring.datasource.username", TestDatabase.POSTGRES_USER);
     properties.put("spring.main.banner-mode", "off");
     properties.put("logging.level.root", "WARN");
-    try (EmbeddedPlatform platform = EmbeddedPlatform.start(new EmbeddedPlatform.Settings(
-        home, "127.0.0.1", 0, apiPort, servicePorts, true, properties))) {
+    try (EmbeddedPlatform platform =
+        EmbeddedPlatform.start(
+            new EmbeddedPlatform.Settings(
+                home, "127.0.0.1", 0, apiPort, servicePorts, true, properties))) {
       HttpClient http = HttpClient.newHttpClient();
       String base = "http://localhost:" + apiPort;
-      String created = post(http, base + "/missions", "{\"title\":\"Bench\",\"risk\":\"medium\"}").body();
+      String created =
+          post(http, base + "/missions", "{\"title\":\"Bench\",\"risk\":\"medium\"}").body();
       String id = dev.atomic.platform.Json.mapper().readTree(created).get("missionId").asText();
       post(http, base + "/missions/" + id + "/checkpoints/plan/approve", "{\"actor\":\"bob\"}");
 
@@ -156,9 +186,16 @@ class EvidenceBench {
       long start = System.nanoTime();
       for (int i = 0; i < MISSION_EVENTS; i++) {
         long t = System.nanoTime();
-        HttpResponse<String> response = post(http, base + "/evidence/events",
-            "{\"type\":\"CiPipelinePassed\",\"missionId\":\"" + id + "\",\"actor\":\"ci\",\"data\":"
-                + "{\"pipeline\":" + i + ",\"stage\":\"test\",\"tests\":{\"run\":412,\"failed\":0}}}");
+        HttpResponse<String> response =
+            post(
+                http,
+                base + "/evidence/events",
+                "{\"type\":\"CiPipelinePassed\",\"missionId\":\""
+                    + id
+                    + "\",\"actor\":\"ci\",\"data\":"
+                    + "{\"pipeline\":"
+                    + i
+                    + ",\"stage\":\"test\",\"tests\":{\"run\":412,\"failed\":0}}}");
         latencies[i] = System.nanoTime() - t;
         if (response.statusCode() != 201) {
           throw new IllegalStateException(response.statusCode() + " " + response.body());
@@ -167,27 +204,35 @@ class EvidenceBench {
       double populate = (System.nanoTime() - start) / 1e9;
       Arrays.sort(latencies);
       line("");
-      line("2. A mission of %,d external events on the platform (PostgreSQL; Temporal on :%d), one client",
+      line(
+          "2. A mission of %,d external events on the platform (PostgreSQL; Temporal on :%d), one client",
           MISSION_EVENTS, platform.temporalPort());
-      line("   POST /evidence/events: %,d in %.1f s; latency p50 %.2f ms, p95 %.2f ms, p99 %.2f ms",
+      line(
+          "   POST /evidence/events: %,d in %.1f s; latency p50 %.2f ms, p95 %.2f ms, p99 %.2f ms",
           MISSION_EVENTS, populate, ms(latencies, 0.50), ms(latencies, 0.95), ms(latencies, 0.99));
 
       for (int run = 1; run <= EXPORTS; run++) {
         long t = System.nanoTime();
-        HttpResponse<byte[]> pack = http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + servicePorts[4] + "/evidence/export"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"missionId\":\"" + id + "\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> pack =
+            http.send(
+                HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + servicePorts[4] + "/evidence/export"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"missionId\":\"" + id + "\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         double took = (System.nanoTime() - t) / 1e9;
         assertThat(pack.statusCode()).isEqualTo(200);
         long v = System.nanoTime();
         VerificationReport verified = new AuditPackVerifier().verify(pack.body());
         double verifyTook = (System.nanoTime() - v) / 1e9;
         assertThat(verified.ok()).as(verified.toText()).isTrue();
-        line("   export %d: %.2f s for %,d bytes (%s); offline verification %.2f s",
-            run, took, pack.body().length, verified.checks().get(7).message().replaceAll(", hash chain.*", ""),
+        line(
+            "   export %d: %.2f s for %,d bytes (%s); offline verification %.2f s",
+            run,
+            took,
+            pack.body().length,
+            verified.checks().get(7).message().replaceAll(", hash chain.*", ""),
             verifyTook);
       }
       long g = System.nanoTime();
@@ -197,19 +242,27 @@ class EvidenceBench {
       String check = get(http, base + "/evidence/mission/" + id + "/verify");
       double chain = (System.nanoTime() - c) / 1e9;
       assertThat(check).contains("\"ok\":true");
-      line("   GET /evidence/mission/{id} (graph) %.2f s; GET …/verify (chain re-hashed) %.2f s", graph, chain);
+      line(
+          "   GET /evidence/mission/{id} (graph) %.2f s; GET …/verify (chain re-hashed) %.2f s",
+          graph, chain);
     }
   }
 
   private static HttpResponse<String> post(HttpClient http, String url, String json)
       throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static String get(HttpClient http, String url) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    return http.send(
+            HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   private static HikariDataSource pool(TestDatabase schema, int size) {

@@ -25,11 +25,23 @@ class FinOpsCommandIT {
 
   @Test
   void budgetShowsSetsAndAddsSpend() throws Exception {
-    Run set = atomic("finops", "budget", "--scope", "team:cli", "--set-total", "12", "--url", platform.url(), "--output", "json");
+    Run set =
+        atomic(
+            "finops",
+            "budget",
+            "--scope",
+            "team:cli",
+            "--set-total",
+            "12",
+            "--url",
+            platform.url(),
+            "--output",
+            "json");
     assertThat(set.exitCode()).as(set.err()).isZero();
     assertThat(set.json().get("total").decimalValue()).isEqualByComparingTo("12");
 
-    Run added = atomic("finops", "budget", "--scope", "team:cli", "--add", "2.5", "--url", platform.url());
+    Run added =
+        atomic("finops", "budget", "--scope", "team:cli", "--add", "2.5", "--url", platform.url());
     assertThat(added.exitCode()).as(added.err()).isZero();
     assertThat(added.out()).contains("team:cli", "total 12 USD", "consumed 2.5", "remaining 9.5");
 
@@ -42,7 +54,9 @@ class FinOpsCommandIT {
 
   @Test
   void badBudgetInputIsAUsageErrorAndAnUnknownBudgetIsNotFound() {
-    Run negative = atomic("finops", "budget", "--scope", "team:cli-bad", "--add", "-1", "--url", platform.url());
+    Run negative =
+        atomic(
+            "finops", "budget", "--scope", "team:cli-bad", "--add", "-1", "--url", platform.url());
     Run notANumber = atomic("finops", "budget", "--add", "five", "--url", platform.url());
     Run missing = atomic("finops", "budget", "--scope", "team:never-set", "--url", platform.url());
 
@@ -58,14 +72,45 @@ class FinOpsCommandIT {
     Path repo = DemoRepo.copyTo(Files.createDirectories(platform.home.resolve("cli-forecast")));
     Path spec = DemoRepo.EXAMPLES.resolve("specs/CS-001.json");
 
-    Run text = atomic("finops", "forecast", "--spec", spec.toString(), "--working-dir", repo.toString(), "--url", platform.url());
-    Run json = atomic("finops", "forecast", "--spec", spec.toString(), "--model", "gpt-4o-mini", "--provider", "openai",
-        "--url", platform.url(), "--output", "json");
-    Run unknown = atomic("finops", "forecast", "--spec", spec.toString(), "--provider", "acme", "--url", platform.url());
+    Run text =
+        atomic(
+            "finops",
+            "forecast",
+            "--spec",
+            spec.toString(),
+            "--working-dir",
+            repo.toString(),
+            "--url",
+            platform.url());
+    Run json =
+        atomic(
+            "finops",
+            "forecast",
+            "--spec",
+            spec.toString(),
+            "--model",
+            "gpt-4o-mini",
+            "--provider",
+            "openai",
+            "--url",
+            platform.url(),
+            "--output",
+            "json");
+    Run unknown =
+        atomic(
+            "finops",
+            "forecast",
+            "--spec",
+            spec.toString(),
+            "--provider",
+            "acme",
+            "--url",
+            platform.url());
     Run noFile = atomic("finops", "forecast", "--spec", "no-such.json", "--url", platform.url());
 
     assertThat(text.exitCode()).as(text.err()).isZero();
-    assertThat(text.out()).contains("CS-001 on copilot/gpt-4.1", "8 file(s) read from the tree", "o200k_base, exact");
+    assertThat(text.out())
+        .contains("CS-001 on copilot/gpt-4.1", "8 file(s) read from the tree", "o200k_base, exact");
     assertThat(json.exitCode()).as(json.err()).isZero();
     assertThat(json.json().get("model").asText()).isEqualTo("gpt-4o-mini");
     assertThat(json.json().get("basis").asText()).isEqualTo("scope-estimate");
@@ -76,23 +121,53 @@ class FinOpsCommandIT {
 
   @Test
   void policiesAreListedSetAndDeleted() throws Exception {
-    Run set = atomic("finops", "policies", "set", "--task", "cli-docs", "--model", "gpt-4o-mini", "--budget-ceiling", "0.2",
-        "--priority", "20", "--url", platform.url());
+    Run set =
+        atomic(
+            "finops",
+            "policies",
+            "set",
+            "--task",
+            "cli-docs",
+            "--model",
+            "gpt-4o-mini",
+            "--budget-ceiling",
+            "0.2",
+            "--priority",
+            "20",
+            "--url",
+            platform.url());
     assertThat(set.exitCode()).as(set.err()).isZero();
     assertThat(set.out()).contains("cli-docs", "gpt-4o-mini", "ceiling 0.2 USD", "(stored)");
 
     Run list = atomic("finops", "policies", "--url", platform.url(), "--output", "json");
     assertThat(list.exitCode()).isZero();
     assertThat(list.json().toString()).contains("\"task\":\"cli-docs\"");
-    Run bad = atomic("finops", "policies", "set", "--task", "cli-docs", "--model", "gpt-9", "--budget-ceiling", "1", "--url", platform.url());
+    Run bad =
+        atomic(
+            "finops",
+            "policies",
+            "set",
+            "--task",
+            "cli-docs",
+            "--model",
+            "gpt-9",
+            "--budget-ceiling",
+            "1",
+            "--url",
+            platform.url());
     assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(bad.err()).contains("unknown model 'gpt-9'");
 
-    Run deleted = atomic("finops", "policies", "delete", "--task", "cli-docs", "--url", platform.url());
+    Run deleted =
+        atomic("finops", "policies", "delete", "--task", "cli-docs", "--url", platform.url());
     assertThat(deleted.exitCode()).as(deleted.err()).isZero();
-    assertThat(atomic("finops", "policies", "delete", "--task", "cli-docs", "--url", platform.url()).exitCode())
+    assertThat(
+            atomic("finops", "policies", "delete", "--task", "cli-docs", "--url", platform.url())
+                .exitCode())
         .isEqualTo(ExitCodes.NOT_FOUND);
-    assertThat(atomic("finops", "policies", "list", "--url", platform.url()).out()).doesNotContain("cli-docs").contains("refactor");
+    assertThat(atomic("finops", "policies", "list", "--url", platform.url()).out())
+        .doesNotContain("cli-docs")
+        .contains("refactor");
   }
 
   private static Run atomic(String... args) {

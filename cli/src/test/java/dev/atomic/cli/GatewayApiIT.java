@@ -50,16 +50,24 @@ class GatewayApiIT {
         .isEqualTo("aws_access_key_id = ***REDACTED_SECRET***\nmail ***REDACTED_PII***\n");
     assertThat(body.at("/violations/0/rule").asText()).isEqualTo("sensitive_data_detected");
     assertThat(body.at("/violations/0/severity").asText()).isEqualTo("warning");
-    assertThat(response.headers().get("x-preflight-latency-ms")).singleElement().asString().matches("\\d+\\.\\d{3}");
+    assertThat(response.headers().get("x-preflight-latency-ms"))
+        .singleElement()
+        .asString()
+        .matches("\\d+\\.\\d{3}");
   }
 
   @Test
   void cleanContentPassesUntouchedOnTheGatewayPort() {
-    Response response = platform.send(HttpRequest.newBuilder(
-            URI.create("http://localhost:" + platform.servicePorts[0] + "/gateway/preflight"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"content\":\"int x = 42; // id 550e8400-e29b-41d4-a716-446655440000\"}"))
-        .build());
+    Response response =
+        platform.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://localhost:" + platform.servicePorts[0] + "/gateway/preflight"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"content\":\"int x = 42; // id 550e8400-e29b-41d4-a716-446655440000\"}"))
+                .build());
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.json().get("ok").asBoolean()).isTrue();
@@ -69,17 +77,43 @@ class GatewayApiIT {
   }
 
   @Test
-  void theCliChecksAFileAndExitsOneWhenTheContentMayNotBeSent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-      throws java.io.IOException {
+  void theCliChecksAFileAndExitsOneWhenTheContentMayNotBeSent(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
     java.nio.file.Path file = dir.resolve("snippet.txt");
     java.nio.file.Files.writeString(file, "token ghp_" + "Q8m2Xv7LpR4tK9sN3wB6yH1cJ5dF0gZ2aE7u\n");
 
-    CliRun redacted = CliRun.atomic("gateway", "preflight", "--url", platform.url(), "--file", file.toString(), "--sanitized");
-    CliRun blocked = CliRun.atomic("gateway", "preflight", "--url", platform.url(), "--file", file.toString(), "--provider", "openai");
-    CliRun missing = CliRun.atomic("gateway", "preflight", "--url", platform.url(), "--file", dir.resolve("nope").toString());
+    CliRun redacted =
+        CliRun.atomic(
+            "gateway",
+            "preflight",
+            "--url",
+            platform.url(),
+            "--file",
+            file.toString(),
+            "--sanitized");
+    CliRun blocked =
+        CliRun.atomic(
+            "gateway",
+            "preflight",
+            "--url",
+            platform.url(),
+            "--file",
+            file.toString(),
+            "--provider",
+            "openai");
+    CliRun missing =
+        CliRun.atomic(
+            "gateway",
+            "preflight",
+            "--url",
+            platform.url(),
+            "--file",
+            dir.resolve("nope").toString());
 
     assertThat(redacted.exitCode()).as(redacted.err()).isZero();
-    assertThat(redacted.out()).contains("ok: the content may be sent", "secret", "github_token", "token ***REDACTED_SECRET***")
+    assertThat(redacted.out())
+        .contains(
+            "ok: the content may be sent", "secret", "github_token", "token ***REDACTED_SECRET***")
         .doesNotContain("Q8m2Xv7L");
     assertThat(blocked.exitCode()).isEqualTo(ExitCodes.FAILED);
     assertThat(blocked.out()).contains("REFUSED", "secret_blocked");
@@ -93,14 +127,19 @@ class GatewayApiIT {
 
     Response blocked = preflight(Map.of("content", "token " + token, "provider", "openai"));
     Response disabled = preflight(Map.of("content", "hello", "provider", "windsurf"));
-    Response marked = preflight(Map.of("content", "This is CONFIDENTIAL: ProjectZephyr roadmap", "provider", "anthropic"));
+    Response marked =
+        preflight(
+            Map.of(
+                "content", "This is CONFIDENTIAL: ProjectZephyr roadmap", "provider", "anthropic"));
 
     assertThat(blocked.json().get("ok").asBoolean()).isFalse();
-    assertThat(blocked.json().get("violations").findValuesAsText("rule")).contains("secret_blocked");
+    assertThat(blocked.json().get("violations").findValuesAsText("rule"))
+        .contains("secret_blocked");
     assertThat(blocked.body()).doesNotContain(token);
     assertThat(disabled.json().get("ok").asBoolean()).isFalse();
     assertThat(disabled.json().at("/violations/0/rule").asText()).isEqualTo("provider_disabled");
-    assertThat(marked.json().get("redactions").findValuesAsText("type")).containsExactly("proprietary", "proprietary");
+    assertThat(marked.json().get("redactions").findValuesAsText("type"))
+        .containsExactly("proprietary", "proprietary");
     assertThat(marked.json().get("sanitizedContent").asText())
         .isEqualTo("This is ***REDACTED_PROPRIETARY***: ***REDACTED_PROPRIETARY*** roadmap");
   }
@@ -121,13 +160,22 @@ class GatewayApiIT {
   @Test
   void badInputGetsAClearError() {
     assertError(platform.postJson("/gateway/preflight", "{}"), 400, "content is required");
-    assertError(platform.postJson("/gateway/preflight", "{\"content\": 7}"), 400, "content must be a string");
-    Response unknown = platform.postJson("/gateway/preflight", "{\"content\": \"x\", \"provider\": \"gemini\"}");
+    assertError(
+        platform.postJson("/gateway/preflight", "{\"content\": 7}"),
+        400,
+        "content must be a string");
+    Response unknown =
+        platform.postJson("/gateway/preflight", "{\"content\": \"x\", \"provider\": \"gemini\"}");
     assertError(unknown, 400, "Invalid provider");
-    assertThat(unknown.json().get("details").asText()).contains("known: copilot, cursor, windsurf, openai, anthropic");
+    assertThat(unknown.json().get("details").asText())
+        .contains("known: copilot, cursor, windsurf, openai, anthropic");
     assertError(platform.postJson("/gateway/preflight", "{\"content\": "), 400, null);
-    Response text = platform.send(HttpRequest.newBuilder(URI.create(platform.url() + "/gateway/preflight"))
-        .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hello")).build());
+    Response text =
+        platform.send(
+            HttpRequest.newBuilder(URI.create(platform.url() + "/gateway/preflight"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("hello"))
+                .build());
     assertThat(text.status()).isEqualTo(415);
   }
 
@@ -136,21 +184,35 @@ class GatewayApiIT {
     String id = platform.createMission("Evidence with a token", "low");
     String token = "ghp_" + "Q8m2Xv7LpR4tK9sN3wB6yH1cJ5dF0gZ2aE7u";
 
-    Response posted = platform.postJson("/evidence/events", Json.write(Map.of("type", "CiPipelinePassed",
-        "missionId", id, "data", Map.of("log", "pushed with " + token, "steps", List.of("checkout " + token)))));
+    Response posted =
+        platform.postJson(
+            "/evidence/events",
+            Json.write(
+                Map.of(
+                    "type",
+                    "CiPipelinePassed",
+                    "missionId",
+                    id,
+                    "data",
+                    Map.of("log", "pushed with " + token, "steps", List.of("checkout " + token)))));
 
     assertThat(posted.status()).as(posted.body()).isEqualTo(201);
     assertThat(posted.body()).doesNotContain(token);
-    assertThat(posted.json().at("/data/log").asText()).isEqualTo("pushed with ***REDACTED_SECRET***");
-    assertThat(posted.json().at("/data/steps/0").asText()).isEqualTo("checkout ***REDACTED_SECRET***");
-    assertThat(platform.get("/evidence/mission/" + id + "/verify").json().get("ok").asBoolean()).isTrue();
+    assertThat(posted.json().at("/data/log").asText())
+        .isEqualTo("pushed with ***REDACTED_SECRET***");
+    assertThat(posted.json().at("/data/steps/0").asText())
+        .isEqualTo("checkout ***REDACTED_SECRET***");
+    assertThat(platform.get("/evidence/mission/" + id + "/verify").json().get("ok").asBoolean())
+        .isTrue();
   }
 
   @Test
   void routesATaskByItsPolicyOnThePreferredProviderWithinTheBudget() {
     JsonNode byPolicy = route("{\"task\": \"refactor\"}").json();
-    JsonNode preferred = route("{\"task\": \"refactor\", \"preferredProvider\": \"cursor\"}").json();
-    JsonNode disabled = route("{\"task\": \"refactor\", \"preferredProvider\": \"windsurf\"}").json();
+    JsonNode preferred =
+        route("{\"task\": \"refactor\", \"preferredProvider\": \"cursor\"}").json();
+    JsonNode disabled =
+        route("{\"task\": \"refactor\", \"preferredProvider\": \"windsurf\"}").json();
     JsonNode tight = route("{\"task\": \"refactor\", \"budget\": 0.002}").json();
 
     assertThat(byPolicy.get("provider").asText()).isEqualTo("copilot");
@@ -165,8 +227,10 @@ class GatewayApiIT {
     assertThat(tight.get("route").asText()).isEqualTo("fallback");
     assertThat(tight.get("provider").asText()).isEqualTo("openai");
     assertThat(tight.get("model").asText()).isEqualTo("gpt-4o-mini");
-    assertThat(tight.get("estimatedCost").decimalValue()).isLessThanOrEqualTo(new java.math.BigDecimal("0.002"));
-    assertThat(tight.get("skipped").get(0).get("reason").asText()).contains("cannot meet the policy ceiling");
+    assertThat(tight.get("estimatedCost").decimalValue())
+        .isLessThanOrEqualTo(new java.math.BigDecimal("0.002"));
+    assertThat(tight.get("skipped").get(0).get("reason").asText())
+        .contains("cannot meet the policy ceiling");
   }
 
   @Test
@@ -177,11 +241,13 @@ class GatewayApiIT {
     assertThat(none.json().get("details").asText()).contains("windsurf/gpt-4.1: provider disabled");
     assertError(route("{}"), 400, "task is required");
     assertError(route("{\"task\": \"Bad Task\"}"), 400, "Invalid task");
-    assertError(route("{\"task\": \"refactor\", \"budget\": \"cheap\"}"), 400, "budget must be a number");
+    assertError(
+        route("{\"task\": \"refactor\", \"budget\": \"cheap\"}"), 400, "budget must be a number");
     assertError(route("{\"task\": \"refactor\", \"budget\": -1}"), 400, "Invalid route request");
     Response unknown = route("{\"task\": \"refactor\", \"preferredProvider\": \"gemini\"}");
     assertError(unknown, 400, "Invalid route request");
-    assertThat(unknown.json().get("details").asText()).contains("known: copilot, cursor, windsurf, openai, anthropic");
+    assertThat(unknown.json().get("details").asText())
+        .contains("known: copilot, cursor, windsurf, openai, anthropic");
   }
 
   @Test
@@ -200,10 +266,12 @@ class GatewayApiIT {
             .forEach(secrets::add);
         // Through every endpoint that takes free text, including error paths that echo input …
         preflight(Map.of("content", text, "provider", "copilot"));
-        platform.postJson("/gateway/preflight", Json.write(Map.of("content", text, "provider", text)));
+        platform.postJson(
+            "/gateway/preflight", Json.write(Map.of("content", text, "provider", text)));
         platform.postJson("/missions", Json.write(Map.of("title", text, "risk", "medium")));
         platform.postJson("/missions", Json.write(Map.of("title", "t", "risk", text)));
-        platform.postEmpty("/missions/" + text.replaceAll("[^A-Za-z0-9_-]", "") + "/checkpoints/plan/approve");
+        platform.postEmpty(
+            "/missions/" + text.replaceAll("[^A-Za-z0-9_-]", "") + "/checkpoints/plan/approve");
         platform.postJson("/dte/apply", Json.write(Map.of("id", text)));
         // … and straight into the log, as a careless log statement or exception would.
         log.warn("rule sample follows\n{}", text, new IllegalStateException("failed with " + text));

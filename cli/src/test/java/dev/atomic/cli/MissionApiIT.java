@@ -46,21 +46,26 @@ class MissionApiIT {
   void theRunbookMissionFlowWorksOverRest() throws Exception {
     Response created =
         platform.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + platform.servicePorts[1] + "/missions"))
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + platform.servicePorts[1] + "/missions"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"API Migration\",\"risk\":\"medium\"}"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"title\":\"API Migration\",\"risk\":\"medium\"}"))
                 .build());
     assertThat(created.status()).isEqualTo(201);
     String id = created.json().get("missionId").asText();
     assertThat(id).matches("M-[A-Z0-9]+");
     assertThat(created.json().get("status").asText()).isEqualTo("awaiting_approval");
-    assertThat(checkpoint(created.json(), "plan").get("status").asText()).isEqualTo("awaiting_approval");
+    assertThat(checkpoint(created.json(), "plan").get("status").asText())
+        .isEqualTo("awaiting_approval");
     assertThat(checkpoint(created.json(), "plan").get("actor").asText()).isEqualTo("human");
 
     Response approved = platform.postEmpty("/missions/" + id + "/checkpoints/plan/approve");
     assertThat(approved.status()).isEqualTo(200);
     assertThat(checkpoint(approved.json(), "plan").get("status").asText()).isEqualTo("approved");
-    assertThat(checkpoint(approved.json(), "execute").get("status").asText()).isEqualTo("awaiting_approval");
+    assertThat(checkpoint(approved.json(), "execute").get("status").asText())
+        .isEqualTo("awaiting_approval");
 
     Response batch = platform.postEmpty("/missions/" + id + "/batches");
     assertThat(batch.status()).isEqualTo(201);
@@ -77,9 +82,12 @@ class MissionApiIT {
     assertThat(platform.postEmpty("/missions/" + id + "/rollback/batch-7").status()).isEqualTo(404);
 
     Response executed =
-        platform.postJson("/missions/" + id + "/checkpoints/execute/approve", "{\"actor\":\"bob\",\"comment\":\"ok\"}");
+        platform.postJson(
+            "/missions/" + id + "/checkpoints/execute/approve",
+            "{\"actor\":\"bob\",\"comment\":\"ok\"}");
     assertThat(executed.json().get("status").asText()).isEqualTo("finalizing");
-    assertThat(checkpoint(executed.json(), "verify").at("/metrics/result").asText()).isEqualTo("nothing to verify");
+    assertThat(checkpoint(executed.json(), "verify").at("/metrics/result").asText())
+        .isEqualTo("nothing to verify");
     assertThat(checkpoint(executed.json(), "execute").at("/decision/by").asText()).isEqualTo("bob");
     Response finalized = platform.postEmpty("/missions/" + id + "/checkpoints/finalize/approve");
     assertThat(finalized.json().get("status").asText()).isEqualTo("completed");
@@ -88,7 +96,10 @@ class MissionApiIT {
     assertThat(ids(platform.get("/missions?status=completed").json())).contains(id);
     assertThat(ids(platform.get("/missions?status=active").json())).doesNotContain(id);
     List<EvidenceEvent> events = platform.store().events(id);
-    assertThat(events).extracting(EvidenceEvent::type).startsWith("MissionCreated").endsWith("MissionCompleted");
+    assertThat(events)
+        .extracting(EvidenceEvent::type)
+        .startsWith("MissionCreated")
+        .endsWith("MissionCompleted");
     assertThat(events).extracting(EvidenceEvent::id).doesNotHaveDuplicates();
   }
 
@@ -97,7 +108,9 @@ class MissionApiIT {
     String id = platform.createMission("Reject me", "medium");
 
     Response rejected =
-        platform.postJson("/missions/" + id + "/checkpoints/plan/reject", "{\"actor\":\"bob\",\"comment\":\"no\"}");
+        platform.postJson(
+            "/missions/" + id + "/checkpoints/plan/reject",
+            "{\"actor\":\"bob\",\"comment\":\"no\"}");
     assertThat(rejected.status()).isEqualTo(200);
     assertThat(rejected.json().get("status").asText()).isEqualTo("rejected");
 
@@ -131,15 +144,23 @@ class MissionApiIT {
     String huge = "{\"title\":\"" + "a".repeat(TestPlatform.MAX_BODY_SIZE) + "\"}";
     assertError(platform.postJson("/missions", huge), 413, "MAX_BODY_SIZE");
     assertError(platform.get("/missions?status=sideways"), 400, "'status' must be one of [active,");
-    assertError(platform.postJson("/missions", "{\"title\":\"x\",\"requestedBy\":\"" + "a".repeat(201) + "\"}"),
-        400, "'requestedBy' is longer than 200 characters");
+    assertError(
+        platform.postJson(
+            "/missions", "{\"title\":\"x\",\"requestedBy\":\"" + "a".repeat(201) + "\"}"),
+        400,
+        "'requestedBy' is longer than 200 characters");
 
     assertThat(platform.get("/missions?limit=1000").json().size()).isEqualTo(before);
     // An actor too long for the evidence store is refused up front, and the mission goes on.
     String id = platform.createMission("Long actor", "medium");
-    assertError(platform.postJson("/missions/" + id + "/checkpoints/plan/approve", "{\"actor\":\"" + "b".repeat(201) + "\"}"),
-        400, "'actor' is longer than 200 characters");
-    assertThat(platform.postEmpty("/missions/" + id + "/checkpoints/plan/approve").status()).isEqualTo(200);
+    assertError(
+        platform.postJson(
+            "/missions/" + id + "/checkpoints/plan/approve",
+            "{\"actor\":\"" + "b".repeat(201) + "\"}"),
+        400,
+        "'actor' is longer than 200 characters");
+    assertThat(platform.postEmpty("/missions/" + id + "/checkpoints/plan/approve").status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -150,25 +171,37 @@ class MissionApiIT {
     Response traversal = platform.get("/missions/../../etc/passwd");
     assertThat(traversal.status()).isIn(400, 404);
     assertThat(traversal.body()).startsWith("{").doesNotContain("root:");
-    assertError(platform.postEmpty("/missions/M-NOSUCH/checkpoints/plan/approve"), 404, "Mission not found");
+    assertError(
+        platform.postEmpty("/missions/M-NOSUCH/checkpoints/plan/approve"),
+        404,
+        "Mission not found");
     String id = platform.createMission("States", "medium");
-    assertError(platform.postEmpty("/missions/" + id + "/checkpoints/deploy/approve"), 404, "Checkpoint not found");
+    assertError(
+        platform.postEmpty("/missions/" + id + "/checkpoints/deploy/approve"),
+        404,
+        "Checkpoint not found");
     Response pending = platform.postEmpty("/missions/" + id + "/checkpoints/execute/approve");
     assertError(pending, 409, "checkpoint execute is pending, not awaiting_approval");
-    assertError(platform.postEmpty("/missions/" + id + "/batches"), 409, "only while execute is open");
+    assertError(
+        platform.postEmpty("/missions/" + id + "/batches"), 409, "only while execute is open");
     assertError(platform.get("/no/such/path"), 404, "Not found");
   }
 
   @Test
   void aHighRiskPlanCannotBeApprovedByItsRequester() {
     Response created =
-        platform.postJson("/missions", "{\"title\":\"Risky\",\"risk\":\"high\",\"requestedBy\":\"alice\"}");
+        platform.postJson(
+            "/missions", "{\"title\":\"Risky\",\"risk\":\"high\",\"requestedBy\":\"alice\"}");
     String id = created.json().get("missionId").asText();
 
-    Response own = platform.postJson("/missions/" + id + "/checkpoints/plan/approve", "{\"actor\":\"alice\"}");
+    Response own =
+        platform.postJson("/missions/" + id + "/checkpoints/plan/approve", "{\"actor\":\"alice\"}");
 
     assertError(own, 403, "someone other than its requester");
-    assertThat(platform.postJson("/missions/" + id + "/checkpoints/plan/approve", "{\"actor\":\"bob\"}").status())
+    assertThat(
+            platform
+                .postJson("/missions/" + id + "/checkpoints/plan/approve", "{\"actor\":\"bob\"}")
+                .status())
         .isEqualTo(200);
   }
 

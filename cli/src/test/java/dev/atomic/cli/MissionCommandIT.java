@@ -44,8 +44,19 @@ class MissionCommandIT {
   @Test
   void createsAMissionAndShowsIt() throws Exception {
     Run created =
-        atomic("mission", "create", "--title", "CLI migration", "--risk", "high", "--actor", "alice",
-            "--url", platform().url(), "--output", "json");
+        atomic(
+            "mission",
+            "create",
+            "--title",
+            "CLI migration",
+            "--risk",
+            "high",
+            "--actor",
+            "alice",
+            "--url",
+            platform().url(),
+            "--output",
+            "json");
 
     assertThat(created.exitCode()).as(created.err()).isZero();
     String id = created.json().get("missionId").asText();
@@ -54,9 +65,12 @@ class MissionCommandIT {
 
     Run status = atomic("mission", "status", "--mission", id, "--url", platform().url());
     assertThat(status.exitCode()).isZero();
-    assertThat(status.out()).contains(id, "CLI migration", "risk=high", "plan", "awaiting_approval");
+    assertThat(status.out())
+        .contains(id, "CLI migration", "risk=high", "plan", "awaiting_approval");
 
-    Run list = atomic("mission", "list", "--status", "active", "--url", platform().url(), "--output", "json");
+    Run list =
+        atomic(
+            "mission", "list", "--status", "active", "--url", platform().url(), "--output", "json");
     assertThat(list.exitCode()).isZero();
     List<String> ids = new ArrayList<>();
     list.json().forEach(m -> ids.add(m.get("missionId").asText()));
@@ -68,8 +82,21 @@ class MissionCommandIT {
     String id = platform().createMission("Signal approvals", "medium");
 
     Run approved =
-        atomic("mission", "approve", "--mission", id, "--checkpoint", "plan", "--comment", "go",
-            "--actor", "bob", "--temporal", platform().temporal(), "--output", "json");
+        atomic(
+            "mission",
+            "approve",
+            "--mission",
+            id,
+            "--checkpoint",
+            "plan",
+            "--comment",
+            "go",
+            "--actor",
+            "bob",
+            "--temporal",
+            platform().temporal(),
+            "--output",
+            "json");
 
     assertThat(approved.exitCode()).as(approved.err()).isZero();
     assertThat(approved.json().at("/checkpoints/0/decision/by").asText()).isEqualTo("bob");
@@ -80,13 +107,24 @@ class MissionCommandIT {
     assertThat(platform().store().events(id))
         .filteredOn(e -> e.type().equals("CheckpointApproved"))
         .singleElement()
-        .satisfies(e -> {
-          assertThat(e.actor()).isEqualTo("bob");
-          assertThat(e.data()).containsEntry("checkpoint", "plan").containsEntry("comment", "go");
-        });
+        .satisfies(
+            e -> {
+              assertThat(e.actor()).isEqualTo("bob");
+              assertThat(e.data())
+                  .containsEntry("checkpoint", "plan")
+                  .containsEntry("comment", "go");
+            });
 
     Run again =
-        atomic("mission", "approve", "--mission", id, "--checkpoint", "plan", "--temporal", platform().temporal());
+        atomic(
+            "mission",
+            "approve",
+            "--mission",
+            id,
+            "--checkpoint",
+            "plan",
+            "--temporal",
+            platform().temporal());
     assertThat(again.exitCode()).isEqualTo(ExitCodes.CONFLICT);
     assertThat(again.err()).contains("checkpoint plan is approved, not awaiting_approval");
   }
@@ -96,29 +134,67 @@ class MissionCommandIT {
     String id = platform().createMission("Reject over REST", "medium");
 
     Run rejected =
-        atomic("mission", "reject", "--mission", id, "--checkpoint", "plan", "--comment", "not now",
-            "--url", platform().url());
+        atomic(
+            "mission",
+            "reject",
+            "--mission",
+            id,
+            "--checkpoint",
+            "plan",
+            "--comment",
+            "not now",
+            "--url",
+            platform().url());
 
     assertThat(rejected.exitCode()).as(rejected.err()).isZero();
     assertThat(rejected.out()).contains("status=rejected", "rejected by");
     List<EvidenceEvent> events = platform().store().events(id);
-    assertThat(events).extracting(EvidenceEvent::type).endsWith("CheckpointRejected", "MissionRejected");
+    assertThat(events)
+        .extracting(EvidenceEvent::type)
+        .endsWith("CheckpointRejected", "MissionRejected");
   }
 
   @Test
   void errorsUseTheDocumentedExitCodes() {
     String id = platform().createMission("Exit codes", "medium");
 
-    Run unknownMission = atomic("mission", "status", "--mission", "M-MISSING", "--url", platform().url());
+    Run unknownMission =
+        atomic("mission", "status", "--mission", "M-MISSING", "--url", platform().url());
     Run unknownMissionSignal =
-        atomic("mission", "approve", "--mission", "M-MISSING", "--checkpoint", "plan", "--temporal", platform().temporal());
+        atomic(
+            "mission",
+            "approve",
+            "--mission",
+            "M-MISSING",
+            "--checkpoint",
+            "plan",
+            "--temporal",
+            platform().temporal());
     Run unknownCheckpoint =
-        atomic("mission", "approve", "--mission", id, "--checkpoint", "ship", "--url", platform().url());
+        atomic(
+            "mission",
+            "approve",
+            "--mission",
+            id,
+            "--checkpoint",
+            "ship",
+            "--url",
+            platform().url());
     Run wrongState =
-        atomic("mission", "approve", "--mission", id, "--checkpoint", "finalize", "--url", platform().url());
-    Run badRisk = atomic("mission", "create", "--title", "x", "--risk", "extreme", "--url", platform().url());
+        atomic(
+            "mission",
+            "approve",
+            "--mission",
+            id,
+            "--checkpoint",
+            "finalize",
+            "--url",
+            platform().url());
+    Run badRisk =
+        atomic("mission", "create", "--title", "x", "--risk", "extreme", "--url", platform().url());
     Run missingOption = atomic("mission", "create", "--url", platform().url());
-    Run unreachable = atomic("mission", "list", "--url", "http://127.0.0.1:" + TestPlatform.freePort());
+    Run unreachable =
+        atomic("mission", "list", "--url", "http://127.0.0.1:" + TestPlatform.freePort());
     Run badUrl = atomic("mission", "list", "--url", "ftp://example");
 
     assertThat(unknownMission.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
@@ -144,10 +220,38 @@ class MissionCommandIT {
   void batchesAndRollbackFromTheCommandLine() throws Exception {
     String id = platform().createMission("Batches", "low");
 
-    Run batch = atomic("mission", "batch", "--mission", id, "--description", "first", "--url", platform().url());
+    Run batch =
+        atomic(
+            "mission",
+            "batch",
+            "--mission",
+            id,
+            "--description",
+            "first",
+            "--url",
+            platform().url());
     Run rollback =
-        atomic("mission", "rollback", "--mission", id, "--batch", "batch-1", "--reason", "broken", "--url", platform().url());
-    Run unknown = atomic("mission", "rollback", "--mission", id, "--batch", "batch-9", "--url", platform().url());
+        atomic(
+            "mission",
+            "rollback",
+            "--mission",
+            id,
+            "--batch",
+            "batch-1",
+            "--reason",
+            "broken",
+            "--url",
+            platform().url());
+    Run unknown =
+        atomic(
+            "mission",
+            "rollback",
+            "--mission",
+            id,
+            "--batch",
+            "batch-9",
+            "--url",
+            platform().url());
 
     assertThat(batch.exitCode()).as(batch.err()).isZero();
     assertThat(batch.json().get("id").asText()).isEqualTo("batch-1");

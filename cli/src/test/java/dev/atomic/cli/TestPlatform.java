@@ -18,13 +18,14 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The whole platform, started the way {@code atomic dev} starts it, on free ports and a
- * temporary Atomic home. One instance is shared by every test class of the JVM.
+ * The whole platform, started the way {@code atomic dev} starts it, on free ports and a temporary
+ * Atomic home. One instance is shared by every test class of the JVM.
  */
 final class TestPlatform {
 
   /** A small request limit, so the 413 path is cheap to reach. */
   static final int MAX_BODY_SIZE = 64 * 1024;
+
   static final int MAX_CONTENT_SIZE = 16 * 1024;
 
   /** The largest event data the evidence API takes, below the request limit. */
@@ -58,16 +59,26 @@ final class TestPlatform {
                 servicePorts,
                 workers,
                 Map.of(
-                    "atomic.dte.allowed-roots", home.toString(),
-                    "atomic.max-body-size", MAX_BODY_SIZE,
-                    "atomic.gateway.max-request-size", MAX_CONTENT_SIZE,
-                    "atomic.gateway.providers.openai.secret-mode", "block",
-                    "atomic.gateway.providers.windsurf.enabled", "false",
-                    "atomic.gateway.proprietary-markers", "CONFIDENTIAL,ProjectZephyr",
-                    "atomic.evidence.max-event-bytes", MAX_EVENT_BYTES,
-                    "spring.main.banner-mode", "off",
-                    "atomic.missions.update-timeout", "10s",
-                    "atomic.finops.webhook-url", WEBHOOK.url())));
+                    "atomic.dte.allowed-roots",
+                    home.toString(),
+                    "atomic.max-body-size",
+                    MAX_BODY_SIZE,
+                    "atomic.gateway.max-request-size",
+                    MAX_CONTENT_SIZE,
+                    "atomic.gateway.providers.openai.secret-mode",
+                    "block",
+                    "atomic.gateway.providers.windsurf.enabled",
+                    "false",
+                    "atomic.gateway.proprietary-markers",
+                    "CONFIDENTIAL,ProjectZephyr",
+                    "atomic.evidence.max-event-bytes",
+                    MAX_EVENT_BYTES,
+                    "spring.main.banner-mode",
+                    "off",
+                    "atomic.missions.update-timeout",
+                    "10s",
+                    "atomic.finops.webhook-url",
+                    WEBHOOK.url())));
   }
 
   static synchronized TestPlatform shared() {
@@ -113,7 +124,8 @@ final class TestPlatform {
   }
 
   Response get(int port, String path) {
-    return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
+    return send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
   }
 
   Response postJson(String path, String json) {
@@ -127,7 +139,9 @@ final class TestPlatform {
   /** A POST with no body and no Content-Type, as the runbook's curl sends it. */
   Response postEmpty(String path) {
     return send(
-        HttpRequest.newBuilder(URI.create(url() + path)).POST(HttpRequest.BodyPublishers.noBody()).build());
+        HttpRequest.newBuilder(URI.create(url() + path))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build());
   }
 
   Response send(HttpRequest request) {
@@ -144,7 +158,8 @@ final class TestPlatform {
 
   /** The id of a freshly created mission. */
   String createMission(String title, String risk) {
-    Response created = postJson("/missions", "{\"title\":\"" + title + "\",\"risk\":\"" + risk + "\"}");
+    Response created =
+        postJson("/missions", "{\"title\":\"" + title + "\",\"risk\":\"" + risk + "\"}");
     if (created.status() != 201) {
       throw new IllegalStateException("mission not created: " + created);
     }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A mission outlives its worker process: the embedded server runs without workers, a worker
- * runs in a second JVM, is killed while the mission waits, and a new one finishes the job.
+ * A mission outlives its worker process: the embedded server runs without workers, a worker runs in
+ * a second JVM, is killed while the mission waits, and a new one finishes the job.
  */
 class WorkerRestartIT {
 
@@ -49,7 +49,8 @@ class WorkerRestartIT {
   void aMissionSurvivesAWorkerRestartWithoutDuplicateEvents() throws Exception {
     worker = startWorker("first");
     String id = platform.createMission("Survive a restart", "medium");
-    assertThat(platform.postEmpty("/missions/" + id + "/checkpoints/plan/approve").status()).isEqualTo(200);
+    assertThat(platform.postEmpty("/missions/" + id + "/checkpoints/plan/approve").status())
+        .isEqualTo(200);
     assertThat(platform.postEmpty("/missions/" + id + "/batches").status()).isEqualTo(201);
 
     // The mission now waits at execute; its worker dies without any chance to clean up.
@@ -58,17 +59,33 @@ class WorkerRestartIT {
     worker = startWorker("second");
 
     MissionCommandIT.Run approved =
-        new MissionCommandIT().atomicFor(
-            "mission", "approve", "--mission", id, "--checkpoint", "execute", "--actor", "bob",
-            "--temporal", platform.temporal());
+        new MissionCommandIT()
+            .atomicFor(
+                "mission",
+                "approve",
+                "--mission",
+                id,
+                "--checkpoint",
+                "execute",
+                "--actor",
+                "bob",
+                "--temporal",
+                platform.temporal());
     assertThat(approved.exitCode()).as(approved.err()).isZero();
-    assertThat(platform.postEmpty("/missions/" + id + "/checkpoints/finalize/approve").json().get("status").asText())
+    assertThat(
+            platform
+                .postEmpty("/missions/" + id + "/checkpoints/finalize/approve")
+                .json()
+                .get("status")
+                .asText())
         .isEqualTo("completed");
 
     List<EvidenceEvent> events = platform.store().events(id);
     assertThat(events).extracting(EvidenceEvent::id).doesNotHaveDuplicates();
-    assertThat(events).extracting(EvidenceEvent::seq)
-        .containsExactly(java.util.stream.LongStream.rangeClosed(1, events.size()).boxed().toArray(Long[]::new));
+    assertThat(events)
+        .extracting(EvidenceEvent::seq)
+        .containsExactly(
+            java.util.stream.LongStream.rangeClosed(1, events.size()).boxed().toArray(Long[]::new));
     assertThat(events)
         .extracting(EvidenceEvent::type)
         .containsExactly(
@@ -93,15 +110,25 @@ class WorkerRestartIT {
     Path origin = platform.home.resolve("origin");
     Files.createDirectories(origin);
     dev.atomic.dte.DemoRepo.copy("billing-repo", origin);
-    try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(origin.toFile()).setInitialBranch("main").call()) {
+    try (org.eclipse.jgit.api.Git git =
+        org.eclipse.jgit.api.Git.init()
+            .setDirectory(origin.toFile())
+            .setInitialBranch("main")
+            .call()) {
       git.add().addFilepattern(".").call();
-      org.eclipse.jgit.lib.PersonIdent me = new org.eclipse.jgit.lib.PersonIdent("Dev", "dev@example.com");
+      org.eclipse.jgit.lib.PersonIdent me =
+          new org.eclipse.jgit.lib.PersonIdent("Dev", "dev@example.com");
       git.commit().setAuthor(me).setCommitter(me).setSign(false).setMessage("billing").call();
     }
     String spec = Files.readString(dev.atomic.dte.DemoRepo.EXAMPLES.resolve("specs/CS-003.json"));
-    TestPlatform.Response created = platform.postJson("/missions",
-        "{\"title\":\"t\",\"risk\":\"low\",\"batchSize\":1,\"repository\":{\"url\":\"" + origin.toUri()
-            + "\"},\"changeSpec\":" + spec + "}");
+    TestPlatform.Response created =
+        platform.postJson(
+            "/missions",
+            "{\"title\":\"t\",\"risk\":\"low\",\"batchSize\":1,\"repository\":{\"url\":\""
+                + origin.toUri()
+                + "\"},\"changeSpec\":"
+                + spec
+                + "}");
     assertThat(created.status()).as(created.body()).isIn(201, 202);
     String id = created.json().get("missionId").asText();
 
@@ -110,13 +137,19 @@ class WorkerRestartIT {
     dteWorker.destroyForcibly();
     assertThat(dteWorker.waitFor(30, TimeUnit.SECONDS)).isTrue();
     dteWorker = startWorker("dte-2", "atomic-dte");
-    com.fasterxml.jackson.databind.JsonNode done = awaitMission(id, m -> m.get("status").asText().equals("finalizing"));
+    com.fasterxml.jackson.databind.JsonNode done =
+        awaitMission(id, m -> m.get("status").asText().equals("finalizing"));
 
     assertThat(done.toString().split("\"status\":\"applied\"", -1).length - 1).isEqualTo(7);
     List<String> trailers = new java.util.ArrayList<>();
     try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(origin.toFile())) {
-      for (var commit : git.log().add(git.getRepository().resolve("refs/heads/atomic/" + id)).call()) {
-        commit.getFullMessage().lines().filter(l -> l.startsWith("Atomic-Batch: ")).forEach(trailers::add);
+      for (var commit :
+          git.log().add(git.getRepository().resolve("refs/heads/atomic/" + id)).call()) {
+        commit
+            .getFullMessage()
+            .lines()
+            .filter(l -> l.startsWith("Atomic-Batch: "))
+            .forEach(trailers::add);
       }
     }
     assertThat(trailers).hasSize(7).doesNotHaveDuplicates();
@@ -171,7 +204,8 @@ class WorkerRestartIT {
         new Thread(
             () -> {
               try (BufferedReader lines =
-                  new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                   Files.writeString(log, line + System.lineSeparator(), StandardOpenOption.APPEND);
@@ -188,7 +222,9 @@ class WorkerRestartIT {
     pump.setDaemon(true);
     pump.start();
     try {
-      assertThat(ready.get(90, TimeUnit.SECONDS)).as("worker started; log in " + log + File.separator).isTrue();
+      assertThat(ready.get(90, TimeUnit.SECONDS))
+          .as("worker started; log in " + log + File.separator)
+          .isTrue();
     } catch (Exception e) {
       process.destroyForcibly();
       throw new AssertionError("worker did not start; see " + log, e);

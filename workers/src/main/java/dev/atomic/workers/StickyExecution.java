@@ -7,10 +7,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns sticky execution off when {@code atomic.workers.sticky=false}. Sticky queues save
- * replays on a real cluster, which moves work off a dead worker's sticky queue after a few
- * seconds; the embedded test server never does, so a worker restarted against it could not
- * take over the missions its predecessor had touched.
+ * Turns sticky execution off when {@code atomic.workers.sticky=false}. Sticky queues save replays
+ * on a real cluster, which moves work off a dead worker's sticky queue after a few seconds; the
+ * embedded test server never does, so a worker restarted against it could not take over the
+ * missions its predecessor had touched.
  */
 @Component
 class StickyExecution implements WorkerOptionsCustomizer {

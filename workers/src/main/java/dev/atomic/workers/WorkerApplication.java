@@ -7,9 +7,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
 /**
- * A worker process: polls the task queues listed in {@code atomic-workers.yml} and serves
- * health and metrics on {@code WORKER_PORT} (8081). The Helm chart runs it apart from the API
- * so each kind of worker scales on its own.
+ * A worker process: polls the task queues listed in {@code atomic-workers.yml} and serves health
+ * and metrics on {@code WORKER_PORT} (8081). The Helm chart runs it apart from the API so each kind
+ * of worker scales on its own.
  */
 @SpringBootApplication
 @Import(GatewayConfiguration.class)

@@ -65,9 +65,13 @@ class WorkerConfiguration {
     CredentialsProvider credentials =
         gitToken.isBlank()
             ? null
-            : new UsernamePasswordCredentialsProvider(gitUser.isBlank() ? "x-access-token" : gitUser, gitToken);
+            : new UsernamePasswordCredentialsProvider(
+                gitUser.isBlank() ? "x-access-token" : gitUser, gitToken);
     return new DteActivitiesImpl(
-        dev.atomic.dte.DteEngine.fromEnvironment(), roots, new Repositories(java.nio.file.Path.of(home, "repos"), roots, credentials), artifacts);
+        dev.atomic.dte.DteEngine.fromEnvironment(),
+        roots,
+        new Repositories(java.nio.file.Path.of(home, "repos"), roots, credentials),
+        artifacts);
   }
 
   /**
@@ -85,7 +89,8 @@ class WorkerConfiguration {
       ArtifactStore artifacts,
       WorkflowClient client) {
     return new EvidenceActivitiesImpl(
-        new EvidenceStore(new Database(dataSource), redactor.getIfAvailable(EvidenceRedactor::none)),
+        new EvidenceStore(
+            new Database(dataSource), redactor.getIfAvailable(EvidenceRedactor::none)),
         key.getIfAvailable(() -> signingKey(keyFile, home)),
         finops.getIfAvailable(FinOpsSummaries::notWired),
         artifacts,
@@ -101,9 +106,12 @@ class WorkerConfiguration {
       WorkflowClient client,
       @Value("${atomic.dte.allowed-roots}") List<String> allowedRoots,
       @Value("${atomic.home}") String home) {
-    FinOps finOps = FinOps.create(settings, dataSource, new TemporalAlertSink(client), Clock.systemUTC());
+    FinOps finOps =
+        FinOps.create(settings, dataSource, new TemporalAlertSink(client), Clock.systemUTC());
     return new FinOpsActivitiesImpl(
-        finOps, new WorkingDirectories(allowedRoots), new Repositories(java.nio.file.Path.of(home, "repos")));
+        finOps,
+        new WorkingDirectories(allowedRoots),
+        new Repositories(java.nio.file.Path.of(home, "repos")));
   }
 
   private static SigningKey signingKey(String file, String home) {

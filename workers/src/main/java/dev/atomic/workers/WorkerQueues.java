@@ -15,9 +15,9 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Chooses the task queues this process serves from {@code ATOMIC_WORKER_QUEUES} (a comma list,
- * default all): the worker definitions of {@code atomic-workers.yml} for other queues are left
- * out, so the Helm chart's worker groups (and {@code atomic worker --queues}) each poll only
- * their own. An unknown queue name stops the process with the known ones listed.
+ * default all): the worker definitions of {@code atomic-workers.yml} for other queues are left out,
+ * so the Helm chart's worker groups (and {@code atomic worker --queues}) each poll only their own.
+ * An unknown queue name stops the process with the known ones listed.
  */
 public class WorkerQueues implements EnvironmentPostProcessor, Ordered {
 
@@ -29,7 +29,8 @@ public class WorkerQueues implements EnvironmentPostProcessor, Ordered {
   private static final String WORKERS = "spring.temporal.workers";
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
     // The environment variable reaches this property too (relaxed binding); a command-line
     // property (`atomic worker --queues`) outranks it.
     String value = environment.getProperty(PROPERTY, "");
@@ -52,7 +53,11 @@ public class WorkerQueues implements EnvironmentPostProcessor, Ordered {
     for (String queue : wanted) {
       if (!known.contains(queue)) {
         throw new IllegalStateException(
-            VARIABLE + ": unknown task queue '" + queue + "'; the queues are " + String.join(", ", known));
+            VARIABLE
+                + ": unknown task queue '"
+                + queue
+                + "'; the queues are "
+                + String.join(", ", known));
       }
     }
     Map<String, Object> kept = new LinkedHashMap<>();
@@ -72,7 +77,8 @@ public class WorkerQueues implements EnvironmentPostProcessor, Ordered {
     environment.getPropertySources().addFirst(new MapPropertySource("atomicWorkerQueues", kept));
   }
 
-  private static void copyList(ConfigurableEnvironment environment, String from, String to, Map<String, Object> out) {
+  private static void copyList(
+      ConfigurableEnvironment environment, String from, String to, Map<String, Object> out) {
     for (int k = 0; environment.containsProperty(from + "[" + k + "]"); k++) {
       out.put(to + "[" + k + "]", environment.getProperty(from + "[" + k + "]"));
     }

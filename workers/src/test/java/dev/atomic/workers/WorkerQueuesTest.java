@@ -16,10 +16,13 @@ import org.springframework.core.env.StandardEnvironment;
 class WorkerQueuesTest {
 
   /** One worker definition, bound as the Temporal starter binds its list. */
-  record Worker(String taskQueue, String name, List<String> workflowClasses, List<String> activityBeans) {}
+  record Worker(
+      String taskQueue, String name, List<String> workflowClasses, List<String> activityBeans) {}
 
   private static List<Worker> workers(StandardEnvironment environment) {
-    return Binder.get(environment).bind("spring.temporal.workers", Bindable.listOf(Worker.class)).orElse(List.of());
+    return Binder.get(environment)
+        .bind("spring.temporal.workers", Bindable.listOf(Worker.class))
+        .orElse(List.of());
   }
 
   /** The worker definitions as atomic-workers.yml gives them, plus the chosen queues. */
@@ -41,7 +44,9 @@ class WorkerQueuesTest {
     StandardEnvironment environment = new StandardEnvironment();
     environment.getPropertySources().addLast(new MapPropertySource("yml", yml));
     if (queues != null) {
-      environment.getPropertySources().addFirst(new MapPropertySource("args", Map.of(WorkerQueues.PROPERTY, queues)));
+      environment
+          .getPropertySources()
+          .addFirst(new MapPropertySource("args", Map.of(WorkerQueues.PROPERTY, queues)));
     }
     new WorkerQueues().postProcessEnvironment(environment, new SpringApplication());
     return environment;
@@ -51,17 +56,23 @@ class WorkerQueuesTest {
   void aWorkerGroupPollsOnlyItsQueues() {
     List<Worker> workers = workers(environment("atomic-evidence, atomic-dte"));
 
-    assertThat(workers).extracting(Worker::taskQueue).containsExactly("atomic-dte", "atomic-evidence");
-    assertThat(workers.get(0).workflowClasses()).containsExactly("dev.atomic.dte.DteJobWorkflowImpl");
+    assertThat(workers)
+        .extracting(Worker::taskQueue)
+        .containsExactly("atomic-dte", "atomic-evidence");
+    assertThat(workers.get(0).workflowClasses())
+        .containsExactly("dev.atomic.dte.DteJobWorkflowImpl");
     assertThat(workers.get(1).activityBeans()).containsExactly("evidenceActivities");
     assertThat(workers.get(1).workflowClasses()).isNull();
   }
 
   @Test
   void byDefaultEveryQueueIsPolled() {
-    assertThat(workers(environment(null))).extracting(Worker::taskQueue)
+    assertThat(workers(environment(null)))
+        .extracting(Worker::taskQueue)
         .containsExactly("atomic-missions", "atomic-dte", "atomic-evidence");
-    assertThat(WorkerQueues.served("all")).contains("atomic-missions", "atomic-evidence").hasSize(5);
+    assertThat(WorkerQueues.served("all"))
+        .contains("atomic-missions", "atomic-evidence")
+        .hasSize(5);
   }
 
   @Test

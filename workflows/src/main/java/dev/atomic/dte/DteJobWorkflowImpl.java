@@ -17,7 +17,9 @@ public class DteJobWorkflowImpl implements DteJobWorkflow {
                   RetryOptions.newBuilder()
                       .setMaximumAttempts(3)
                       .setDoNotRetry(
-                          DteActivitiesImpl.INVALID, DteActivitiesImpl.UNSUPPORTED, DteActivitiesImpl.REFUSED)
+                          DteActivitiesImpl.INVALID,
+                          DteActivitiesImpl.UNSUPPORTED,
+                          DteActivitiesImpl.REFUSED)
                       .build())
               .build());
 

@@ -6,9 +6,8 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
 /**
- * Records first, so the alert is evidence even while the webhook is down; then retries the
- * webhook with exponential backoff and no attempt limit, so an outage delays an alert but
- * never drops it.
+ * Records first, so the alert is evidence even while the webhook is down; then retries the webhook
+ * with exponential backoff and no attempt limit, so an outage delays an alert but never drops it.
  */
 public class BudgetAlertWorkflowImpl implements BudgetAlertWorkflow {
 

@@ -40,17 +40,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The orchestration of a governed mission: plan on the repository, execute the planned batches
- * one activity each, verify the branch head, build the audit pack at finalize, and revert
- * applied batches (newest first) when the mission is rejected or a batch is rolled back. Each
- * capability runs on its own task queue; the mission's state and evidence stay with {@link
+ * The orchestration of a governed mission: plan on the repository, execute the planned batches one
+ * activity each, verify the branch head, build the audit pack at finalize, and revert applied
+ * batches (newest first) when the mission is rejected or a batch is rolled back. Each capability
+ * runs on its own task queue; the mission's state and evidence stay with {@link
  * MissionWorkflowImpl}.
  */
 final class GovernedMission {
 
   /**
-   * Transformations and PIT runs can take long (an hour at most); they heartbeat every few
-   * seconds, so a dead worker is noticed within 30 s and the activity retried on another.
+   * Transformations and PIT runs can take long (an hour at most); they heartbeat every few seconds,
+   * so a dead worker is noticed within 30 s and the activity retried on another.
    */
   private static final ActivityOptions DTE =
       ActivityOptions.newBuilder()
@@ -121,20 +121,25 @@ final class GovernedMission {
   }
 
   private static <T> T stub(Class<T> type, ActivityOptions options, String summary) {
-    return Workflow.newActivityStub(type, ActivityOptions.newBuilder(options).setSummary(summary).build());
+    return Workflow.newActivityStub(
+        type, ActivityOptions.newBuilder(options).setSummary(summary).build());
   }
 
   /**
-   * Plans the change: batches on the repository, the gateway's preflight of the spec and its
-   * secret scan of the planned diff. Returns false when the mission failed (with the reason).
+   * Plans the change: batches on the repository, the gateway's preflight of the spec and its secret
+   * scan of the planned diff. Returns false when the mission failed (with the reason).
    */
   boolean plan() {
     Workflow.setCurrentDetails("planning " + spec.id() + " on " + input.repository());
     try {
-      plan = stub(DteActivities.class, DTE, "plan " + spec.id())
-          .planMission(new DteMissionRequest(missionId, spec, input.repository(), input.ref(), branch, input.batchSize()));
+      plan =
+          stub(DteActivities.class, DTE, "plan " + spec.id())
+              .planMission(
+                  new DteMissionRequest(
+                      missionId, spec, input.repository(), input.ref(), branch, input.batchSize()));
     } catch (ActivityFailure e) {
-      mission.failMission("plan failed: " + reason(e), Map.of("checkpoint", CheckpointName.PLAN.wire()));
+      mission.failMission(
+          "plan failed: " + reason(e), Map.of("checkpoint", CheckpointName.PLAN.wire()));
       return false;
     }
     Map<String, Object> forecast = forecast();
@@ -142,60 +147,89 @@ final class GovernedMission {
     PreflightResult preflight;
     DiffScan scan;
     try {
-      preflight = gateway.preflight(new PreflightRequest(specText(), null, Map.of("missionId", missionId)));
+      preflight =
+          gateway.preflight(new PreflightRequest(specText(), null, Map.of("missionId", missionId)));
       scan = gateway.scanDiff(plan.diffSha256());
     } catch (ActivityFailure e) {
-      mission.failMission("the gateway could not check the plan: " + reason(e), Map.of("checkpoint", CheckpointName.PLAN.wire()));
+      mission.failMission(
+          "the gateway could not check the plan: " + reason(e),
+          Map.of("checkpoint", CheckpointName.PLAN.wire()));
       return false;
     }
     List<Map<String, Object>> artifacts = new ArrayList<>();
-    artifacts.add(artifact("diff", Map.of(
-        "sha256", plan.diffSha256(),
-        "bytes", plan.diffBytes(),
-        "files", plan.summary().files(),
-        "insertions", plan.summary().insertions(),
-        "deletions", plan.summary().deletions(),
-        "download", "/missions/" + missionId + "/diff")));
+    artifacts.add(
+        artifact(
+            "diff",
+            Map.of(
+                "sha256", plan.diffSha256(),
+                "bytes", plan.diffBytes(),
+                "files", plan.summary().files(),
+                "insertions", plan.summary().insertions(),
+                "deletions", plan.summary().deletions(),
+                "download", "/missions/" + missionId + "/diff")));
     Map<String, Object> batches = new LinkedHashMap<>();
     batches.put("baseCommit", plan.baseCommit());
     batches.put("branch", branch);
     batches.put("buildCheck", plan.buildCheck());
     batches.put("batches", plan.batches());
     artifacts.add(artifact("batches", batches));
-    artifacts.add(artifact("preflight", Map.of(
-        "ok", preflight.ok(),
-        "violations", preflight.violations() == null ? List.of() : preflight.violations(),
-        "redactions", preflight.redactions() == null ? 0 : preflight.redactions().size())));
+    artifacts.add(
+        artifact(
+            "preflight",
+            Map.of(
+                "ok", preflight.ok(),
+                "violations", preflight.violations() == null ? List.of() : preflight.violations(),
+                "redactions", preflight.redactions() == null ? 0 : preflight.redactions().size())));
     artifacts.add(artifact("secretScan", Map.of("findings", scan.findings())));
     artifacts.add(artifact("forecast", forecast));
     mission.planArtifacts(artifacts);
     for (PlannedBatch batch : plan.batches()) {
-      mission.addBatch(new Batch(batch.id(), false, List.of(), BatchStatus.PLANNED, null, null,
-          batch.files(), null, batch.dependsOn(), batch.reason()));
+      mission.addBatch(
+          new Batch(
+              batch.id(),
+              false,
+              List.of(),
+              BatchStatus.PLANNED,
+              null,
+              null,
+              batch.files(),
+              null,
+              batch.dependsOn(),
+              batch.reason()));
     }
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("checkpoint", CheckpointName.PLAN.wire());
     data.put("repository", input.repository());
     data.put("baseCommit", plan.baseCommit());
     data.put("diffSha256", plan.diffSha256());
-    data.put("files", plan.files().stream().map(f -> f.newPath() == null ? f.path() : f.newPath()).toList());
+    data.put(
+        "files",
+        plan.files().stream().map(f -> f.newPath() == null ? f.path() : f.newPath()).toList());
     data.put("batches", plan.batches().stream().map(PlannedBatch::id).toList());
     data.put("buildCheck", plan.buildCheck());
     mission.event(EventTypes.PLAN_PREPARED, "agent", data);
     if (!scan.findings().isEmpty()) {
       List<Map<String, Object>> findings = new ArrayList<>();
       for (DiffScan.Finding f : scan.findings()) {
-        findings.add(Map.of("rule", f.rule(), "file", f.file(), "line", f.line(), "masked", f.masked()));
+        findings.add(
+            Map.of("rule", f.rule(), "file", f.file(), "line", f.line(), "masked", f.masked()));
       }
       DiffScan.Finding first = scan.findings().get(0);
       mission.failMission(
-          "the planned diff adds " + scan.findings().size() + " secret(s), e.g. " + first.rule() + " at "
-              + first.file() + ":" + first.line(),
+          "the planned diff adds "
+              + scan.findings().size()
+              + " secret(s), e.g. "
+              + first.rule()
+              + " at "
+              + first.file()
+              + ":"
+              + first.line(),
           Map.of("checkpoint", CheckpointName.PLAN.wire(), "secrets", findings));
       return false;
     }
     if (!preflight.ok()) {
-      mission.failMission("the gateway refused the ChangeSpec: " + preflight.violations(),
+      mission.failMission(
+          "the gateway refused the ChangeSpec: " + preflight.violations(),
           Map.of("checkpoint", CheckpointName.PLAN.wire()));
       return false;
     }
@@ -209,8 +243,11 @@ final class GovernedMission {
   private Map<String, Object> forecast() {
     Map<String, Object> result = new LinkedHashMap<>();
     try {
-      Forecast f = stub(FinOpsActivities.class, FINOPS, "forecast")
-          .forecast(new ForecastRequest(spec, null, null, null, null, input.repository(), input.ref()));
+      Forecast f =
+          stub(FinOpsActivities.class, FINOPS, "forecast")
+              .forecast(
+                  new ForecastRequest(
+                      spec, null, null, null, null, input.repository(), input.ref()));
       forecastUsd = f.usdEstimate();
       result.put("usd", f.usdEstimate());
       result.put("tokens", f.totalTokens());
@@ -221,7 +258,8 @@ final class GovernedMission {
       result.put("unavailable", reason(e));
     }
     if (input.budgetUsd() != null) {
-      result.put("budget", "mission:" + missionId + " = " + input.budgetUsd().toPlainString() + " USD");
+      result.put(
+          "budget", "mission:" + missionId + " = " + input.budgetUsd().toPlainString() + " USD");
     }
     return result;
   }
@@ -234,7 +272,12 @@ final class GovernedMission {
     FinOpsActivities finops = stub(FinOpsActivities.class, FINOPS, "budget check");
     try {
       if (reservationId == null) {
-        reservationId = finops.reserve(new ReservationRequest("res-" + missionId, forecastUsd, List.of(), missionId, null)).id();
+        reservationId =
+            finops
+                .reserve(
+                    new ReservationRequest(
+                        "res-" + missionId, forecastUsd, List.of(), missionId, null))
+                .id();
         return null;
       }
       ReservationCheck check = finops.check(reservationId);
@@ -247,7 +290,8 @@ final class GovernedMission {
   /** Commits the spend at finalize: none, since the DTE priced no model call. */
   void commitBudget() {
     if (reservationId != null) {
-      stub(FinOpsActivities.class, FINOPS, "commit spend").commit(new CommitRequest(reservationId, BigDecimal.ZERO));
+      stub(FinOpsActivities.class, FINOPS, "commit spend")
+          .commit(new CommitRequest(reservationId, BigDecimal.ZERO));
     }
   }
 
@@ -259,13 +303,14 @@ final class GovernedMission {
     try {
       stub(FinOpsActivities.class, FINOPS, "release reservation").release(reservationId);
     } catch (ActivityFailure e) {
-      Workflow.getLogger(GovernedMission.class).warn("reservation {} not released: {}", reservationId, reason(e));
+      Workflow.getLogger(GovernedMission.class)
+          .warn("reservation {} not released: {}", reservationId, reason(e));
     }
   }
 
   /**
-   * Applies the planned batches from where execute stopped, one commit each. Before each batch
-   * the budget is checked: a refusal or a breach pauses execute (PAUSED) for a human.
+   * Applies the planned batches from where execute stopped, one commit each. Before each batch the
+   * budget is checked: a refusal or a breach pauses execute (PAUSED) for a human.
    */
   Outcome execute() {
     DteActivities dte = stub(DteActivities.class, DTE, "apply batches");
@@ -278,15 +323,28 @@ final class GovernedMission {
         pauseForBudget(batch.id(), budget);
         return Outcome.PAUSED;
       }
-      Workflow.setCurrentDetails("executing " + batch.id() + " (" + (i + 1) + "/" + batches.size() + ")");
+      Workflow.setCurrentDetails(
+          "executing " + batch.id() + " (" + (i + 1) + "/" + batches.size() + ")");
       DtePreview.Batch applied;
       try {
-        applied = Workflow.newActivityStub(DteActivities.class,
-                ActivityOptions.newBuilder(DTE).setSummary("apply " + batch.id() + " of " + batches.size()).build())
-            .applyBatch(new DteBatchRequest(spec, input.repository(), plan.baseCommit(), branch, batch, batches.size()));
+        applied =
+            Workflow.newActivityStub(
+                    DteActivities.class,
+                    ActivityOptions.newBuilder(DTE)
+                        .setSummary("apply " + batch.id() + " of " + batches.size())
+                        .build())
+                .applyBatch(
+                    new DteBatchRequest(
+                        spec,
+                        input.repository(),
+                        plan.baseCommit(),
+                        branch,
+                        batch,
+                        batches.size()));
       } catch (ActivityFailure e) {
         compensate("batch " + batch.id() + " failed: " + reason(e), dte);
-        mission.failMission("execute failed at " + batch.id() + ": " + reason(e),
+        mission.failMission(
+            "execute failed at " + batch.id() + ": " + reason(e),
             Map.of("checkpoint", CheckpointName.EXECUTE.wire(), "batchId", batch.id()));
         return Outcome.FAILED;
       }
@@ -309,7 +367,10 @@ final class GovernedMission {
   void advance(CheckpointName approved) {
     switch (approved) {
       case PLAN -> {
-        mission.event(EventTypes.CHECKPOINT_OPENED, "platform", Map.of("checkpoint", CheckpointName.EXECUTE.wire()));
+        mission.event(
+            EventTypes.CHECKPOINT_OPENED,
+            "platform",
+            Map.of("checkpoint", CheckpointName.EXECUTE.wire()));
         runExecute("plan approved: executing");
       }
       case EXECUTE -> runExecute("budget approved: executing again");
@@ -321,7 +382,8 @@ final class GovernedMission {
           pack = auditPack();
         } catch (io.temporal.failure.ActivityFailure e) {
           releaseBudget();
-          mission.failMission("the audit pack could not be built: " + reason(e),
+          mission.failMission(
+              "the audit pack could not be built: " + reason(e),
               Map.of("checkpoint", CheckpointName.FINALIZE.wire()));
           return;
         }
@@ -358,9 +420,14 @@ final class GovernedMission {
 
   /** Execute waits for a human: the budget refused or was breached before {@code batchId}. */
   void pauseForBudget(String batchId, String why) {
-    mission.reason = "execute paused before " + batchId + ": " + why
-        + "; raise the budget (PUT /finops/budgets/mission:" + missionId
-        + ") and approve execute to resume, or reject to revert";
+    mission.reason =
+        "execute paused before "
+            + batchId
+            + ": "
+            + why
+            + "; raise the budget (PUT /finops/budgets/mission:"
+            + missionId
+            + ") and approve execute to resume, or reject to revert";
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("checkpoint", CheckpointName.EXECUTE.wire());
     data.put("batchId", batchId);
@@ -371,8 +438,8 @@ final class GovernedMission {
   }
 
   /**
-   * Verifies the branch head. A pass opens finalize, except for high risk, which waits for a
-   * human at verify; a failure waits for a human at verify (reject compensates).
+   * Verifies the branch head. A pass opens finalize, except for high risk, which waits for a human
+   * at verify; a failure waits for a human at verify (reject compensates).
    */
   void verifyAndOpen() {
     MissionLedger.CheckpointState verify = mission.checkpoints.get(CheckpointName.VERIFY);
@@ -390,7 +457,9 @@ final class GovernedMission {
       verify.metrics.put("errors", report.errors());
     }
     List<String> failedInvariants = new ArrayList<>();
-    report.invariants().stream().filter(i -> !i.passed()).forEach(i -> failedInvariants.add(i.name()));
+    report.invariants().stream()
+        .filter(i -> !i.passed())
+        .forEach(i -> failedInvariants.add(i.name()));
     verify.metrics.put("invariantsFailed", failedInvariants);
     if (report.mutationReport() != null) {
       verify.metrics.put("mutationThreshold", report.mutationReport().threshold());
@@ -412,10 +481,21 @@ final class GovernedMission {
     Workflow.setCurrentDetails("verifying " + branch);
     VerificationReport report;
     try {
-      report = stub(DteActivities.class, DTE, "verify " + branch)
-          .verifyMission(new DteMissionRequest(missionId, spec, input.repository(), input.ref(), branch, input.batchSize()));
+      report =
+          stub(DteActivities.class, DTE, "verify " + branch)
+              .verifyMission(
+                  new DteMissionRequest(
+                      missionId, spec, input.repository(), input.ref(), branch, input.batchSize()));
     } catch (ActivityFailure e) {
-      report = new VerificationReport(false, List.of("verification could not run: " + reason(e)), List.of(), List.of(), null, null, Map.of());
+      report =
+          new VerificationReport(
+              false,
+              List.of("verification could not run: " + reason(e)),
+              List.of(),
+              List.of(),
+              null,
+              null,
+              Map.of());
     }
     verified = true;
     return report;
@@ -428,12 +508,13 @@ final class GovernedMission {
   /** Builds and stores the audit pack; null when it could not be built (the reason is logged). */
   AuditPackRef auditPack() {
     Workflow.setCurrentDetails("building the audit pack");
-    return stub(EvidenceActivities.class, EVIDENCE, "audit pack").generateAuditPack(new AuditPackRequest(missionId, specText()));
+    return stub(EvidenceActivities.class, EVIDENCE, "audit pack")
+        .generateAuditPack(new AuditPackRequest(missionId, specText()));
   }
 
   /**
-   * Reverts every applied batch, newest first (a Saga's compensation), records it, and returns
-   * the reservation's hold.
+   * Reverts every applied batch, newest first (a Saga's compensation), records it, and returns the
+   * reservation's hold.
    */
   void compensate(String why, DteActivities dte) {
     releaseBudget();
@@ -441,21 +522,26 @@ final class GovernedMission {
       return;
     }
     Workflow.setCurrentDetails("reverting every applied batch: " + why);
-    List<GitBatches.Reverted> reverted = (dte == null ? stub(DteActivities.class, DTE, "revert all batches") : dte)
-        .revertBatch(new DteRevertRequest(input.repository(), branch, null, true));
+    List<GitBatches.Reverted> reverted =
+        (dte == null ? stub(DteActivities.class, DTE, "revert all batches") : dte)
+            .revertBatch(new DteRevertRequest(input.repository(), branch, null, true));
     recordReverts(reverted, why, "platform", true);
   }
 
   /** Reverts one batch (with {@code cascade}, its dependents first); refusals propagate. */
   List<GitBatches.Reverted> rollback(RollbackRequest request) {
     Workflow.setCurrentDetails("rolling back " + request.batchId());
-    List<GitBatches.Reverted> reverted = stub(DteActivities.class, DTE, "roll back " + request.batchId())
-        .revertBatch(new DteRevertRequest(input.repository(), branch, request.batchId(), request.cascade()));
+    List<GitBatches.Reverted> reverted =
+        stub(DteActivities.class, DTE, "roll back " + request.batchId())
+            .revertBatch(
+                new DteRevertRequest(
+                    input.repository(), branch, request.batchId(), request.cascade()));
     recordReverts(reverted, request.reason(), request.actor(), request.cascade());
     return reverted;
   }
 
-  private void recordReverts(List<GitBatches.Reverted> reverted, String why, String actor, boolean cascade) {
+  private void recordReverts(
+      List<GitBatches.Reverted> reverted, String why, String actor, boolean cascade) {
     for (GitBatches.Reverted r : reverted) {
       mission.batchRolledBack(r.batchId());
       Map<String, Object> data = new LinkedHashMap<>();
@@ -466,13 +552,17 @@ final class GovernedMission {
       if (why != null) {
         data.put("reason", why);
       }
-      mission.event(EventTypes.ROLLBACK_APPLIED, actor == null || actor.isBlank() ? "anonymous" : actor, data);
+      mission.event(
+          EventTypes.ROLLBACK_APPLIED,
+          actor == null || actor.isBlank() ? "anonymous" : actor,
+          data);
     }
   }
 
   /** Applied batches that depend on {@code batchId}, directly or not. */
   static List<String> dependents(List<Batch> batches, String batchId) {
-    return Dependents.of(batches, batchId, Batch::id, Batch::dependsOn, b -> b.status() == BatchStatus.APPLIED)
+    return Dependents.of(
+            batches, batchId, Batch::id, Batch::dependsOn, b -> b.status() == BatchStatus.APPLIED)
         .stream()
         .map(Batch::id)
         .toList();

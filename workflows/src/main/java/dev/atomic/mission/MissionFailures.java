@@ -4,17 +4,19 @@ import io.temporal.failure.ApplicationFailure;
 import java.util.Optional;
 
 /**
- * Why a mission refused a request; the API maps each kind to an HTTP status. A refusal reaches
- * the client as an {@link ApplicationFailure} whose type is one of the constants below, both
- * when an update validator rejects it (the SDK names the thrown exception's class) and when
- * the workflow refuses it later (the failure carries the same name).
+ * Why a mission refused a request; the API maps each kind to an HTTP status. A refusal reaches the
+ * client as an {@link ApplicationFailure} whose type is one of the constants below, both when an
+ * update validator rejects it (the SDK names the thrown exception's class) and when the workflow
+ * refuses it later (the failure carries the same name).
  */
 public final class MissionFailures {
 
   /** The request does not fit the mission's current state (HTTP 409). */
   public static final String WRONG_STATE = WrongState.class.getName();
+
   /** The named checkpoint or batch does not exist (HTTP 404). */
   public static final String NOT_FOUND = NotFound.class.getName();
+
   /** The caller may not make this decision, e.g. approving their own high-risk plan (403). */
   public static final String FORBIDDEN = Forbidden.class.getName();
 

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A mission's state inside its workflow: the checkpoints with their batches, metrics and
- * artifacts, the mission status, and the evidence events not yet stored. {@link #persist} stores
- * the events and the new snapshot in one activity, so every transition is recorded before the
- * next one starts. Deterministic: time comes from the workflow, ids from the event sequence.
+ * A mission's state inside its workflow: the checkpoints with their batches, metrics and artifacts,
+ * the mission status, and the evidence events not yet stored. {@link #persist} stores the events
+ * and the new snapshot in one activity, so every transition is recorded before the next one starts.
+ * Deterministic: time comes from the workflow, ids from the event sequence.
  */
 final class MissionLedger {
 
@@ -39,8 +39,10 @@ final class MissionLedger {
   final MissionRequest request;
   MissionStatus status = MissionStatus.PLANNING;
   String reason;
+
   /** When the checkpoint waiting for a decision expires. */
   long decisionDeadlineMillis;
+
   private String updatedAt;
   private long version;
   private long seq;
@@ -130,7 +132,10 @@ final class MissionLedger {
   /** Ends the mission as failed, with the reason as evidence; running checkpoints fail too. */
   void failMission(String why, Map<String, Object> details) {
     checkpoints.values().stream()
-        .filter(c -> c.status == CheckpointStatus.RUNNING || c.status == CheckpointStatus.AWAITING_APPROVAL)
+        .filter(
+            c ->
+                c.status == CheckpointStatus.RUNNING
+                    || c.status == CheckpointStatus.AWAITING_APPROVAL)
         .forEach(c -> c.status = CheckpointStatus.FAILED);
     status = MissionStatus.FAILED;
     reason = why;
@@ -145,7 +150,14 @@ final class MissionLedger {
     String missionId = request.missionId();
     pendingEvents.add(
         new EvidenceEvent(
-            EvidenceEvent.idFor(missionId, seq), missionId, seq, missionId, type, actor, now(), data));
+            EvidenceEvent.idFor(missionId, seq),
+            missionId,
+            seq,
+            missionId,
+            type,
+            actor,
+            now(),
+            data));
   }
 
   /** Stores the events gathered since the last call together with the new snapshot. */
@@ -174,8 +186,8 @@ final class MissionLedger {
 
   /**
    * Moves the events not yet stored to the end of the stream, from {@code nextSeq} on: events
-   * recorded outside the workflow (external producers, audit pack exports) took their places.
-   * The new positions come from an activity result, so a replay assigns the same ones.
+   * recorded outside the workflow (external producers, audit pack exports) took their places. The
+   * new positions come from an activity result, so a replay assigns the same ones.
    */
   private void renumberPendingEvents(long nextSeq) {
     long next = Math.max(nextSeq, pendingEvents.get(0).seq() + 1);
@@ -278,4 +290,5 @@ final class MissionLedger {
               : null,
           auditPack);
     }
-  }}
+  }
+}

@@ -5,11 +5,11 @@ package dev.atomic.mission;
  *
  * @param missionId also the workflow id, {@code M-…}
  * @param createdAt ISO-8601 instant at which the mission was requested
- * @param approvalTimeoutSeconds how long a checkpoint may wait for a decision before the
- *     mission expires
+ * @param approvalTimeoutSeconds how long a checkpoint may wait for a decision before the mission
+ *     expires
  * @param autoApproveLowRisk approve the plan of a low-risk mission by policy
- * @param searchAttributes keep the Atomic search attributes current (false where the server
- *     has not registered them)
+ * @param searchAttributes keep the Atomic search attributes current (false where the server has not
+ *     registered them)
  * @param governed the repository and ChangeSpec of a governed mission; null in ledger mode
  */
 public record MissionRequest(
@@ -33,8 +33,16 @@ public record MissionRequest(
       long approvalTimeoutSeconds,
       boolean autoApproveLowRisk,
       boolean searchAttributes) {
-    this(missionId, title, risk, requestedBy, createdAt, approvalTimeoutSeconds,
-        autoApproveLowRisk, searchAttributes, null);
+    this(
+        missionId,
+        title,
+        risk,
+        requestedBy,
+        createdAt,
+        approvalTimeoutSeconds,
+        autoApproveLowRisk,
+        searchAttributes,
+        null);
   }
 
   /**
@@ -46,5 +54,9 @@ public record MissionRequest(
    * @param budgetUsd the mission's budget ({@code mission:<id>}), already set; null for none
    */
   public record Governed(
-      String repository, String ref, dev.atomic.dte.ChangeSpec changeSpec, int batchSize, java.math.BigDecimal budgetUsd) {}
+      String repository,
+      String ref,
+      dev.atomic.dte.ChangeSpec changeSpec,
+      int batchSize,
+      java.math.BigDecimal budgetUsd) {}
 }

@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 
 /**
  * One mission: checkpoints advance on human or policy decisions. Signals and updates only queue
- * commands; the main loop applies them one at a time, and each transition is recorded in the
- * {@link MissionLedger} before the next one starts. In ledger mode agents register batches; a
- * governed mission's work (plan, batches, verification, audit pack, compensation) is
- * orchestrated by {@link GovernedMission}.
+ * commands; the main loop applies them one at a time, and each transition is recorded in the {@link
+ * MissionLedger} before the next one starts. In ledger mode agents register batches; a governed
+ * mission's work (plan, batches, verification, audit pack, compensation) is orchestrated by {@link
+ * GovernedMission}.
  */
 public class MissionWorkflowImpl implements MissionWorkflow {
 
@@ -62,7 +62,12 @@ public class MissionWorkflowImpl implements MissionWorkflow {
       }
       created.put("batchSize", missionRequest.governed().batchSize());
     }
-    ledger.event(EventTypes.MISSION_CREATED, ledger.request.requestedBy(), governed == null ? Map.of("title", ledger.request.title(), "risk", ledger.request.risk().wire()) : created);
+    ledger.event(
+        EventTypes.MISSION_CREATED,
+        ledger.request.requestedBy(),
+        governed == null
+            ? Map.of("title", ledger.request.title(), "risk", ledger.request.risk().wire())
+            : created);
     if (governed == null) {
       ledger.open(CheckpointName.PLAN, MissionStatus.AWAITING_APPROVAL);
       ledger.persist("Mission created");
@@ -74,15 +79,15 @@ public class MissionWorkflowImpl implements MissionWorkflow {
         planGoverned();
       } else {
         // The plan waits for PUT /missions/{id}/changespec, as long as a decision may wait.
-        ledger.decisionDeadlineMillis = Workflow.currentTimeMillis() + ledger.request.approvalTimeoutSeconds() * 1000L;
+        ledger.decisionDeadlineMillis =
+            Workflow.currentTimeMillis() + ledger.request.approvalTimeoutSeconds() * 1000L;
         Workflow.setCurrentDetails("waiting for a ChangeSpec");
       }
     }
 
     while (!ledger.status.isFinished()) {
       long wait = ledger.decisionDeadlineMillis - Workflow.currentTimeMillis();
-      boolean arrived =
-          wait > 0 && Workflow.await(Duration.ofMillis(wait), () -> !inbox.isEmpty());
+      boolean arrived = wait > 0 && Workflow.await(Duration.ofMillis(wait), () -> !inbox.isEmpty());
       if (!arrived) {
         expire();
         break;
@@ -149,13 +154,17 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     }
     if (governed == null) {
       return MissionFailures.wrongState(
-          "mission " + ledger.request.missionId() + " is a ledger mission (no repository); it takes no ChangeSpec");
+          "mission "
+              + ledger.request.missionId()
+              + " is a ledger mission (no repository); it takes no ChangeSpec");
     }
     if (governed.hasSpec()) {
-      return MissionFailures.wrongState("mission " + ledger.request.missionId() + " already has its ChangeSpec");
+      return MissionFailures.wrongState(
+          "mission " + ledger.request.missionId() + " already has its ChangeSpec");
     }
     if (ledger.status.isFinished()) {
-      return MissionFailures.wrongState("mission " + ledger.request.missionId() + " is " + ledger.status.wire());
+      return MissionFailures.wrongState(
+          "mission " + ledger.request.missionId() + " is " + ledger.status.wire());
     }
     if (changeSpec == null || changeSpec.changeSpec() == null) {
       return MissionFailures.wrongState("a ChangeSpec is required");
@@ -194,7 +203,10 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     if (ledger.request.risk() == Risk.LOW && ledger.request.autoApproveLowRisk()) {
       decide(
           new CheckpointDecisionRequest(
-              CheckpointName.PLAN.wire(), Verdict.APPROVED, "policy", "low-risk plan approved by policy"),
+              CheckpointName.PLAN.wire(),
+              Verdict.APPROVED,
+              "policy",
+              "low-risk plan approved by policy"),
           null);
     }
   }
@@ -288,8 +300,8 @@ public class MissionWorkflowImpl implements MissionWorkflow {
   }
 
   /**
-   * Ledger mode has no ChangeSpec, so there is nothing to verify; that is recorded as such
-   * and no figure is reported. A high-risk mission still waits for a human at verify.
+   * Ledger mode has no ChangeSpec, so there is nothing to verify; that is recorded as such and no
+   * figure is reported. A high-risk mission still waits for a human at verify.
    */
   private void runVerify() {
     MissionLedger.CheckpointState verify = ledger.checkpoints.get(CheckpointName.VERIFY);
@@ -356,12 +368,14 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     reply.complete(new RollbackResult(true, rolledBack.id() + " rolled back", rolledBack));
   }
 
-  private void rollbackGoverned(RollbackRequest rollbackRequest, CompletablePromise<RollbackResult> reply) {
+  private void rollbackGoverned(
+      RollbackRequest rollbackRequest, CompletablePromise<RollbackResult> reply) {
     List<dev.atomic.dte.git.GitBatches.Reverted> reverted;
     try {
       reverted = governed.rollback(rollbackRequest);
     } catch (io.temporal.failure.ActivityFailure e) {
-      reply.completeExceptionally(MissionFailures.wrongState(GovernedMission.reason(e)).toFailure());
+      reply.completeExceptionally(
+          MissionFailures.wrongState(GovernedMission.reason(e)).toFailure());
       return;
     }
     boolean reverify = governed.verified();
@@ -375,11 +389,19 @@ public class MissionWorkflowImpl implements MissionWorkflow {
       ledger.status = MissionStatus.VERIFYING;
     }
     ledger.persist("rolled back " + reverted.size() + " batch(es)");
-    Batch batch = ledger.checkpoints.get(CheckpointName.EXECUTE).batches.get(ledger.indexOf(rollbackRequest.batchId()));
+    Batch batch =
+        ledger
+            .checkpoints
+            .get(CheckpointName.EXECUTE)
+            .batches
+            .get(ledger.indexOf(rollbackRequest.batchId()));
     String message =
         reverted.size() == 1
             ? batch.id() + " rolled back"
-            : String.join(", ", reverted.stream().map(dev.atomic.dte.git.GitBatches.Reverted::batchId).toList()) + " rolled back (cascade)";
+            : String.join(
+                    ", ",
+                    reverted.stream().map(dev.atomic.dte.git.GitBatches.Reverted::batchId).toList())
+                + " rolled back (cascade)";
     reply.complete(new RollbackResult(true, message, batch));
     if (reverify) {
       governed.verifyAndOpen();
@@ -403,7 +425,11 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     }
     if (ledger.status.isFinished()) {
       return MissionFailures.wrongState(
-          "mission " + ledger.request.missionId() + " is " + ledger.status.wire() + "; it takes no decisions");
+          "mission "
+              + ledger.request.missionId()
+              + " is "
+              + ledger.status.wire()
+              + "; it takes no decisions");
     }
     MissionLedger.CheckpointState checkpoint = ledger.checkpoints.get(name.get());
     if (checkpoint.status != CheckpointStatus.AWAITING_APPROVAL) {
@@ -429,11 +455,14 @@ public class MissionWorkflowImpl implements MissionWorkflow {
       }
     }
     if (ledger.request.risk() == Risk.HIGH
-        && (name.get() == CheckpointName.PLAN || (governed != null && name.get() == CheckpointName.VERIFY))
+        && (name.get() == CheckpointName.PLAN
+            || (governed != null && name.get() == CheckpointName.VERIFY))
         && decision.verdict() == Verdict.APPROVED
         && ledger.actorName(decision.actor()).equals(ledger.request.requestedBy())) {
       return MissionFailures.forbidden(
-          "the " + name.get().wire() + " of a high-risk mission must be approved by someone other than its"
+          "the "
+              + name.get().wire()
+              + " of a high-risk mission must be approved by someone other than its"
               + " requester ("
               + ledger.request.requestedBy()
               + ")");
@@ -447,9 +476,12 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     }
     if (governed != null) {
       return MissionFailures.wrongState(
-          "mission " + ledger.request.missionId() + " is governed: its batches come from its plan, agents register none");
+          "mission "
+              + ledger.request.missionId()
+              + " is governed: its batches come from its plan, agents register none");
     }
-    if (ledger.checkpoints.get(CheckpointName.EXECUTE).status != CheckpointStatus.AWAITING_APPROVAL) {
+    if (ledger.checkpoints.get(CheckpointName.EXECUTE).status
+        != CheckpointStatus.AWAITING_APPROVAL) {
       return MissionFailures.wrongState(
           "batches can be registered only while execute is open; mission "
               + ledger.request.missionId()
@@ -468,23 +500,41 @@ public class MissionWorkflowImpl implements MissionWorkflow {
       return MissionFailures.notFound(
           "Batch not found: '" + (rollback == null ? null : rollback.batchId()) + "'");
     }
-    Batch batch = ledger.checkpoints.get(CheckpointName.EXECUTE).batches.get(ledger.indexOf(rollback.batchId()));
+    Batch batch =
+        ledger
+            .checkpoints
+            .get(CheckpointName.EXECUTE)
+            .batches
+            .get(ledger.indexOf(rollback.batchId()));
     if (batch.status() == BatchStatus.ROLLED_BACK) {
       return MissionFailures.wrongState(batch.id() + " is already rolled back");
     }
     if (governed != null) {
       if (batch.status() != BatchStatus.APPLIED) {
-        return MissionFailures.wrongState(batch.id() + " is " + batch.status().wire() + ", not applied; nothing to roll back");
-      }
-      if (ledger.checkpoints.get(CheckpointName.FINALIZE).decision != null || ledger.status.isFinished()) {
         return MissionFailures.wrongState(
-            "mission " + ledger.request.missionId() + " is " + ledger.status.wire() + "; batches can be rolled back until finalize is decided");
+            batch.id() + " is " + batch.status().wire() + ", not applied; nothing to roll back");
       }
-      List<String> dependents = GovernedMission.dependents(ledger.checkpoints.get(CheckpointName.EXECUTE).batches, batch.id());
+      if (ledger.checkpoints.get(CheckpointName.FINALIZE).decision != null
+          || ledger.status.isFinished()) {
+        return MissionFailures.wrongState(
+            "mission "
+                + ledger.request.missionId()
+                + " is "
+                + ledger.status.wire()
+                + "; batches can be rolled back until finalize is decided");
+      }
+      List<String> dependents =
+          GovernedMission.dependents(
+              ledger.checkpoints.get(CheckpointName.EXECUTE).batches, batch.id());
       if (!dependents.isEmpty() && !rollback.cascade()) {
-        return MissionFailures.wrongState(batch.id() + " cannot be rolled back alone: " + String.join(", ", dependents)
-            + (dependents.size() == 1 ? " depends" : " depend") + " on it; ask for cascade to roll "
-            + (dependents.size() == 1 ? "it" : "them") + " back too, newest first");
+        return MissionFailures.wrongState(
+            batch.id()
+                + " cannot be rolled back alone: "
+                + String.join(", ", dependents)
+                + (dependents.size() == 1 ? " depends" : " depend")
+                + " on it; ask for cascade to roll "
+                + (dependents.size() == 1 ? "it" : "them")
+                + " back too, newest first");
       }
       return null;
     }
@@ -493,14 +543,21 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     }
     if (ledger.status.isFinished()) {
       return MissionFailures.wrongState(
-          "mission " + ledger.request.missionId() + " is " + ledger.status.wire() + "; nothing can be rolled back");
+          "mission "
+              + ledger.request.missionId()
+              + " is "
+              + ledger.status.wire()
+              + "; nothing can be rolled back");
     }
     return null;
   }
 
   /** A command that no longer fits: an update learns why, a signal is recorded as ignored. */
   private void refuse(
-      MissionFailures.Refusal problem, String actor, String checkpoint, CompletablePromise<?> reply) {
+      MissionFailures.Refusal problem,
+      String actor,
+      String checkpoint,
+      CompletablePromise<?> reply) {
     if (reply != null) {
       reply.completeExceptionally(problem.toFailure());
       return;
@@ -518,7 +575,11 @@ public class MissionWorkflowImpl implements MissionWorkflow {
       Command command = inbox.poll();
       MissionFailures.Refusal problem =
           MissionFailures.wrongState(
-              "mission " + ledger.request.missionId() + " is " + ledger.status.wire() + "; request not applied");
+              "mission "
+                  + ledger.request.missionId()
+                  + " is "
+                  + ledger.status.wire()
+                  + "; request not applied");
       if (command instanceof Decide d) {
         refuse(problem, d.request().actor(), d.request().checkpoint(), d.reply());
       } else if (command instanceof RegisterBatch b) {
@@ -533,16 +594,24 @@ public class MissionWorkflowImpl implements MissionWorkflow {
 
   private void expire() {
     String waiting =
-        governed != null && !governed.hasSpec() ? " (the plan is waiting for a ChangeSpec)" : ledger.awaitingHint();
+        governed != null && !governed.hasSpec()
+            ? " (the plan is waiting for a ChangeSpec)"
+            : ledger.awaitingHint();
     if (governed != null) {
-      governed.compensate("no decision within " + Duration.ofSeconds(ledger.request.approvalTimeoutSeconds()) + waiting, null);
+      governed.compensate(
+          "no decision within "
+              + Duration.ofSeconds(ledger.request.approvalTimeoutSeconds())
+              + waiting,
+          null);
     }
     ledger.checkpoints.values().stream()
         .filter(c -> c.status == CheckpointStatus.AWAITING_APPROVAL)
         .forEach(c -> c.status = CheckpointStatus.FAILED);
     ledger.finish(
         MissionStatus.EXPIRED,
-        "no decision within " + Duration.ofSeconds(ledger.request.approvalTimeoutSeconds()) + waiting);
+        "no decision within "
+            + Duration.ofSeconds(ledger.request.approvalTimeoutSeconds())
+            + waiting);
     ledger.event(EventTypes.MISSION_EXPIRED, "platform", Map.of("reason", ledger.reason));
     ledger.persist("Mission expired");
   }
@@ -562,6 +631,4 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     }
     return Optional.empty();
   }
-
-
 }

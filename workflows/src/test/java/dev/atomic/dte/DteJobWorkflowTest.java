@@ -31,7 +31,11 @@ class DteJobWorkflowTest {
     env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker("dte-test");
     worker.registerWorkflowImplementationTypes(DteJobWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new DteActivitiesImpl(DteEngine.fromEnvironment(), new WorkingDirectories(List.of(root.toString())), new Repositories(root.resolve(".repos"))));
+    worker.registerActivitiesImplementations(
+        new DteActivitiesImpl(
+            DteEngine.fromEnvironment(),
+            new WorkingDirectories(List.of(root.toString())),
+            new Repositories(root.resolve(".repos"))));
     env.start();
     client = env.getWorkflowClient();
   }
@@ -46,7 +50,9 @@ class DteJobWorkflowTest {
     Path repo = copyDemo();
     DteJobWorkflow job = job("dte-00000000-0000-0000-0000-000000000001");
 
-    DtePreview preview = job.run(DteRequest.onDirectory(DteRequest.APPLY, cs001(), repo.toString(), true, 0)).applied();
+    DtePreview preview =
+        job.run(DteRequest.onDirectory(DteRequest.APPLY, cs001(), repo.toString(), true, 0))
+            .applied();
 
     assertThat(preview.patches()).contains("src/main/java/com/acme/model/AccountId.java");
     WorkflowReplayer.replayWorkflowExecution(
@@ -57,21 +63,37 @@ class DteJobWorkflowTest {
   void aRefusalIsNotRetriedAndKeepsItsReasons() throws Exception {
     copyDemo();
     ChangeSpec typescript =
-        new ChangeSpec("CS-2", "x", List.of("src/**/*.java"), "typescript", null,
-            List.of(new ChangeSpec.Patch(null, "renameSymbol", "Identifier[name='UserId']", Map.of("newName", "A"))),
-            null, null, null, null);
+        new ChangeSpec(
+            "CS-2",
+            "x",
+            List.of("src/**/*.java"),
+            "typescript",
+            null,
+            List.of(
+                new ChangeSpec.Patch(
+                    null, "renameSymbol", "Identifier[name='UserId']", Map.of("newName", "A"))),
+            null,
+            null,
+            null,
+            null);
     DteJobWorkflow job = job("dte-00000000-0000-0000-0000-000000000002");
 
-    assertThatThrownBy(() -> job.run(DteRequest.onDirectory(DteRequest.APPLY, typescript, root.toString(), true, 0)))
+    assertThatThrownBy(
+            () ->
+                job.run(
+                    DteRequest.onDirectory(DteRequest.APPLY, typescript, root.toString(), true, 0)))
         .isInstanceOf(WorkflowFailedException.class)
         .cause()
         .isInstanceOf(ActivityFailure.class)
         .cause()
-        .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-          assertThat(failure.getType()).isEqualTo(DteActivitiesImpl.UNSUPPORTED);
-          assertThat(failure.isNonRetryable()).isTrue();
-          assertThat(failure.getOriginalMessage()).contains("language pack not available: typescript");
-        });
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getType()).isEqualTo(DteActivitiesImpl.UNSUPPORTED);
+              assertThat(failure.isNonRetryable()).isTrue();
+              assertThat(failure.getOriginalMessage())
+                  .contains("language pack not available: typescript");
+            });
     long attempts =
         client.fetchHistory("dte-00000000-0000-0000-0000-000000000002").getEvents().stream()
             .filter(e -> e.hasActivityTaskStartedEventAttributes())
@@ -81,7 +103,8 @@ class DteJobWorkflowTest {
 
   private DteJobWorkflow job(String id) {
     return client.newWorkflowStub(
-        DteJobWorkflow.class, WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue("dte-test").build());
+        DteJobWorkflow.class,
+        WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue("dte-test").build());
   }
 
   private Path copyDemo() {

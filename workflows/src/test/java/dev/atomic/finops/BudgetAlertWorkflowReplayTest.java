@@ -50,19 +50,38 @@ class BudgetAlertWorkflowReplayTest {
     try (TestDatabase database = TestDatabase.h2();
         WebhookReceiver webhook = WebhookReceiver.failingFirst(2);
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      FinOps finOps = FinOps.create(FinOpsSettings.defaults().withWebhookUrl(webhook.url()), database.dataSource(),
-          alerts -> {}, Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC));
+      FinOps finOps =
+          FinOps.create(
+              FinOpsSettings.defaults().withWebhookUrl(webhook.url()),
+              database.dataSource(),
+              alerts -> {},
+              Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC));
       Worker worker = env.newWorker(TaskQueues.FINOPS);
       worker.registerWorkflowImplementationTypes(BudgetAlertWorkflowImpl.class);
-      worker.registerActivitiesImplementations(new FinOpsActivitiesImpl(finOps,
-          new WorkingDirectories(List.of(root.toString())), new Repositories(root.resolve(".repos"))));
+      worker.registerActivitiesImplementations(
+          new FinOpsActivitiesImpl(
+              finOps,
+              new WorkingDirectories(List.of(root.toString())),
+              new Repositories(root.resolve(".repos"))));
       env.start();
       finOps.budgets().define(BudgetScope.team("replay"), new BigDecimal("10"), null);
-      BudgetAlert alert = BudgetAlert.of("team:replay", "2026-11", 100, new BigDecimal("10"), new BigDecimal("10.5"),
-          BigDecimal.ZERO, "2026-11-28T10:00:00Z");
+      BudgetAlert alert =
+          BudgetAlert.of(
+              "team:replay",
+              "2026-11",
+              100,
+              new BigDecimal("10"),
+              new BigDecimal("10.5"),
+              BigDecimal.ZERO,
+              "2026-11-28T10:00:00Z");
       WorkflowClient client = env.getWorkflowClient();
-      BudgetAlertWorkflow workflow = client.newWorkflowStub(BudgetAlertWorkflow.class,
-          WorkflowOptions.newBuilder().setWorkflowId(alert.alertId()).setTaskQueue(TaskQueues.FINOPS).build());
+      BudgetAlertWorkflow workflow =
+          client.newWorkflowStub(
+              BudgetAlertWorkflow.class,
+              WorkflowOptions.newBuilder()
+                  .setWorkflowId(alert.alertId())
+                  .setTaskQueue(TaskQueues.FINOPS)
+                  .build());
       workflow.run(alert);
       return client.fetchHistory(alert.alertId());
     }

@@ -45,12 +45,19 @@ class BudgetAlertWorkflowTest {
     webhook = WebhookReceiver.failingFirst(2);
     env = TestWorkflowEnvironment.newInstance();
     client = env.getWorkflowClient();
-    finOps = FinOps.create(FinOpsSettings.defaults().withWebhookUrl(webhook.url()), database.dataSource(),
-        new TemporalAlertSink(client), Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC));
+    finOps =
+        FinOps.create(
+            FinOpsSettings.defaults().withWebhookUrl(webhook.url()),
+            database.dataSource(),
+            new TemporalAlertSink(client),
+            Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC));
     Worker worker = env.newWorker(TaskQueues.FINOPS);
     worker.registerWorkflowImplementationTypes(BudgetAlertWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new FinOpsActivitiesImpl(finOps,
-        new WorkingDirectories(List.of(root.toString())), new Repositories(root.resolve(".repos"))));
+    worker.registerActivitiesImplementations(
+        new FinOpsActivitiesImpl(
+            finOps,
+            new WorkingDirectories(List.of(root.toString())),
+            new Repositories(root.resolve(".repos"))));
     env.start();
   }
 
@@ -69,8 +76,12 @@ class BudgetAlertWorkflowTest {
     finOps.budgets().consume(team, new BigDecimal("5.5"));
     AlertRecord record = result("alert-team:platform-2026-11-50");
 
-    assertThat(webhook.received()).extracting(WebhookReceiver.Received::answered).containsExactly(503, 503, 200);
-    assertThat(webhook.received()).extracting(WebhookReceiver.Received::alertId).containsOnly("alert-team:platform-2026-11-50");
+    assertThat(webhook.received())
+        .extracting(WebhookReceiver.Received::answered)
+        .containsExactly(503, 503, 200);
+    assertThat(webhook.received())
+        .extracting(WebhookReceiver.Received::alertId)
+        .containsOnly("alert-team:platform-2026-11-50");
     JsonNode body = Json.mapper().readTree(webhook.received().get(2).body());
     assertThat(body.get("type").asText()).isEqualTo("BudgetThresholdReached");
     assertThat(body.get("scope").asText()).isEqualTo("team:platform");
@@ -84,7 +95,8 @@ class BudgetAlertWorkflowTest {
     assertThat(record.notifiedAt()).isNotNull();
     assertThat(record.delivery()).isEqualTo("HTTP 200 from " + webhook.url());
     assertThat(notifyAttempts("alert-team:platform-2026-11-50")).isEqualTo(3);
-    assertThat(events("budget:team:platform")).containsExactly("BudgetSet", "BudgetThresholdReached");
+    assertThat(events("budget:team:platform"))
+        .containsExactly("BudgetSet", "BudgetThresholdReached");
   }
 
   @Test
@@ -103,25 +115,32 @@ class BudgetAlertWorkflowTest {
     finOps.budgets().consume(team, new BigDecimal("2"));
     finOps.budgets().get(team);
 
-    for (String id : List.of("alert-team:once-2026-11-50", "alert-team:once-2026-11-80", "alert-team:once-2026-11-100")) {
+    for (String id :
+        List.of(
+            "alert-team:once-2026-11-50",
+            "alert-team:once-2026-11-80",
+            "alert-team:once-2026-11-100")) {
       assertThat(webhook.delivered(id)).as(id).hasSize(1);
     }
     // 80 % and 100 % were reached by one change: their workflows record in either order.
     assertThat(breached.eventId()).isIn("EVT-budget:team:once-3", "EVT-budget:team:once-4");
     List<String> events = events("budget:team:once");
     assertThat(events.subList(0, 2)).containsExactly("BudgetSet", "BudgetThresholdReached");
-    assertThat(events.subList(2, events.size())).containsExactlyInAnyOrder("BudgetThresholdReached", "BudgetBreached");
+    assertThat(events.subList(2, events.size()))
+        .containsExactlyInAnyOrder("BudgetThresholdReached", "BudgetBreached");
     assertThat(finOps.budgets().get(team).alertsFired()).containsExactly(50, 80, 100);
     assertThat(finOps.budgets().get(team).breached()).isTrue();
   }
 
   private AlertRecord result(String workflowId) {
-    return WorkflowStub.fromTyped(client.newWorkflowStub(BudgetAlertWorkflow.class, workflowId)).getResult(AlertRecord.class);
+    return WorkflowStub.fromTyped(client.newWorkflowStub(BudgetAlertWorkflow.class, workflowId))
+        .getResult(AlertRecord.class);
   }
 
   private long notifyAttempts(String workflowId) {
     for (HistoryEvent event : client.fetchHistory(workflowId).getEvents()) {
-      if (event.hasActivityTaskStartedEventAttributes() && event.getActivityTaskStartedEventAttributes().getAttempt() > 1) {
+      if (event.hasActivityTaskStartedEventAttributes()
+          && event.getActivityTaskStartedEventAttributes().getAttempt() > 1) {
         return event.getActivityTaskStartedEventAttributes().getAttempt();
       }
     }
@@ -130,7 +149,8 @@ class BudgetAlertWorkflowTest {
 
   private List<String> events(String stream) throws Exception {
     try (Connection c = database.dataSource().getConnection();
-        PreparedStatement query = c.prepareStatement("SELECT type FROM evidence_events WHERE stream = ? ORDER BY seq")) {
+        PreparedStatement query =
+            c.prepareStatement("SELECT type FROM evidence_events WHERE stream = ? ORDER BY seq")) {
       query.setString(1, stream);
       try (ResultSet rows = query.executeQuery()) {
         List<String> types = new ArrayList<>();

@@ -36,15 +36,25 @@ class FinOpsActivitiesTest {
   @BeforeEach
   void start() {
     database = TestDatabase.h2();
-    finOps = FinOps.create(FinOpsSettings.defaults(), database.dataSource(), AlertSink.NONE,
-        Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC));
+    finOps =
+        FinOps.create(
+            FinOpsSettings.defaults(),
+            database.dataSource(),
+            AlertSink.NONE,
+            Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC));
     env = TestActivityEnvironment.newInstance();
-    env.registerActivitiesImplementations(new FinOpsActivitiesImpl(finOps,
-        new WorkingDirectories(List.of(root.toString())), new Repositories(root.resolve(".repos"))));
-    activities = env.newActivityStub(FinOpsActivities.class, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofMinutes(1))
-        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-        .build());
+    env.registerActivitiesImplementations(
+        new FinOpsActivitiesImpl(
+            finOps,
+            new WorkingDirectories(List.of(root.toString())),
+            new Repositories(root.resolve(".repos"))));
+    activities =
+        env.newActivityStub(
+            FinOpsActivities.class,
+            ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofMinutes(1))
+                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                .build());
   }
 
   @AfterEach
@@ -58,45 +68,67 @@ class FinOpsActivitiesTest {
     DemoRepo.copyTo(root);
     finOps.budgets().define(BudgetScope.mission("M-ACT1"), new BigDecimal("1"), null);
 
-    Forecast forecast = activities.forecast(new ForecastRequest(DemoRepo.cs001(), null, null, null, ".", null, null));
-    Reservation held = activities.reserve(new ReservationRequest("res-M-ACT1-execute", forecast.usdEstimate(), List.of(), "M-ACT1", null));
-    Reservation again = activities.reserve(new ReservationRequest("res-M-ACT1-execute", forecast.usdEstimate(), List.of(), "M-ACT1", null));
-    Reservation committed = activities.commit(new CommitRequest(held.id(), new BigDecimal("0.004")));
+    Forecast forecast =
+        activities.forecast(
+            new ForecastRequest(DemoRepo.cs001(), null, null, null, ".", null, null));
+    Reservation held =
+        activities.reserve(
+            new ReservationRequest(
+                "res-M-ACT1-execute", forecast.usdEstimate(), List.of(), "M-ACT1", null));
+    Reservation again =
+        activities.reserve(
+            new ReservationRequest(
+                "res-M-ACT1-execute", forecast.usdEstimate(), List.of(), "M-ACT1", null));
+    Reservation committed =
+        activities.commit(new CommitRequest(held.id(), new BigDecimal("0.004")));
 
     assertThat(forecast.basis()).isEqualTo("tree");
     assertThat(forecast.files()).isEqualTo(8);
-    assertThat(held.budgets()).extracting(Reservation.Hold::scope).containsExactly("global", "mission:M-ACT1");
+    assertThat(held.budgets())
+        .extracting(Reservation.Hold::scope)
+        .containsExactly("global", "mission:M-ACT1");
     assertThat(again).isEqualTo(held);
     assertThat(committed.status()).isEqualTo("committed");
-    assertThat(finOps.budgets().get(BudgetScope.mission("M-ACT1")).consumed()).isEqualByComparingTo("0.004");
+    assertThat(finOps.budgets().get(BudgetScope.mission("M-ACT1")).consumed())
+        .isEqualByComparingTo("0.004");
   }
 
   @Test
   void aReservationThatDoesNotFitIsANonRetryableRefusalWithTheShortfall() {
     finOps.budgets().define(BudgetScope.team("tight"), new BigDecimal("1"), null);
 
-    assertThatThrownBy(() -> activities.reserve(new ReservationRequest(null, new BigDecimal("1.5"), List.of("team:tight"), null, null)))
+    assertThatThrownBy(
+            () ->
+                activities.reserve(
+                    new ReservationRequest(
+                        null, new BigDecimal("1.5"), List.of("team:tight"), null, null)))
         .isInstanceOf(ActivityFailure.class)
         .cause()
-        .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-          assertThat(failure.getType()).isEqualTo(FinOpsActivitiesImpl.BUDGET_EXCEEDED);
-          assertThat(failure.isNonRetryable()).isTrue();
-          assertThat(failure.getDetails().get(0, String.class)).isEqualTo("team:tight");
-          assertThat(failure.getDetails().get(1, String.class)).isEqualTo("1");
-          assertThat(failure.getDetails().get(2, String.class)).isEqualTo("0.5");
-        });
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getType()).isEqualTo(FinOpsActivitiesImpl.BUDGET_EXCEEDED);
+              assertThat(failure.isNonRetryable()).isTrue();
+              assertThat(failure.getDetails().get(0, String.class)).isEqualTo("team:tight");
+              assertThat(failure.getDetails().get(1, String.class)).isEqualTo("1");
+              assertThat(failure.getDetails().get(2, String.class)).isEqualTo("0.5");
+            });
   }
 
   @Test
   void aReleasedReservationCannotBeCommitted() {
-    Reservation held = activities.reserve(new ReservationRequest("res-rel", BigDecimal.ONE, List.of(), null, null));
+    Reservation held =
+        activities.reserve(
+            new ReservationRequest("res-rel", BigDecimal.ONE, List.of(), null, null));
     activities.release(held.id());
 
     assertThatThrownBy(() -> activities.commit(new CommitRequest(held.id(), BigDecimal.ONE)))
         .cause()
-        .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-          assertThat(failure.getType()).isEqualTo(FinOpsActivitiesImpl.CONFLICT);
-          assertThat(failure.isNonRetryable()).isTrue();
-        });
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getType()).isEqualTo(FinOpsActivitiesImpl.CONFLICT);
+              assertThat(failure.isNonRetryable()).isTrue();
+            });
   }
 }

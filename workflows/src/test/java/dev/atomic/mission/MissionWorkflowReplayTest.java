@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 /** Guards determinism: recorded histories must replay against the current workflow code. */
 class MissionWorkflowReplayTest {
 
-  /** A full ledger mission (plan, two batches, a rollback, an ignored signal, execute, finalize). */
+  /**
+   * A full ledger mission (plan, two batches, a rollback, an ignored signal, execute, finalize).
+   */
   static final String RECORDED = "histories/mission-ledger.json";
 
   @Test
@@ -49,18 +51,31 @@ class MissionWorkflowReplayTest {
       MissionWorkflow mission =
           client.newWorkflowStub(
               MissionWorkflow.class,
-              WorkflowOptions.newBuilder().setWorkflowId("M-REPLAY1").setTaskQueue("replay-test").build());
+              WorkflowOptions.newBuilder()
+                  .setWorkflowId("M-REPLAY1")
+                  .setTaskQueue("replay-test")
+                  .build());
       WorkflowClient.start(
           mission::run,
-          new MissionRequest("M-REPLAY1", "Replay", Risk.MEDIUM, "alice", "2026-11-28T10:00:00Z", 3600, true, false));
+          new MissionRequest(
+              "M-REPLAY1",
+              "Replay",
+              Risk.MEDIUM,
+              "alice",
+              "2026-11-28T10:00:00Z",
+              3600,
+              true,
+              false));
       mission.approveCheckpoint(new CheckpointSignal("finalize", "mallory", "too early"));
-      mission.decideCheckpoint(new CheckpointDecisionRequest("plan", Verdict.APPROVED, "bob", null));
+      mission.decideCheckpoint(
+          new CheckpointDecisionRequest("plan", Verdict.APPROVED, "bob", null));
       mission.registerBatch(new BatchRequest("agent", "first"));
       mission.registerBatch(new BatchRequest("agent", "second"));
       mission.rollbackBatch(new RollbackRequest("batch-2", "bob", "flaky"));
       mission.approveCheckpoint(new CheckpointSignal("execute", "bob", null));
       MissionWorkflowTest.await(mission, m -> m.status() == MissionStatus.FINALIZING);
-      mission.decideCheckpoint(new CheckpointDecisionRequest("finalize", Verdict.APPROVED, "carol", "ship it"));
+      mission.decideCheckpoint(
+          new CheckpointDecisionRequest("finalize", Verdict.APPROVED, "carol", "ship it"));
       WorkflowStub.fromTyped(mission).getResult(Mission.class);
       return client.fetchHistory("M-REPLAY1");
     }

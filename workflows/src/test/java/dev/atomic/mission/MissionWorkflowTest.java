@@ -38,8 +38,10 @@ class MissionWorkflowTest {
   static final TestWorkflowExtension temporal =
       TestWorkflowExtension.newBuilder()
           .registerWorkflowImplementationTypes(MissionWorkflowImpl.class)
-          .setActivityImplementations(new MissionActivitiesImpl(new Database(DATABASE.dataSource())))
-          .registerSearchAttribute("AtomicMissionStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+          .setActivityImplementations(
+              new MissionActivitiesImpl(new Database(DATABASE.dataSource())))
+          .registerSearchAttribute(
+              "AtomicMissionStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
           .registerSearchAttribute("AtomicCheckpoint", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
           .registerSearchAttribute("AtomicRisk", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
           .build();
@@ -50,16 +52,23 @@ class MissionWorkflowTest {
   }
 
   @Test
-  void approvingThePlanOpensExecute(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) throws Exception {
+  void approvingThePlanOpensExecute(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) throws Exception {
     MissionWorkflow mission = start(worker, client, Risk.MEDIUM, "alice");
     String id = missionId(mission);
 
     mission.approveCheckpoint(new CheckpointSignal("plan", "bob", "looks right"));
     Mission after = await(mission, m -> m.status() == MissionStatus.EXECUTING);
 
-    assertThat(after.checkpoint(CheckpointName.PLAN).orElseThrow().status()).isEqualTo(CheckpointStatus.APPROVED);
+    assertThat(after.checkpoint(CheckpointName.PLAN).orElseThrow().status())
+        .isEqualTo(CheckpointStatus.APPROVED);
     assertThat(after.checkpoint(CheckpointName.PLAN).orElseThrow().decision())
-        .isEqualTo(new Decision("bob", after.checkpoint(CheckpointName.PLAN).orElseThrow().decision().at(), Verdict.APPROVED, "looks right"));
+        .isEqualTo(
+            new Decision(
+                "bob",
+                after.checkpoint(CheckpointName.PLAN).orElseThrow().decision().at(),
+                Verdict.APPROVED,
+                "looks right"));
     assertThat(after.checkpoint(CheckpointName.EXECUTE).orElseThrow().status())
         .isEqualTo(CheckpointStatus.AWAITING_APPROVAL);
     assertThat(STORE.find(id)).contains(after);
@@ -73,7 +82,8 @@ class MissionWorkflowTest {
   }
 
   @Test
-  void aLedgerMissionRunsFromPlanToCompleted(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) throws Exception {
+  void aLedgerMissionRunsFromPlanToCompleted(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) throws Exception {
     MissionWorkflow mission = start(worker, client, Risk.MEDIUM, "alice");
     String id = missionId(mission);
 
@@ -88,13 +98,19 @@ class MissionWorkflowTest {
     assertThat(verifying.status()).isEqualTo(MissionStatus.FINALIZING);
     Checkpoint verify = verifying.checkpoint(CheckpointName.VERIFY).orElseThrow();
     assertThat(verify.status()).isEqualTo(CheckpointStatus.COMPLETED);
-    assertThat(verify.metrics()).containsEntry("result", "nothing to verify").doesNotContainKey("mutationScore");
+    assertThat(verify.metrics())
+        .containsEntry("result", "nothing to verify")
+        .doesNotContainKey("mutationScore");
     assertThat(done.status()).isEqualTo(MissionStatus.COMPLETED);
-    assertThat(WorkflowStub.fromTyped(mission).getResult(Mission.class).status()).isEqualTo(MissionStatus.COMPLETED);
+    assertThat(WorkflowStub.fromTyped(mission).getResult(Mission.class).status())
+        .isEqualTo(MissionStatus.COMPLETED);
 
     List<EvidenceEvent> events = STORE.events(id);
     assertThat(events).extracting(EvidenceEvent::seq).containsExactly(seqs(events.size()));
-    assertThat(events).extracting(EvidenceEvent::id).doesNotHaveDuplicates().allMatch(e -> e.startsWith("EVT-" + id + "-"));
+    assertThat(events)
+        .extracting(EvidenceEvent::id)
+        .doesNotHaveDuplicates()
+        .allMatch(e -> e.startsWith("EVT-" + id + "-"));
     assertThat(events)
         .extracting(EvidenceEvent::type)
         .containsExactly(
@@ -113,7 +129,8 @@ class MissionWorkflowTest {
   }
 
   @Test
-  void rejectingACheckpointEndsTheMission(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) throws Exception {
+  void rejectingACheckpointEndsTheMission(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) throws Exception {
     MissionWorkflow mission = start(worker, client, Risk.MEDIUM, "alice");
 
     mission.rejectCheckpoint(new CheckpointSignal("plan", "bob", "scope too wide"));
@@ -121,15 +138,18 @@ class MissionWorkflowTest {
 
     assertThat(result.status()).isEqualTo(MissionStatus.REJECTED);
     assertThat(result.reason()).contains("plan rejected by bob");
-    assertThat(result.checkpoint(CheckpointName.PLAN).orElseThrow().status()).isEqualTo(CheckpointStatus.REJECTED);
-    assertThat(result.checkpoint(CheckpointName.EXECUTE).orElseThrow().status()).isEqualTo(CheckpointStatus.PENDING);
+    assertThat(result.checkpoint(CheckpointName.PLAN).orElseThrow().status())
+        .isEqualTo(CheckpointStatus.REJECTED);
+    assertThat(result.checkpoint(CheckpointName.EXECUTE).orElseThrow().status())
+        .isEqualTo(CheckpointStatus.PENDING);
     assertThat(STORE.events(missionId(mission)))
         .extracting(EvidenceEvent::type)
         .endsWith(EventTypes.CHECKPOINT_REJECTED, EventTypes.MISSION_REJECTED);
   }
 
   @Test
-  void aSignalInTheWrongStateIsRecordedAndIgnored(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) throws Exception {
+  void aSignalInTheWrongStateIsRecordedAndIgnored(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) throws Exception {
     MissionWorkflow mission = start(worker, client, Risk.MEDIUM, "alice");
     String id = missionId(mission);
 
@@ -140,19 +160,24 @@ class MissionWorkflowTest {
 
     Mission after = mission.getMission();
     assertThat(after.status()).isEqualTo(MissionStatus.AWAITING_APPROVAL);
-    assertThat(after.checkpoint(CheckpointName.FINALIZE).orElseThrow().status()).isEqualTo(CheckpointStatus.PENDING);
+    assertThat(after.checkpoint(CheckpointName.FINALIZE).orElseThrow().status())
+        .isEqualTo(CheckpointStatus.PENDING);
     List<EvidenceEvent> ignored =
         STORE.events(id).stream().filter(e -> e.type().equals(EventTypes.SIGNAL_IGNORED)).toList();
     assertThat(ignored).hasSize(3);
     assertThat(ignored.get(0).data()).containsEntry("checkpoint", "finalize");
-    assertThat((String) ignored.get(0).data().get("reason")).contains("finalize is pending, not awaiting_approval");
-    assertThat((String) ignored.get(1).data().get("reason")).contains("Checkpoint not found: 'deploy'");
+    assertThat((String) ignored.get(0).data().get("reason"))
+        .contains("finalize is pending, not awaiting_approval");
+    assertThat((String) ignored.get(1).data().get("reason"))
+        .contains("Checkpoint not found: 'deploy'");
     // The workflow is still healthy and takes the right decision afterwards.
-    assertThat(decide(mission, "plan", Verdict.APPROVED, "bob").status()).isEqualTo(MissionStatus.EXECUTING);
+    assertThat(decide(mission, "plan", Verdict.APPROVED, "bob").status())
+        .isEqualTo(MissionStatus.EXECUTING);
   }
 
   @Test
-  void rejectsApprovalOfAPendingCheckpoint(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+  void rejectsApprovalOfAPendingCheckpoint(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     MissionWorkflow mission = start(worker, client, Risk.MEDIUM, "alice");
 
     assertThatThrownBy(() -> decide(mission, "execute", Verdict.APPROVED, "bob"))
@@ -162,7 +187,8 @@ class MissionWorkflowTest {
               ApplicationFailure failure = MissionFailures.find(caught).orElseThrow();
               assertThat(failure.getType()).isEqualTo(MissionFailures.WRONG_STATE);
               assertThat(failure.getOriginalMessage())
-                  .isEqualTo("checkpoint execute is pending, not awaiting_approval (plan is awaiting approval)");
+                  .isEqualTo(
+                      "checkpoint execute is pending, not awaiting_approval (plan is awaiting approval)");
             });
     assertThatThrownBy(() -> mission.registerBatch(new BatchRequest("agent", null)))
         .isInstanceOf(WorkflowUpdateException.class);
@@ -170,21 +196,27 @@ class MissionWorkflowTest {
   }
 
   @Test
-  void aLowRiskPlanIsApprovedByPolicy(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+  void aLowRiskPlanIsApprovedByPolicy(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     MissionWorkflow mission = start(worker, client, Risk.LOW, "alice");
 
     Mission after = await(mission, m -> m.status() == MissionStatus.EXECUTING);
 
-    assertThat(after.checkpoint(CheckpointName.PLAN).orElseThrow().decision().by()).isEqualTo("policy");
+    assertThat(after.checkpoint(CheckpointName.PLAN).orElseThrow().decision().by())
+        .isEqualTo("policy");
   }
 
   @Test
-  void aHighRiskMissionNeedsASecondPersonAndAHumanAtVerify(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+  void aHighRiskMissionNeedsASecondPersonAndAHumanAtVerify(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     MissionWorkflow mission = start(worker, client, Risk.HIGH, "alice");
 
     assertThatThrownBy(() -> decide(mission, "plan", Verdict.APPROVED, "alice"))
         .isInstanceOf(WorkflowUpdateException.class)
-        .satisfies(f -> assertThat(MissionFailures.find(f).orElseThrow().getType()).isEqualTo(MissionFailures.FORBIDDEN));
+        .satisfies(
+            f ->
+                assertThat(MissionFailures.find(f).orElseThrow().getType())
+                    .isEqualTo(MissionFailures.FORBIDDEN));
     decide(mission, "plan", Verdict.APPROVED, "bob");
     Mission verifying = decide(mission, "execute", Verdict.APPROVED, "bob");
 
@@ -192,46 +224,65 @@ class MissionWorkflowTest {
     assertThat(verifying.checkpoint(CheckpointName.VERIFY).orElseThrow().actor()).isEqualTo("both");
     assertThat(verifying.checkpoint(CheckpointName.VERIFY).orElseThrow().status())
         .isEqualTo(CheckpointStatus.AWAITING_APPROVAL);
-    assertThat(decide(mission, "verify", Verdict.APPROVED, "carol").status()).isEqualTo(MissionStatus.FINALIZING);
+    assertThat(decide(mission, "verify", Verdict.APPROVED, "carol").status())
+        .isEqualTo(MissionStatus.FINALIZING);
   }
 
   @Test
-  void aCheckpointWithoutDecisionExpires(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+  void aCheckpointWithoutDecisionExpires(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     MissionWorkflow mission = start(worker, client, Risk.MEDIUM, "alice");
 
     env.sleep(Duration.ofHours(2));
     Mission result = WorkflowStub.fromTyped(mission).getResult(Mission.class);
 
     assertThat(result.status()).isEqualTo(MissionStatus.EXPIRED);
-    assertThat(result.reason()).contains("no decision within PT1H").contains("plan is awaiting approval");
-    assertThat(result.checkpoint(CheckpointName.PLAN).orElseThrow().status()).isEqualTo(CheckpointStatus.FAILED);
+    assertThat(result.reason())
+        .contains("no decision within PT1H")
+        .contains("plan is awaiting approval");
+    assertThat(result.checkpoint(CheckpointName.PLAN).orElseThrow().status())
+        .isEqualTo(CheckpointStatus.FAILED);
   }
 
   @Test
-  void rollingBackABatchMarksItAndRecordsTheEvent(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) throws Exception {
+  void rollingBackABatchMarksItAndRecordsTheEvent(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) throws Exception {
     MissionWorkflow mission = start(worker, client, Risk.MEDIUM, "alice");
     decide(mission, "plan", Verdict.APPROVED, "bob");
     mission.registerBatch(new BatchRequest("agent", "first"));
 
-    RollbackResult result = mission.rollbackBatch(new RollbackRequest("batch-1", "bob", "broke the build"));
+    RollbackResult result =
+        mission.rollbackBatch(new RollbackRequest("batch-1", "bob", "broke the build"));
 
     assertThat(result.success()).isTrue();
     assertThat(result.batch().status()).isEqualTo(BatchStatus.ROLLED_BACK);
     assertThat(mission.getMission().checkpoint(CheckpointName.EXECUTE).orElseThrow().batches())
         .singleElement()
         .satisfies(b -> assertThat(b.reversible()).isFalse());
-    assertThat(STORE.events(missionId(mission))).last().satisfies(e -> {
-      assertThat(e.type()).isEqualTo(EventTypes.ROLLBACK_APPLIED);
-      assertThat(e.data()).containsEntry("batchId", "batch-1").containsEntry("reason", "broke the build");
-    });
+    assertThat(STORE.events(missionId(mission)))
+        .last()
+        .satisfies(
+            e -> {
+              assertThat(e.type()).isEqualTo(EventTypes.ROLLBACK_APPLIED);
+              assertThat(e.data())
+                  .containsEntry("batchId", "batch-1")
+                  .containsEntry("reason", "broke the build");
+            });
     assertThatThrownBy(() -> mission.rollbackBatch(new RollbackRequest("batch-1", "bob", null)))
-        .satisfies(f -> assertThat(MissionFailures.find(f).orElseThrow().getType()).isEqualTo(MissionFailures.WRONG_STATE));
+        .satisfies(
+            f ->
+                assertThat(MissionFailures.find(f).orElseThrow().getType())
+                    .isEqualTo(MissionFailures.WRONG_STATE));
     assertThatThrownBy(() -> mission.rollbackBatch(new RollbackRequest("batch-9", "bob", null)))
-        .satisfies(f -> assertThat(MissionFailures.find(f).orElseThrow().getType()).isEqualTo(MissionFailures.NOT_FOUND));
+        .satisfies(
+            f ->
+                assertThat(MissionFailures.find(f).orElseThrow().getType())
+                    .isEqualTo(MissionFailures.NOT_FOUND));
   }
 
   @Test
-  void eventsRecordedOutsideTheWorkflowShareItsChain(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) throws Exception {
+  void eventsRecordedOutsideTheWorkflowShareItsChain(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) throws Exception {
     MissionWorkflow mission = start(worker, client, Risk.MEDIUM, "alice");
     String id = missionId(mission);
     awaitEvents(id, 2);
@@ -258,16 +309,21 @@ class MissionWorkflowTest {
   }
 
   @Test
-  void keepsSearchAttributesAndMemoCurrent(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+  void keepsSearchAttributesAndMemoCurrent(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     MissionWorkflow mission = start(worker, client, Risk.MEDIUM, "alice");
     decide(mission, "plan", Verdict.APPROVED, "bob");
 
     var description = WorkflowStub.fromTyped(mission).describe();
 
-    assertThat(description.getTypedSearchAttributes().get(MissionSearchAttributes.STATUS)).isEqualTo("executing");
-    assertThat(description.getTypedSearchAttributes().get(MissionSearchAttributes.CHECKPOINT)).isEqualTo("execute");
-    assertThat(description.getTypedSearchAttributes().get(MissionSearchAttributes.RISK)).isEqualTo("medium");
-    assertThat(description.getMemo(MissionSearchAttributes.MEMO_TITLE, String.class)).isEqualTo("Rename UserId");
+    assertThat(description.getTypedSearchAttributes().get(MissionSearchAttributes.STATUS))
+        .isEqualTo("executing");
+    assertThat(description.getTypedSearchAttributes().get(MissionSearchAttributes.CHECKPOINT))
+        .isEqualTo("execute");
+    assertThat(description.getTypedSearchAttributes().get(MissionSearchAttributes.RISK))
+        .isEqualTo("medium");
+    assertThat(description.getMemo(MissionSearchAttributes.MEMO_TITLE, String.class))
+        .isEqualTo("Rename UserId");
   }
 
   static MissionWorkflow start(Worker worker, WorkflowClient client, Risk risk, String requester) {
@@ -286,12 +342,14 @@ class MissionWorkflowTest {
                 .build());
     WorkflowClient.start(
         workflow::run,
-        new MissionRequest(id, "Rename UserId", risk, requester, "2026-11-28T10:00:00Z", 3600, true, true));
+        new MissionRequest(
+            id, "Rename UserId", risk, requester, "2026-11-28T10:00:00Z", 3600, true, true));
     return workflow;
   }
 
   static Mission decide(MissionWorkflow mission, String checkpoint, Verdict verdict, String actor) {
-    return mission.decideCheckpoint(new CheckpointDecisionRequest(checkpoint, verdict, actor, null));
+    return mission.decideCheckpoint(
+        new CheckpointDecisionRequest(checkpoint, verdict, actor, null));
   }
 
   static String missionId(MissionWorkflow mission) {

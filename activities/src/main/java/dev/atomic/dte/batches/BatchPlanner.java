@@ -14,13 +14,13 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * Forms batches from the dependencies between a change's edits, so that every batch stands on
- * its own. File A needs file B when A's new text uses a name that B's change introduces, or when
- * B's change removes a name that A's old text uses. Files that need each other (a renamed type
- * and every file that references it) form one group; groups are ordered so that a group comes
- * after the groups it needs, and packed into batches of about {@code batchSize} files. The tree
- * after each batch is then compiled, incrementally; a batch after which it does not compile is
- * merged with the next one. The plan says why wherever a batch is larger than asked.
+ * Forms batches from the dependencies between a change's edits, so that every batch stands on its
+ * own. File A needs file B when A's new text uses a name that B's change introduces, or when B's
+ * change removes a name that A's old text uses. Files that need each other (a renamed type and
+ * every file that references it) form one group; groups are ordered so that a group comes after the
+ * groups it needs, and packed into batches of about {@code batchSize} files. The tree after each
+ * batch is then compiled, incrementally; a batch after which it does not compile is merged with the
+ * next one. The plan says why wherever a batch is larger than asked.
  */
 public final class BatchPlanner {
 
@@ -45,7 +45,11 @@ public final class BatchPlanner {
    * @throws DteException REFUSED when the base compiles but the changed tree does not
    */
   public static Plan plan(
-      Path root, List<ChangedFile> changed, List<Path> classpath, int batchSize, Consumer<String> progress) {
+      Path root,
+      List<ChangedFile> changed,
+      List<Path> classpath,
+      int batchSize,
+      Consumer<String> progress) {
     if (batchSize < 1 || batchSize > 10_000) {
       throw DteException.invalid("batchSize: must be between 1 and 10000, got " + batchSize);
     }
@@ -54,17 +58,26 @@ public final class BatchPlanner {
     }
     Graph graph = Graph.of(changed);
     List<Group> groups = pack(graph, batchSize);
-    progress.accept(groups.size() + " batch(es) from " + graph.components.size() + " group(s) of dependent files");
+    progress.accept(
+        groups.size()
+            + " batch(es) from "
+            + graph.components.size()
+            + " group(s) of dependent files");
     String buildCheck;
     try (BuildCheck check = BuildCheck.start(root, classpath)) {
       if (check == null) {
         buildCheck = "not checked: this runtime has no Java compiler (a JDK is needed)";
       } else if (!check.base().compiles()) {
-        buildCheck = "not checked: the base tree does not compile on its own ("
-            + String.join("; ", check.base().errors()) + ")";
+        buildCheck =
+            "not checked: the base tree does not compile on its own ("
+                + String.join("; ", check.base().errors())
+                + ")";
       } else {
         groups = checkAndMerge(groups, graph, check, progress);
-        buildCheck = "every batch compiles (javac, incremental; base: " + check.base().filesCompiled() + " file(s))";
+        buildCheck =
+            "every batch compiles (javac, incremental; base: "
+                + check.base().filesCompiled()
+                + " file(s))";
       }
     }
     return new Plan(toBatches(groups, graph, batchSize), buildCheck);
@@ -98,17 +111,25 @@ public final class BatchPlanner {
     for (int i = 0; i < groups.size(); i++) {
       Group group = groups.get(i);
       List<ChangedFile> files = new ArrayList<>();
-      group.components.forEach(c -> graph.components.get(c).forEach(f -> files.add(graph.files.get(f))));
+      group.components.forEach(
+          c -> graph.components.get(c).forEach(f -> files.add(graph.files.get(f))));
       BuildCheck.Outcome outcome = check.apply(files);
       Group merged = carry == null ? group : carry.mergedWith(group);
       if (outcome.compiles()) {
         result.add(merged);
         carry = null;
-        progress.accept("batch " + result.size() + " compiles (" + outcome.filesCompiled() + " file(s) recompiled)");
+        progress.accept(
+            "batch "
+                + result.size()
+                + " compiles ("
+                + outcome.filesCompiled()
+                + " file(s) recompiled)");
       } else {
         if (merged.mergeReason == null) {
-          merged.mergeReason = "merged with the batch after it: without it the tree did not compile ("
-              + (outcome.errors().isEmpty() ? "javac failed" : outcome.errors().get(0)) + ")";
+          merged.mergeReason =
+              "merged with the batch after it: without it the tree did not compile ("
+                  + (outcome.errors().isEmpty() ? "javac failed" : outcome.errors().get(0))
+                  + ")";
         }
         carry = merged;
       }
@@ -146,7 +167,8 @@ public final class BatchPlanner {
       }
       files.sort(null);
       List<String> dependsOn = needs.stream().map(n -> "batch-" + (n + 1)).toList();
-      batches.add(new PlannedBatch("batch-" + (b + 1), files, dependsOn, reason(group, graph, batchSize)));
+      batches.add(
+          new PlannedBatch("batch-" + (b + 1), files, dependsOn, reason(group, graph, batchSize)));
     }
     return batches;
   }
@@ -161,8 +183,12 @@ public final class BatchPlanner {
           for (int f : members) {
             names.addAll(graph.sharedNames.getOrDefault(f, Set.of()));
           }
-          parts.add(members.size() + " files must land together: each uses a name another one"
-              + " introduces or removes (" + quote(names) + ")");
+          parts.add(
+              members.size()
+                  + " files must land together: each uses a name another one"
+                  + " introduces or removes ("
+                  + quote(names)
+                  + ")");
         }
       }
       if (parts.isEmpty()) {
@@ -178,7 +204,8 @@ public final class BatchPlanner {
   private static String quote(Set<String> names) {
     List<String> simple = names.stream().filter(n -> !n.contains(".")).limit(MAX_NAMES).toList();
     List<String> shown = simple.isEmpty() ? names.stream().limit(MAX_NAMES).toList() : simple;
-    return String.join(", ", shown) + (names.size() > shown.size() && simple.size() == MAX_NAMES ? ", …" : "");
+    return String.join(", ", shown)
+        + (names.size() > shown.size() && simple.size() == MAX_NAMES ? ", …" : "");
   }
 
   /** Components packed into one batch. */

@@ -28,10 +28,10 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Checks that a tree compiles after each batch, incrementally: the base is compiled once, then
- * each batch recompiles only its own files and the files that mention a name they declare,
- * against the classes of everything else. Files that failed stay pending until a later batch
- * makes them compile, so the caller can merge batches until the tree compiles again.
+ * Checks that a tree compiles after each batch, incrementally: the base is compiled once, then each
+ * batch recompiles only its own files and the files that mention a name they declare, against the
+ * classes of everything else. Files that failed stay pending until a later batch makes them
+ * compile, so the caller can merge batches until the tree compiles again.
  *
  * <p>The production sources are compiled ({@code src/main/java}, else every Java file outside
  * {@code src/test}) with the JDK's compiler against the tree's resolved classpath (its Maven
@@ -78,7 +78,8 @@ final class BuildCheck implements AutoCloseable {
     String sourceRoot = Files.isDirectory(root.resolve("src/main/java")) ? "src/main/java/" : "";
     try {
       BuildCheck check =
-          new BuildCheck(compiler, Files.createTempDirectory("atomic-buildcheck"), sourceRoot, libraries);
+          new BuildCheck(
+              compiler, Files.createTempDirectory("atomic-buildcheck"), sourceRoot, libraries);
       try (Stream<Path> walk = Files.walk(root.resolve(sourceRoot.isEmpty() ? "." : sourceRoot))) {
         for (Path file : walk.filter(Files::isRegularFile).toList()) {
           String path = root.relativize(file).normalize().toString().replace('\\', '/');
@@ -109,8 +110,8 @@ final class BuildCheck implements AutoCloseable {
   }
 
   /**
-   * Applies one batch's files on top of the previous ones and recompiles what it can affect,
-   * with the files that failed before.
+   * Applies one batch's files on top of the previous ones and recompiles what it can affect, with
+   * the files that failed before.
    */
   Outcome apply(List<ChangedFile> batch) {
     Set<String> recompile = new TreeSet<>(pending);
@@ -167,11 +168,21 @@ final class BuildCheck implements AutoCloseable {
         Recording manager = new Recording(standard)) {
       List<String> options =
           List.of(
-              "-d", output.toString(),
-              "-cp", classpath,
-              "-proc:none", "-implicit:none", "-nowarn", "-encoding", "UTF-8");
-      boolean ok = units.isEmpty() || compiler.getTask(null, manager, diagnostics, options, null, units).call();
-      manager.produced.forEach((path, classes) -> classesOf.computeIfAbsent(path, p -> new ArrayList<>()).addAll(classes));
+              "-d",
+              output.toString(),
+              "-cp",
+              classpath,
+              "-proc:none",
+              "-implicit:none",
+              "-nowarn",
+              "-encoding",
+              "UTF-8");
+      boolean ok =
+          units.isEmpty()
+              || compiler.getTask(null, manager, diagnostics, options, null, units).call();
+      manager.produced.forEach(
+          (path, classes) ->
+              classesOf.computeIfAbsent(path, p -> new ArrayList<>()).addAll(classes));
       List<String> errors = new ArrayList<>();
       Set<String> failing = new TreeSet<>();
       for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
@@ -179,7 +190,12 @@ final class BuildCheck implements AutoCloseable {
           String path = d.getSource() instanceof Source s ? s.path : "?";
           failing.add(path);
           if (errors.size() < MAX_ERRORS) {
-            errors.add(path + ":" + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT).lines().findFirst().orElse(""));
+            errors.add(
+                path
+                    + ":"
+                    + d.getLineNumber()
+                    + ": "
+                    + d.getMessage(Locale.ROOT).lines().findFirst().orElse(""));
           }
         }
       }

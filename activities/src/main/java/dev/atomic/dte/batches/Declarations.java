@@ -17,9 +17,9 @@ import org.openrewrite.java.tree.J;
 import org.openrewrite.tree.ParseError;
 
 /**
- * The names a Java source declares for other files to use: its types (simple and qualified),
- * and the methods, fields, enum constants and record components of each. Sources are parsed
- * without a classpath: only declarations are read, so no type needs to resolve.
+ * The names a Java source declares for other files to use: its types (simple and qualified), and
+ * the methods, fields, enum constants and record components of each. Sources are parsed without a
+ * classpath: only declarations are read, so no type needs to resolve.
  */
 final class Declarations {
 

@@ -4,11 +4,10 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The names a Java source mentions, read lexically: every identifier outside comments and
- * literals, and every dotted name ({@code com.acme.model.UserId}, as in imports and qualified
- * references) with each of its prefixes. Cheap enough to run over a whole tree; it may
- * over-report (a local variable named like a method elsewhere), which only makes batches
- * larger, never unsafe.
+ * The names a Java source mentions, read lexically: every identifier outside comments and literals,
+ * and every dotted name ({@code com.acme.model.UserId}, as in imports and qualified references)
+ * with each of its prefixes. Cheap enough to run over a whole tree; it may over-report (a local
+ * variable named like a method elsewhere), which only makes batches larger, never unsafe.
  */
 final class Identifiers {
 

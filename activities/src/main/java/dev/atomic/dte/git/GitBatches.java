@@ -30,13 +30,12 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
- * Applies a ChangeSpec in a git working tree as batches that stand on their own: the batches
- * come from {@link BatchPlanner} (dependent edits together, each batch's tree compiling), each
- * is one commit on a branch of its own ({@code atomic/<spec id>} for the CLI, {@code
- * atomic/<mission id>} for missions), and the branch the work started from is never written.
- * Reverting a batch is a new commit; it is refused, naming them, while applied batches depend on
- * it, unless those are reverted too (newest first), and refused with the files named when the
- * revert would not apply cleanly.
+ * Applies a ChangeSpec in a git working tree as batches that stand on their own: the batches come
+ * from {@link BatchPlanner} (dependent edits together, each batch's tree compiling), each is one
+ * commit on a branch of its own ({@code atomic/<spec id>} for the CLI, {@code atomic/<mission id>}
+ * for missions), and the branch the work started from is never written. Reverting a batch is a new
+ * commit; it is refused, naming them, while applied batches depend on it, unless those are reverted
+ * too (newest first), and refused with the files named when the revert would not apply cleanly.
  */
 public final class GitBatches {
 
@@ -72,16 +71,25 @@ public final class GitBatches {
   }
 
   /** The preview of a spec with its batch plan; the tree is not touched. */
-  public static DtePreview plan(DteEngine engine, ChangeSpec spec, Path root, int batchSize, Consumer<String> progress) {
+  public static DtePreview plan(
+      DteEngine engine, ChangeSpec spec, Path root, int batchSize, Consumer<String> progress) {
     return plan(engine, spec, root, List.of(), batchSize, progress);
   }
 
   /** As {@link #plan(DteEngine, ChangeSpec, Path, int, Consumer)}, with an explicit classpath. */
   public static DtePreview plan(
-      DteEngine engine, ChangeSpec spec, Path root, List<Path> classpath, int batchSize, Consumer<String> progress) {
+      DteEngine engine,
+      ChangeSpec spec,
+      Path root,
+      List<Path> classpath,
+      int batchSize,
+      Consumer<String> progress) {
     DteEngine.Planned planned = engine.plan(spec, root, true, classpath, progress);
-    return planned.preview().withPlan(
-        BatchPlanner.plan(root, planned.changedFiles(), planned.classpath(), batchSize, progress));
+    return planned
+        .preview()
+        .withPlan(
+            BatchPlanner.plan(
+                root, planned.changedFiles(), planned.classpath(), batchSize, progress));
   }
 
   /** Applies the spec as commits on {@code atomic/<spec id>} and reports each batch. */
@@ -89,9 +97,17 @@ public final class GitBatches {
     return apply(engine, spec, root, List.of(), batchSize, message -> {});
   }
 
-  /** As {@link #apply(DteEngine, ChangeSpec, Path, int)}, with an explicit classpath, reporting progress. */
+  /**
+   * As {@link #apply(DteEngine, ChangeSpec, Path, int)}, with an explicit classpath, reporting
+   * progress.
+   */
   public static DtePreview apply(
-      DteEngine engine, ChangeSpec spec, Path root, List<Path> classpath, int batchSize, Consumer<String> progress) {
+      DteEngine engine,
+      ChangeSpec spec,
+      Path root,
+      List<Path> classpath,
+      int batchSize,
+      Consumer<String> progress) {
     if (batchSize < 1 || batchSize > 10_000) {
       throw DteException.invalid("batchSize: must be between 1 and 10000, got " + batchSize);
     }
@@ -101,18 +117,23 @@ public final class GitBatches {
       String branch = branchOf(spec);
       requireClean(git);
       if (repo.findRef("refs/heads/" + branch) != null) {
-        throw DteException.refused(List.of(
-            "branch " + branch + " already exists: this spec was applied before (revert its batches,"
-                + " or delete the branch, or use a new spec id)"));
+        throw DteException.refused(
+            List.of(
+                "branch "
+                    + branch
+                    + " already exists: this spec was applied before (revert its batches,"
+                    + " or delete the branch, or use a new spec id)"));
       }
       DteEngine.Planned planned = engine.plan(spec, root, false, classpath, progress);
-      BatchPlanner.Plan plan = BatchPlanner.plan(root, planned.changedFiles(), planned.classpath(), batchSize, progress);
+      BatchPlanner.Plan plan =
+          BatchPlanner.plan(root, planned.changedFiles(), planned.classpath(), batchSize, progress);
       git.checkout().setCreateBranch(true).setName(branch).call();
       List<DtePreview.Batch> commits = new ArrayList<>();
       for (PlannedBatch batch : plan.batches()) {
         commits.add(commitBatch(git, root, spec, planned, batch, plan.batches().size()));
       }
-      return planned.preview()
+      return planned
+          .preview()
           .withPlan(plan)
           .withBatches(new DtePreview.Batches(branch, base, List.copyOf(commits)));
     } catch (IOException | GitAPIException e) {
@@ -121,14 +142,20 @@ public final class GitBatches {
   }
 
   /**
-   * Commits one planned batch on {@code branch}, with the edits computed on {@code baseCommit},
-   * so every batch of a plan sees the same edits. Idempotent: a batch already on the branch is
+   * Commits one planned batch on {@code branch}, with the edits computed on {@code baseCommit}, so
+   * every batch of a plan sees the same edits. Idempotent: a batch already on the branch is
    * returned as it is. The working tree is checked out on {@code branch} (created at the base
    * commit when missing). This is what a mission's execute step calls, one batch per activity.
    */
   public static DtePreview.Batch applyPlanned(
       DteEngine engine,
-      ChangeSpec spec, Path root, String branch, String baseCommit, PlannedBatch batch, int total, Consumer<String> progress) {
+      ChangeSpec spec,
+      Path root,
+      String branch,
+      String baseCommit,
+      PlannedBatch batch,
+      int total,
+      Consumer<String> progress) {
     try (Git git = Git.open(root.toFile())) {
       Repository repo = git.getRepository();
       if (repo.findRef("refs/heads/" + branch) == null) {
@@ -136,7 +163,8 @@ public final class GitBatches {
       } else if (!branch.equals(repo.getBranch())) {
         git.checkout().setName(branch).call();
       }
-      Optional<DtePreview.Batch> done = status(root, branch).stream().filter(b -> b.id().equals(batch.id())).findFirst();
+      Optional<DtePreview.Batch> done =
+          status(root, branch).stream().filter(b -> b.id().equals(batch.id())).findFirst();
       if (done.isPresent()) {
         return done.get();
       }
@@ -148,13 +176,23 @@ public final class GitBatches {
         Set<String> changed = new TreeSet<>(planned.preview().patches());
         for (String file : batch.files()) {
           if (!changed.contains(file)) {
-            throw DteException.refused(List.of(
-                batch.id() + ": " + file + " is no longer changed by " + spec.id() + " on " + baseCommit
-                    + "; plan the mission again"));
+            throw DteException.refused(
+                List.of(
+                    batch.id()
+                        + ": "
+                        + file
+                        + " is no longer changed by "
+                        + spec.id()
+                        + " on "
+                        + baseCommit
+                        + "; plan the mission again"));
           }
         }
         commitBatch(git, root, spec, planned, batch, total);
-        return status(root, branch).stream().filter(b -> b.id().equals(batch.id())).findFirst().orElseThrow();
+        return status(root, branch).stream()
+            .filter(b -> b.id().equals(batch.id()))
+            .findFirst()
+            .orElseThrow();
       } finally {
         deleteTree(snapshot);
       }
@@ -179,17 +217,31 @@ public final class GitBatches {
       }
     }
     RevCommit commit =
-        git.commit().setAuthor(DTE).setCommitter(DTE).setSign(false).setMessage(message(spec, batch, total, touched)).call();
-    return new DtePreview.Batch(batch.id(), commit.getName(), List.copyOf(touched), true, batch.dependsOn(), batch.reason(), false);
+        git.commit()
+            .setAuthor(DTE)
+            .setCommitter(DTE)
+            .setSign(false)
+            .setMessage(message(spec, batch, total, touched))
+            .call();
+    return new DtePreview.Batch(
+        batch.id(),
+        commit.getName(),
+        List.copyOf(touched),
+        true,
+        batch.dependsOn(),
+        batch.reason(),
+        false);
   }
 
   /** Writes the files of a commit into an empty directory. */
-  private static void materialize(Repository repo, String commitId, Path target) throws IOException {
+  private static void materialize(Repository repo, String commitId, Path target)
+      throws IOException {
     ObjectId id = repo.resolve(commitId);
     if (id == null) {
       throw DteException.refused(List.of("base commit " + commitId + " is not in the repository"));
     }
-    try (RevWalk walk = new RevWalk(repo); TreeWalk tree = new TreeWalk(repo)) {
+    try (RevWalk walk = new RevWalk(repo);
+        TreeWalk tree = new TreeWalk(repo)) {
       tree.addTree(walk.parseCommit(id).getTree());
       tree.setRecursive(true);
       while (tree.next()) {
@@ -223,9 +275,9 @@ public final class GitBatches {
   public record Reverted(String batchId, String commit) {}
 
   /**
-   * Reverts a batch with a new commit on {@code branch}; with {@code cascade}, the applied
-   * batches that depend on it first, newest first. Idempotent: a batch already reverted is
-   * reported with its revert commit.
+   * Reverts a batch with a new commit on {@code branch}; with {@code cascade}, the applied batches
+   * that depend on it first, newest first. Idempotent: a batch already reverted is reported with
+   * its revert commit.
    *
    * @throws DteException REFUSED naming the dependent batches (without {@code cascade}) or the
    *     conflicting files; nothing is changed then
@@ -234,23 +286,48 @@ public final class GitBatches {
     try (Git git = Git.open(root.toFile())) {
       Repository repo = git.getRepository();
       if (!branch.equals(repo.getBranch())) {
-        throw DteException.refused(List.of("check out " + branch + " first (the working tree is on " + repo.getBranch() + ")"));
+        throw DteException.refused(
+            List.of(
+                "check out "
+                    + branch
+                    + " first (the working tree is on "
+                    + repo.getBranch()
+                    + ")"));
       }
       requireClean(git);
       List<DtePreview.Batch> batches = status(root, branch);
-      DtePreview.Batch target = batches.stream().filter(b -> b.id().equals(batchId)).findFirst()
-          .orElseThrow(() -> DteException.invalid("no " + batchId + " on " + branch + " (batches: "
-              + String.join(", ", batches.stream().map(DtePreview.Batch::id).toList()) + ")"));
+      DtePreview.Batch target =
+          batches.stream()
+              .filter(b -> b.id().equals(batchId))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      DteException.invalid(
+                          "no "
+                              + batchId
+                              + " on "
+                              + branch
+                              + " (batches: "
+                              + String.join(
+                                  ", ", batches.stream().map(DtePreview.Batch::id).toList())
+                              + ")"));
       if (target.reverted()) {
         return List.of(new Reverted(batchId, revertCommitOf(repo, branch, batchId)));
       }
       List<DtePreview.Batch> dependents = dependents(batches, batchId);
       if (!dependents.isEmpty() && !cascade) {
         List<String> ids = dependents.stream().map(DtePreview.Batch::id).toList();
-        throw DteException.refused(List.of(
-            batchId + " cannot be reverted alone: " + String.join(", ", ids) + (ids.size() == 1 ? " depends" : " depend")
-                + " on it and would no longer compile; revert " + (ids.size() == 1 ? "it" : "them")
-                + " too with cascade (newest first), or revert " + (ids.size() == 1 ? "it" : "them") + " first"));
+        throw DteException.refused(
+            List.of(
+                batchId
+                    + " cannot be reverted alone: "
+                    + String.join(", ", ids)
+                    + (ids.size() == 1 ? " depends" : " depend")
+                    + " on it and would no longer compile; revert "
+                    + (ids.size() == 1 ? "it" : "them")
+                    + " too with cascade (newest first), or revert "
+                    + (ids.size() == 1 ? "it" : "them")
+                    + " first"));
       }
       List<DtePreview.Batch> order = new ArrayList<>(dependents);
       order.add(target);
@@ -262,7 +339,10 @@ public final class GitBatches {
           done.add(new Reverted(batch.id(), revertOne(git, repo, branch, batch)));
         }
       } catch (DteException e) {
-        git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(start.getName()).call();
+        git.reset()
+            .setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD)
+            .setRef(start.getName())
+            .call();
         throw e;
       }
       return done;
@@ -286,7 +366,8 @@ public final class GitBatches {
 
   /** The applied (not reverted) batches that depend on {@code batchId}, directly or not. */
   static List<DtePreview.Batch> dependents(List<DtePreview.Batch> batches, String batchId) {
-    return Dependents.of(batches, batchId, DtePreview.Batch::id, DtePreview.Batch::dependsOn, b -> !b.reverted());
+    return Dependents.of(
+        batches, batchId, DtePreview.Batch::id, DtePreview.Batch::dependsOn, b -> !b.reverted());
   }
 
   private static String revertOne(Git git, Repository repo, String branch, DtePreview.Batch batch)
@@ -295,7 +376,11 @@ public final class GitBatches {
     List<String> conflicts = revertConflicts(repo, commit);
     if (!conflicts.isEmpty()) {
       List<String> reasons = new ArrayList<>();
-      reasons.add(batch.id() + " is not reversible any more: its revert conflicts in " + conflicts.size() + " file(s); nothing was changed");
+      reasons.add(
+          batch.id()
+              + " is not reversible any more: its revert conflicts in "
+              + conflicts.size()
+              + " file(s); nothing was changed");
       reasons.addAll(conflicts);
       throw DteException.refused(reasons);
     }
@@ -303,14 +388,31 @@ public final class GitBatches {
     if (reverted == null) {
       throw DteException.refused(List.of("git could not revert " + batch.id()));
     }
-    String message = "Revert " + batch.id() + " of " + trailerOr(commit, SPEC_TRAILER, branch) + "\n\n"
-        + "This reverts commit " + commit.getName() + ".\n\n"
-        + REVERTS_TRAILER + batch.id() + "\n";
-    RevCommit amended = git.commit().setAmend(true).setAuthor(DTE).setCommitter(DTE).setSign(false).setMessage(message).call();
+    String message =
+        "Revert "
+            + batch.id()
+            + " of "
+            + trailerOr(commit, SPEC_TRAILER, branch)
+            + "\n\n"
+            + "This reverts commit "
+            + commit.getName()
+            + ".\n\n"
+            + REVERTS_TRAILER
+            + batch.id()
+            + "\n";
+    RevCommit amended =
+        git.commit()
+            .setAmend(true)
+            .setAuthor(DTE)
+            .setCommitter(DTE)
+            .setSign(false)
+            .setMessage(message)
+            .call();
     return amended.getName();
   }
 
-  private static String revertCommitOf(Repository repo, String branch, String batchId) throws IOException, GitAPIException {
+  private static String revertCommitOf(Repository repo, String branch, String batchId)
+      throws IOException, GitAPIException {
     try (Git git = new Git(repo)) {
       for (RevCommit commit : git.log().add(repo.resolve("refs/heads/" + branch)).call()) {
         if (batchId.equals(trailer(commit, REVERTS_TRAILER))) {
@@ -321,7 +423,9 @@ public final class GitBatches {
     return null;
   }
 
-  /** The batches committed on {@code branch}, oldest first, with whether each can be reverted now. */
+  /**
+   * The batches committed on {@code branch}, oldest first, with whether each can be reverted now.
+   */
   public static List<DtePreview.Batch> status(Path root, String branch) {
     try (Git git = Git.open(root.toFile())) {
       Repository repo = git.getRepository();
@@ -343,16 +447,38 @@ public final class GitBatches {
       for (RevCommit commit : applied) {
         String id = trailer(commit, BATCH_TRAILER);
         String depends = trailer(commit, DEPENDS_TRAILER);
-        List<String> dependsOn = depends == null || depends.isBlank() ? List.of() : Arrays.stream(depends.split(",")).map(String::strip).toList();
-        batches.add(new DtePreview.Batch(id, commit.getName(), files(commit), false, dependsOn, null, reverted.contains(id)));
+        List<String> dependsOn =
+            depends == null || depends.isBlank()
+                ? List.of()
+                : Arrays.stream(depends.split(",")).map(String::strip).toList();
+        batches.add(
+            new DtePreview.Batch(
+                id,
+                commit.getName(),
+                files(commit),
+                false,
+                dependsOn,
+                null,
+                reverted.contains(id)));
       }
       boolean onBranch = branch.equals(repo.getBranch());
       List<DtePreview.Batch> result = new ArrayList<>();
       for (DtePreview.Batch batch : batches) {
-        boolean reversible = !batch.reverted()
-            && dependents(batches, batch.id()).isEmpty()
-            && (!onBranch || revertConflicts(repo, repo.parseCommit(ObjectId.fromString(batch.commit()))).isEmpty());
-        result.add(new DtePreview.Batch(batch.id(), batch.commit(), batch.files(), reversible, batch.dependsOn(), null, batch.reverted()));
+        boolean reversible =
+            !batch.reverted()
+                && dependents(batches, batch.id()).isEmpty()
+                && (!onBranch
+                    || revertConflicts(repo, repo.parseCommit(ObjectId.fromString(batch.commit())))
+                        .isEmpty());
+        result.add(
+            new DtePreview.Batch(
+                batch.id(),
+                batch.commit(),
+                batch.files(),
+                reversible,
+                batch.dependsOn(),
+                null,
+                batch.reverted()));
       }
       return result;
     } catch (IOException | GitAPIException e) {
@@ -360,7 +486,8 @@ public final class GitBatches {
     }
   }
 
-  private static List<String> revertConflicts(Repository repo, RevCommit commit) throws IOException {
+  private static List<String> revertConflicts(Repository repo, RevCommit commit)
+      throws IOException {
     try (RevWalk walk = new RevWalk(repo)) {
       RevCommit head = walk.parseCommit(repo.resolve("HEAD"));
       RevCommit parent = walk.parseCommit(commit.getParent(0));
@@ -401,10 +528,20 @@ public final class GitBatches {
     return files;
   }
 
-  private static String message(ChangeSpec spec, PlannedBatch batch, int total, List<String> files) {
+  private static String message(
+      ChangeSpec spec, PlannedBatch batch, int total, List<String> files) {
     StringBuilder message = new StringBuilder();
-    String n = batch.id().startsWith("batch-") ? batch.id().substring("batch-".length()) : batch.id();
-    message.append(spec.id()).append(" batch ").append(n).append('/').append(total).append(": ").append(spec.intent()).append("\n\n");
+    String n =
+        batch.id().startsWith("batch-") ? batch.id().substring("batch-".length()) : batch.id();
+    message
+        .append(spec.id())
+        .append(" batch ")
+        .append(n)
+        .append('/')
+        .append(total)
+        .append(": ")
+        .append(spec.intent())
+        .append("\n\n");
     files.forEach(f -> message.append("- ").append(f).append('\n'));
     if (batch.reason() != null) {
       message.append('\n').append(batch.reason()).append('\n');

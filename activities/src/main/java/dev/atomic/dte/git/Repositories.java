@@ -22,9 +22,9 @@ import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 
 /**
- * Local clones of the repositories DTE jobs name by URL ({@code file://} or {@code https://}),
- * kept under a cache directory. A job works on a fresh clone of the base ref and pushes its
- * {@code atomic/<spec id>} branch back; the base branch is never written, nothing is forced.
+ * Local clones of the repositories DTE jobs name by URL ({@code file://} or {@code https://}), kept
+ * under a cache directory. A job works on a fresh clone of the base ref and pushes its {@code
+ * atomic/<spec id>} branch back; the base branch is never written, nothing is forced.
  */
 public final class Repositories {
 
@@ -41,7 +41,8 @@ public final class Repositories {
    *     allows any
    * @param credentials for private {@code https://} remotes; null for none
    */
-  public Repositories(Path cache, WorkingDirectories allowedRoots, CredentialsProvider credentials) {
+  public Repositories(
+      Path cache, WorkingDirectories allowedRoots, CredentialsProvider credentials) {
     this.cache = cache;
     this.allowedRoots = allowedRoots;
     this.credentials = credentials;
@@ -62,19 +63,29 @@ public final class Repositories {
     try {
       if (Files.isDirectory(target.resolve(".git"))) {
         try (Git git = Git.open(target.toFile())) {
-          git.fetch().setRemote("origin").setCredentialsProvider(credentials).setRemoveDeletedRefs(true).call();
+          git.fetch()
+              .setRemote("origin")
+              .setCredentialsProvider(credentials)
+              .setRemoveDeletedRefs(true)
+              .call();
           return target;
         } catch (IOException | GitAPIException e) {
           GitBatches.deleteTree(target); // a broken clone is made again
         }
       }
       Files.createDirectories(target.getParent());
-      try (Git git = Git.cloneRepository().setURI(uri.toString()).setDirectory(target.toFile())
-          .setCredentialsProvider(credentials).setNoCheckout(false).call()) {
+      try (Git git =
+          Git.cloneRepository()
+              .setURI(uri.toString())
+              .setDirectory(target.toFile())
+              .setCredentialsProvider(credentials)
+              .setNoCheckout(false)
+              .call()) {
         return target;
       }
     } catch (IOException | GitAPIException e) {
-      throw DteException.refused(List.of("cannot clone " + redact(url) + ": " + redact(e.getMessage())));
+      throw DteException.refused(
+          List.of("cannot clone " + redact(url) + ": " + redact(e.getMessage())));
     }
   }
 
@@ -85,9 +96,11 @@ public final class Repositories {
   public String resolve(Path clone, String ref) {
     try (Git git = Git.open(clone.toFile())) {
       Repository repo = git.getRepository();
-      ObjectId id = ref == null || ref.isBlank()
-          ? repo.resolve("refs/remotes/origin/HEAD")
-          : firstNonNull(repo.resolve("refs/remotes/origin/" + ref), repo.resolve("refs/tags/" + ref));
+      ObjectId id =
+          ref == null || ref.isBlank()
+              ? repo.resolve("refs/remotes/origin/HEAD")
+              : firstNonNull(
+                  repo.resolve("refs/remotes/origin/" + ref), repo.resolve("refs/tags/" + ref));
       if (id == null && (ref == null || ref.isBlank())) {
         id = repo.resolve("HEAD");
       }
@@ -101,9 +114,9 @@ public final class Repositories {
   }
 
   /**
-   * Checks out {@code branch} in the clone exactly as the origin has it, or at {@code
-   * baseCommit} when the origin does not have it yet; local changes and unpushed commits of an
-   * earlier attempt are dropped.
+   * Checks out {@code branch} in the clone exactly as the origin has it, or at {@code baseCommit}
+   * when the origin does not have it yet; local changes and unpushed commits of an earlier attempt
+   * are dropped.
    */
   public void checkoutBranch(Path clone, String branch, String baseCommit) {
     try (Git git = Git.open(clone.toFile())) {
@@ -159,18 +172,31 @@ public final class Repositories {
         return target;
       }
     } catch (IOException | GitAPIException e) {
-      throw DteException.refused(List.of("cannot clone " + url + (ref == null ? "" : " at " + ref) + ": " + e.getMessage()));
+      throw DteException.refused(
+          List.of(
+              "cannot clone " + url + (ref == null ? "" : " at " + ref) + ": " + e.getMessage()));
     }
   }
 
   /** Pushes the spec's branch back to the repository it was cloned from. */
   public String push(Path workingTree, String branch) {
     try (Git git = Git.open(workingTree.toFile())) {
-      for (PushResult result : git.push().setCredentialsProvider(credentials).setRefSpecs(new RefSpec("refs/heads/" + branch + ":refs/heads/" + branch)).setForce(false).call()) {
+      for (PushResult result :
+          git.push()
+              .setCredentialsProvider(credentials)
+              .setRefSpecs(new RefSpec("refs/heads/" + branch + ":refs/heads/" + branch))
+              .setForce(false)
+              .call()) {
         for (RemoteRefUpdate update : result.getRemoteUpdates()) {
-          if (update.getStatus() != RemoteRefUpdate.Status.OK && update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
-            throw DteException.refused(List.of("push of " + branch + " was refused: " + update.getStatus()
-                + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")")));
+          if (update.getStatus() != RemoteRefUpdate.Status.OK
+              && update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
+            throw DteException.refused(
+                List.of(
+                    "push of "
+                        + branch
+                        + " was refused: "
+                        + update.getStatus()
+                        + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")")));
           }
         }
       }
@@ -180,11 +206,10 @@ public final class Repositories {
     }
   }
 
-
-
   private static String digest(String text) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -8,21 +8,23 @@ import java.util.Locale;
 
 /**
  * Which repository URLs Atomic works on: {@code https://}, or {@code file://} URLs and paths of
- * directories under the allowed roots. Checked where a mission is created and again on the
- * workers that clone.
+ * directories under the allowed roots. Checked where a mission is created and again on the workers
+ * that clone.
  */
 public final class RepositoryUrls {
 
   private final WorkingDirectories allowedRoots;
 
-  /** @param allowedRoots where local repositories may lie; null allows any */
+  /**
+   * @param allowedRoots where local repositories may lie; null allows any
+   */
   public RepositoryUrls(WorkingDirectories allowedRoots) {
     this.allowedRoots = allowedRoots;
   }
 
   /**
-   * The URL a mission may target: {@code https://}, or a {@code file://} URL or path of a
-   * directory under the allowed roots.
+   * The URL a mission may target: {@code https://}, or a {@code file://} URL or path of a directory
+   * under the allowed roots.
    *
    * @throws DteException INVALID naming what is wrong
    */
@@ -44,13 +46,15 @@ public final class RepositoryUrls {
     try {
       local = text.startsWith("file:") ? Path.of(URI.create(text)) : Path.of(text);
     } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-      throw DteException.invalid("repository.url: neither an https:// URL nor a local path: " + url);
+      throw DteException.invalid(
+          "repository.url: neither an https:// URL nor a local path: " + url);
     }
     if (allowedRoots != null) {
       try {
         local = allowedRoots.require(local.toAbsolutePath().toString());
       } catch (DteException e) {
-        throw DteException.invalid("repository.url: " + e.getMessage().replaceFirst("^workingDir: ", ""));
+        throw DteException.invalid(
+            "repository.url: " + e.getMessage().replaceFirst("^workingDir: ", ""));
       }
     }
     return local.toAbsolutePath().normalize().toUri().toString();
@@ -66,7 +70,9 @@ public final class RepositoryUrls {
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("file") && !scheme.equals("https")) {
-      throw DteException.invalid("repository: only file:// and https:// URLs are accepted, got " + url);
+      throw DteException.invalid(
+          "repository: only file:// and https:// URLs are accepted, got " + url);
     }
     return uri;
-  }}
+  }
+}

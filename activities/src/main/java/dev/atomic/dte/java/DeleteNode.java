@@ -9,9 +9,12 @@ final class DeleteNode {
 
   private DeleteNode() {}
 
-  static JavaLanguagePack.Edit apply(JavaSources java, int index, ChangeSpec.Patch patch, Set<String> files) {
+  static JavaLanguagePack.Edit apply(
+      JavaSources java, int index, ChangeSpec.Patch patch, Set<String> files) {
     String pointer = "/patches/" + index + "/selector";
     Selector selector = Selector.parse(patch.selector(), pointer);
-    return java.run(JavaNodeRecipes.delete(selector, pointer), java.parse(java.narrow(files), InsertNode.tokenOf(selector)));
+    return java.run(
+        JavaNodeRecipes.delete(selector, pointer),
+        java.parse(java.narrow(files), InsertNode.tokenOf(selector)));
   }
 }

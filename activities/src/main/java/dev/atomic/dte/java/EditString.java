@@ -11,12 +11,15 @@ import org.openrewrite.java.JavaIsoVisitor;
 import org.openrewrite.java.tree.J;
 import org.openrewrite.java.tree.JavaType;
 
-/** {@code editString} in Java: string literals equal to {@code from}; comments and text blocks stay. */
+/**
+ * {@code editString} in Java: string literals equal to {@code from}; comments and text blocks stay.
+ */
 final class EditString {
 
   private EditString() {}
 
-  static JavaLanguagePack.Edit apply(JavaSources java, int index, ChangeSpec.Patch patch, Set<String> files) {
+  static JavaLanguagePack.Edit apply(
+      JavaSources java, int index, ChangeSpec.Patch patch, Set<String> files) {
     String from = patch.requireDetail(index, "from");
     if (!(patch.details().get("to") instanceof String replacement)) {
       throw DteException.invalid("/patches/" + index + "/details/to: required for editString");

@@ -11,12 +11,16 @@ final class InsertNode {
 
   private InsertNode() {}
 
-  static JavaLanguagePack.Edit apply(JavaSources java, int index, ChangeSpec.Patch patch, Set<String> files) {
+  static JavaLanguagePack.Edit apply(
+      JavaSources java, int index, ChangeSpec.Patch patch, Set<String> files) {
     String pointer = "/patches/" + index + "/selector";
     Selector selector = Selector.parse(patch.selector(), pointer);
     boolean anImport = selector.kind().equals("Import");
     if (anImport && patch.path() == null) {
-      throw DteException.invalid("/patches/" + index + "/path: adding an import needs a path naming the files that get it");
+      throw DteException.invalid(
+          "/patches/"
+              + index
+              + "/path: adding an import needs a path naming the files that get it");
     }
     return java.run(
         JavaNodeRecipes.insert(selector, patch.details(), pointer),

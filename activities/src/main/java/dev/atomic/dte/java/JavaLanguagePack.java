@@ -15,9 +15,8 @@ import org.openrewrite.SourceFile;
 /**
  * The Java language pack: type-attributed, format-preserving edits through OpenRewrite, one class
  * per operation. Sources are typed against their module's classpath. Before anything is changed,
- * every file must print back byte for byte; a file that does not (or does not parse) and
- * mentions what the change touches makes the whole change refused, never applied to the other
- * files only.
+ * every file must print back byte for byte; a file that does not (or does not parse) and mentions
+ * what the change touches makes the whole change refused, never applied to the other files only.
  */
 public final class JavaLanguagePack {
 
@@ -50,36 +49,54 @@ public final class JavaLanguagePack {
       Workers workers,
       RecipeCatalog recipes,
       boolean candidatesOnly) {
-    this.java = new JavaSources(sources, warnings, progress, classpath, cache, workers, candidatesOnly);
+    this.java =
+        new JavaSources(sources, warnings, progress, classpath, cache, workers, candidatesOnly);
     this.recipes = recipes;
   }
 
   /** A pack for lookups only (invariants): no classpath, no cache, one thread. */
   public static JavaLanguagePack forLookups(Map<String, String> sources) {
-    return new JavaLanguagePack(sources, new ArrayList<>(), message -> { }, ProjectClasspath.NONE,
-        new ParseCache(false), new Workers(1), new RecipeCatalog(), true);
+    return new JavaLanguagePack(
+        sources,
+        new ArrayList<>(),
+        message -> {},
+        ProjectClasspath.NONE,
+        new ParseCache(false),
+        new Workers(1),
+        new RecipeCatalog(),
+        true);
   }
 
   /**
-   * Loads and initializes the Java parser on a background thread, so that a short run (the
-   * CLI) overlaps that start-up with reading the scope and resolving the classpath.
+   * Loads and initializes the Java parser on a background thread, so that a short run (the CLI)
+   * overlaps that start-up with reading the scope and resolving the classpath.
    */
   public static void warmUp() {
-    Thread thread = new Thread(() -> {
-      try {
-        org.openrewrite.java.JavaParser.fromJavaVersion().build()
-            .parse(new org.openrewrite.InMemoryExecutionContext(e -> { }), "class AtomicWarmUp { String s = \"\"; }")
-            .forEach(source -> { });
-        SignatureStubs.of(Map.of("AtomicWarmUp.java", "class AtomicWarmUp { void m() { } }"));
-      } catch (RuntimeException | LinkageError e) {
-        // only a head start; the real parse reports any problem
-      }
-    }, "atomic-java-warm-up");
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                org.openrewrite.java.JavaParser.fromJavaVersion()
+                    .build()
+                    .parse(
+                        new org.openrewrite.InMemoryExecutionContext(e -> {}),
+                        "class AtomicWarmUp { String s = \"\"; }")
+                    .forEach(source -> {});
+                SignatureStubs.of(
+                    Map.of("AtomicWarmUp.java", "class AtomicWarmUp { void m() { } }"));
+              } catch (RuntimeException | LinkageError e) {
+                // only a head start; the real parse reports any problem
+              }
+            },
+            "atomic-java-warm-up");
     thread.setDaemon(true);
     thread.start();
   }
 
-  /** Imported types that neither the tree, its classpath nor the JDK declare, over every parse so far. */
+  /**
+   * Imported types that neither the tree, its classpath nor the JDK declare, over every parse so
+   * far.
+   */
   public Set<String> unresolvedTypes() {
     return java.unresolved();
   }
@@ -136,12 +153,15 @@ public final class JavaLanguagePack {
     }
     String name = Targets.selectorName(selector);
     if (name == null) {
-      throw DteException.invalid(pointer + ": " + selector.kind() + " needs [name='…'] or [fqn='…']");
+      throw DteException.invalid(
+          pointer + ": " + selector.kind() + " needs [name='…'] or [fqn='…']");
     }
     for (SourceFile source : java.parse(java.mentioning(name), null)) {
       for (Targets.Target target : Targets.declarations(List.of(source), name)) {
-        boolean typeMatches = selector.attribute("type") == null || selector.attribute("type").equals(target.type());
-        boolean fqnMatches = selector.attribute("fqn") == null || selector.attribute("fqn").equals(target.type());
+        boolean typeMatches =
+            selector.attribute("type") == null || selector.attribute("type").equals(target.type());
+        boolean fqnMatches =
+            selector.attribute("fqn") == null || selector.attribute("fqn").equals(target.type());
         if (typeMatches && fqnMatches) {
           found.add(JavaSources.pathOf(source) + ": " + target.describe());
         }

@@ -2,7 +2,6 @@ package dev.atomic.dte.java;
 
 import dev.atomic.dte.DteException;
 import dev.atomic.dte.Selector;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +41,20 @@ final class JavaNodeRecipes {
       }
       case "Annotation" -> new RemoveAnnotation("@" + required(selector, "type", pointer));
       case "MethodCall" ->
-          new RemoveMethodInvocations(required(selector, "type", pointer) + " " + required(selector, "name", pointer) + "(..)");
-      case "Method" -> removeMember(required(selector, "type", pointer), required(selector, "name", pointer), true);
-      case "Field" -> removeMember(required(selector, "type", pointer), required(selector, "name", pointer), false);
-      default -> throw DteException.invalid(pointer + ": deleteNode takes " + DELETE_FORMS + ", got " + selector.kind());
+          new RemoveMethodInvocations(
+              required(selector, "type", pointer)
+                  + " "
+                  + required(selector, "name", pointer)
+                  + "(..)");
+      case "Method" ->
+          removeMember(
+              required(selector, "type", pointer), required(selector, "name", pointer), true);
+      case "Field" ->
+          removeMember(
+              required(selector, "type", pointer), required(selector, "name", pointer), false);
+      default ->
+          throw DteException.invalid(
+              pointer + ": deleteNode takes " + DELETE_FORMS + ", got " + selector.kind());
     };
   }
 
@@ -58,7 +67,8 @@ final class JavaNodeRecipes {
     String member = text(details.get("member"));
     if (annotation != null) {
       if (!annotation.startsWith("@")) {
-        throw DteException.invalid(pointer.replace("/selector", "/details/annotation") + ": must start with @");
+        throw DteException.invalid(
+            pointer.replace("/selector", "/details/annotation") + ": must start with @");
       }
       return annotate(selector, annotation, pointer);
     }
@@ -69,19 +79,28 @@ final class JavaNodeRecipes {
           () ->
               new JavaIsoVisitor<>() {
                 @Override
-                public J.ClassDeclaration visitClassDeclaration(J.ClassDeclaration type, ExecutionContext ctx) {
+                public J.ClassDeclaration visitClassDeclaration(
+                    J.ClassDeclaration type, ExecutionContext ctx) {
                   J.ClassDeclaration visited = super.visitClassDeclaration(type, ctx);
-                  if (visited.getType() == null || !visited.getType().getFullyQualifiedName().equals(fqn)
+                  if (visited.getType() == null
+                      || !visited.getType().getFullyQualifiedName().equals(fqn)
                       || alreadyDeclares(visited, member)) {
                     return visited;
                   }
-                  return JavaTemplate.builder(member).contextSensitive().build()
-                      .apply(updateCursor(visited), visited.getBody().getCoordinates().lastStatement());
+                  return JavaTemplate.builder(member)
+                      .contextSensitive()
+                      .build()
+                      .apply(
+                          updateCursor(visited),
+                          visited.getBody().getCoordinates().lastStatement());
                 }
               });
     }
-    throw DteException.invalid(pointer + ": insertNode takes " + INSERT_FORMS
-        + "; statements are not inserted (state them as a member or use editRegex)");
+    throw DteException.invalid(
+        pointer
+            + ": insertNode takes "
+            + INSERT_FORMS
+            + "; statements are not inserted (state them as a member or use editRegex)");
   }
 
   private static Recipe annotate(Selector selector, String annotation, String pointer) {
@@ -91,64 +110,91 @@ final class JavaNodeRecipes {
     return switch (selector.kind()) {
       case "Type" -> {
         String fqn = required(selector, "fqn", pointer);
-        yield recipe("Annotate " + fqn, () -> new JavaIsoVisitor<>() {
-          @Override
-          public J.ClassDeclaration visitClassDeclaration(J.ClassDeclaration type, ExecutionContext ctx) {
-            J.ClassDeclaration visited = super.visitClassDeclaration(type, ctx);
-            if (visited.getType() == null || !visited.getType().getFullyQualifiedName().equals(fqn)
-                || has(visited.getLeadingAnnotations(), simple)) {
-              return visited;
-            }
-            return JavaTemplate.builder(annotation).build()
-                .apply(updateCursor(visited), visited.getCoordinates().addAnnotation(order));
-          }
-        });
+        yield recipe(
+            "Annotate " + fqn,
+            () ->
+                new JavaIsoVisitor<>() {
+                  @Override
+                  public J.ClassDeclaration visitClassDeclaration(
+                      J.ClassDeclaration type, ExecutionContext ctx) {
+                    J.ClassDeclaration visited = super.visitClassDeclaration(type, ctx);
+                    if (visited.getType() == null
+                        || !visited.getType().getFullyQualifiedName().equals(fqn)
+                        || has(visited.getLeadingAnnotations(), simple)) {
+                      return visited;
+                    }
+                    return JavaTemplate.builder(annotation)
+                        .build()
+                        .apply(
+                            updateCursor(visited), visited.getCoordinates().addAnnotation(order));
+                  }
+                });
       }
       case "Method" -> {
         String type = required(selector, "type", pointer);
         String method = required(selector, "name", pointer);
-        yield recipe("Annotate " + type + "#" + method, () -> new JavaIsoVisitor<>() {
-          @Override
-          public J.MethodDeclaration visitMethodDeclaration(J.MethodDeclaration declaration, ExecutionContext ctx) {
-            J.MethodDeclaration visited = super.visitMethodDeclaration(declaration, ctx);
-            JavaType.Method methodType = visited.getMethodType();
-            if (methodType == null || !visited.getSimpleName().equals(method)
-                || !methodType.getDeclaringType().getFullyQualifiedName().equals(type)
-                || has(visited.getLeadingAnnotations(), simple)) {
-              return visited;
-            }
-            return JavaTemplate.builder(annotation).build()
-                .apply(updateCursor(visited), visited.getCoordinates().addAnnotation(order));
-          }
-        });
+        yield recipe(
+            "Annotate " + type + "#" + method,
+            () ->
+                new JavaIsoVisitor<>() {
+                  @Override
+                  public J.MethodDeclaration visitMethodDeclaration(
+                      J.MethodDeclaration declaration, ExecutionContext ctx) {
+                    J.MethodDeclaration visited = super.visitMethodDeclaration(declaration, ctx);
+                    JavaType.Method methodType = visited.getMethodType();
+                    if (methodType == null
+                        || !visited.getSimpleName().equals(method)
+                        || !methodType.getDeclaringType().getFullyQualifiedName().equals(type)
+                        || has(visited.getLeadingAnnotations(), simple)) {
+                      return visited;
+                    }
+                    return JavaTemplate.builder(annotation)
+                        .build()
+                        .apply(
+                            updateCursor(visited), visited.getCoordinates().addAnnotation(order));
+                  }
+                });
       }
-      default -> throw DteException.invalid(pointer + ": annotations are added to Type[fqn=…] or Method[type=…][name=…], got " + selector.kind());
+      default ->
+          throw DteException.invalid(
+              pointer
+                  + ": annotations are added to Type[fqn=…] or Method[type=…][name=…], got "
+                  + selector.kind());
     };
   }
 
   private static Recipe removeMember(String type, String name, boolean method) {
-    return recipe("Remove " + (method ? "method " : "field ") + type + "#" + name, () -> new JavaIsoVisitor<>() {
-      @Override
-      public J.MethodDeclaration visitMethodDeclaration(J.MethodDeclaration declaration, ExecutionContext ctx) {
-        JavaType.Method methodType = declaration.getMethodType();
-        if (method && methodType != null && declaration.getSimpleName().equals(name)
-            && methodType.getDeclaringType().getFullyQualifiedName().equals(type)) {
-          return null;
-        }
-        return super.visitMethodDeclaration(declaration, ctx);
-      }
+    return recipe(
+        "Remove " + (method ? "method " : "field ") + type + "#" + name,
+        () ->
+            new JavaIsoVisitor<>() {
+              @Override
+              public J.MethodDeclaration visitMethodDeclaration(
+                  J.MethodDeclaration declaration, ExecutionContext ctx) {
+                JavaType.Method methodType = declaration.getMethodType();
+                if (method
+                    && methodType != null
+                    && declaration.getSimpleName().equals(name)
+                    && methodType.getDeclaringType().getFullyQualifiedName().equals(type)) {
+                  return null;
+                }
+                return super.visitMethodDeclaration(declaration, ctx);
+              }
 
-      @Override
-      public J.VariableDeclarations visitVariableDeclarations(J.VariableDeclarations declarations, ExecutionContext ctx) {
-        if (!method && declarations.getVariables().stream().allMatch(v -> isField(v, type, name))) {
-          return null;
-        }
-        return super.visitVariableDeclarations(declarations, ctx);
-      }
-    });
+              @Override
+              public J.VariableDeclarations visitVariableDeclarations(
+                  J.VariableDeclarations declarations, ExecutionContext ctx) {
+                if (!method
+                    && declarations.getVariables().stream().allMatch(v -> isField(v, type, name))) {
+                  return null;
+                }
+                return super.visitVariableDeclarations(declarations, ctx);
+              }
+            });
   }
 
-  private static boolean isField(J.VariableDeclarations.NamedVariable variable, String type, String name) {
+  private static boolean isField(
+      J.VariableDeclarations.NamedVariable variable, String type, String name) {
     JavaType.Variable variableType = variable.getVariableType();
     return variable.getSimpleName().equals(name)
         && variableType != null
@@ -189,7 +235,8 @@ final class JavaNodeRecipes {
   private static String required(Selector selector, String attribute, String pointer) {
     String value = selector.attribute(attribute);
     if (value == null || value.isBlank()) {
-      throw DteException.invalid(pointer + ": " + selector.kind() + " needs [" + attribute + "='…']");
+      throw DteException.invalid(
+          pointer + ": " + selector.kind() + " needs [" + attribute + "='…']");
     }
     return value;
   }

@@ -30,9 +30,9 @@ import org.openrewrite.tree.ParseError;
 
 /**
  * The Java sources of a change and how they are parsed: each file against the classpath of its
- * module (with the main sources of the reactor modules it depends on beside it), every parse
- * proven to print back byte for byte before anything is edited, and the types that could not be
- * resolved collected for the preview.
+ * module (with the main sources of the reactor modules it depends on beside it), every parse proven
+ * to print back byte for byte before anything is edited, and the types that could not be resolved
+ * collected for the preview.
  */
 final class JavaSources {
 
@@ -50,7 +50,8 @@ final class JavaSources {
   private final Set<String> checked = new java.util.HashSet<>();
   private final Set<String> modulesChecked = new java.util.HashSet<>();
   private static final java.util.regex.Pattern IMPORT =
-      java.util.regex.Pattern.compile("(?m)^\\s*import\\s+(static\\s+)?([\\w$]+(?:\\s*\\.\\s*[\\w$]+)+)\\s*;");
+      java.util.regex.Pattern.compile(
+          "(?m)^\\s*import\\s+(static\\s+)?([\\w$]+(?:\\s*\\.\\s*[\\w$]+)+)\\s*;");
 
   JavaSources(
       Map<String, String> sources,
@@ -70,26 +71,30 @@ final class JavaSources {
     this.types = new TypeLookup(classpath, sources);
   }
 
-  /** Types that the files of the parsed modules import and that neither the tree, its classpath nor the JDK declare. */
+  /**
+   * Types that the files of the parsed modules import and that neither the tree, its classpath nor
+   * the JDK declare.
+   */
   Set<String> unresolved() {
     return unresolved;
   }
 
   /**
    * The files that can be affected by a change of {@code token}: those that mention it. Only they
-   * are parsed; the rest of each module stands in as signature stubs, so their types are the
-   * same. With {@code DTE_PARSE=full} every source is parsed whenever one mentions it.
+   * are parsed; the rest of each module stands in as signature stubs, so their types are the same.
+   * With {@code DTE_PARSE=full} every source is parsed whenever one mentions it.
    */
   Map<String, String> mentioning(String token) {
     if (token == null) {
       return sources;
     }
     Map<String, String> hits = new TreeMap<>();
-    sources.forEach((path, content) -> {
-      if (content.contains(token)) {
-        hits.put(path, content);
-      }
-    });
+    sources.forEach(
+        (path, content) -> {
+          if (content.contains(token)) {
+            hits.put(path, content);
+          }
+        });
     return hits.isEmpty() || candidatesOnly ? hits : sources;
   }
 
@@ -104,71 +109,84 @@ final class JavaSources {
     return token == null ? "the files the patch names" : "the files that mention " + token;
   }
 
-
   /** The sources limited to a patch's files. */
   Map<String, String> narrow(Set<String> files) {
     Map<String, String> narrowed = new LinkedHashMap<>();
-    sources.forEach((path, content) -> {
-      if (files.contains(path)) {
-        narrowed.put(path, content);
-      }
-    });
+    sources.forEach(
+        (path, content) -> {
+          if (files.contains(path)) {
+            narrowed.put(path, content);
+          }
+        });
     return narrowed;
   }
 
   /**
-   * Parses the inputs, module by module, and proves each one prints back unchanged. Files that
-   * do not round-trip and mention {@code token} refuse the change (an empty token: any file may
-   * be touched); the others are reported and left alone.
+   * Parses the inputs, module by module, and proves each one prints back unchanged. Files that do
+   * not round-trip and mention {@code token} refuse the change (an empty token: any file may be
+   * touched); the others are reported and left alone.
    */
   List<SourceFile> parse(Map<String, String> inputs, String token) {
     if (inputs.isEmpty()) {
       return List.of();
     }
     Map<String, Map<String, String>> units = new TreeMap<>();
-    inputs.forEach((path, content) -> {
-      ProjectClasspath.Module module = classpath.moduleOf(path);
-      units.computeIfAbsent(module == null ? "" : module.id(), id -> new TreeMap<>()).put(path, content);
-    });
+    inputs.forEach(
+        (path, content) -> {
+          ProjectClasspath.Module module = classpath.moduleOf(path);
+          units
+              .computeIfAbsent(module == null ? "" : module.id(), id -> new TreeMap<>())
+              .put(path, content);
+        });
     Map<String, SourceFile> byPath = new TreeMap<>();
     for (Map.Entry<String, Map<String, String>> unit : units.entrySet()) {
-      ProjectClasspath.Module module = unit.getKey().isEmpty() ? null : classpath.module(unit.getKey());
+      ProjectClasspath.Module module =
+          unit.getKey().isEmpty() ? null : classpath.module(unit.getKey());
       for (SourceFile source : parseUnit(module, unit.getValue(), reason(token))) {
         byPath.put(pathOf(source), source);
       }
     }
     List<SourceFile> parsed = new ArrayList<>();
-    inputs.keySet().forEach(path -> {
-      if (byPath.containsKey(path)) {
-        parsed.add(byPath.get(path));
-      }
-    });
+    inputs
+        .keySet()
+        .forEach(
+            path -> {
+              if (byPath.containsKey(path)) {
+                parsed.add(byPath.get(path));
+              }
+            });
     return usable(parsed, inputs, token);
   }
 
   /**
-   * One module's files, parsed against its classpath. Beside them, the module's other sources
-   * and the main sources of the reactor modules it depends on: as signature stubs when only
-   * candidates are parsed, else parsed in full with them (and dropped afterwards).
+   * One module's files, parsed against its classpath. Beside them, the module's other sources and
+   * the main sources of the reactor modules it depends on: as signature stubs when only candidates
+   * are parsed, else parsed in full with them (and dropped afterwards).
    */
-  private List<SourceFile> parseUnit(ProjectClasspath.Module module, Map<String, String> files, String reason) {
+  private List<SourceFile> parseUnit(
+      ProjectClasspath.Module module, Map<String, String> files, String reason) {
     Map<String, String> context = new TreeMap<>();
-    sources.forEach((path, content) -> {
-      ProjectClasspath.Module owner = classpath.moduleOf(path);
-      boolean sameModule = owner == module;
-      boolean upstream = module != null && owner != null
-          && module.reactorDependencies().contains(owner.id()) && owner.isMainSource(path);
-      if ((sameModule && candidatesOnly || upstream) && !files.containsKey(path)) {
-        context.put(path, content);
-      }
-    });
+    sources.forEach(
+        (path, content) -> {
+          ProjectClasspath.Module owner = classpath.moduleOf(path);
+          boolean sameModule = owner == module;
+          boolean upstream =
+              module != null
+                  && owner != null
+                  && module.reactorDependencies().contains(owner.id())
+                  && owner.isMainSource(path);
+          if ((sameModule && candidatesOnly || upstream) && !files.containsKey(path)) {
+            context.put(path, content);
+          }
+        });
     if (modulesChecked.add(module == null ? "" : module.id())) {
       Map<String, String> ownFiles = new TreeMap<>(files);
-      sources.forEach((path, content) -> {
-        if (classpath.moduleOf(path) == module) {
-          ownFiles.put(path, content);
-        }
-      });
+      sources.forEach(
+          (path, content) -> {
+            if (classpath.moduleOf(path) == module) {
+              ownFiles.put(path, content);
+            }
+          });
       collectUnresolved(ownFiles);
     }
     List<Path> entries = classpath.classpathOf(module);
@@ -194,49 +212,91 @@ final class JavaSources {
         long stubbing = System.nanoTime();
         SignatureStubs.Result stubs = SignatureStubs.of(everything);
         long stubbed = System.nanoTime();
-        stubs.unparsable().forEach((path, problem) -> {
-          if (!files.containsKey(path)) {
-            warnings.add(path + ": does not parse (" + problem + "); left unchanged and left out of type attribution");
-          }
-        });
+        stubs
+            .unparsable()
+            .forEach(
+                (path, problem) -> {
+                  if (!files.containsKey(path)) {
+                    warnings.add(
+                        path
+                            + ": does not parse ("
+                            + problem
+                            + "); left unchanged and left out of type attribution");
+                  }
+                });
         String failure;
         try {
           stubClasses = java.nio.file.Files.createTempDirectory("atomic-stubs");
           failure = SignatureStubs.compile(stubs, files.keySet(), entries, stubClasses);
-          progress.accept(String.format(Locale.ROOT, "signature stubs of %d file(s): written in %.1f s, compiled in %.1f s",
-              stubs.stubs().size(), (stubbed - stubbing) / 1e9, (System.nanoTime() - stubbed) / 1e9));
+          progress.accept(
+              String.format(
+                  Locale.ROOT,
+                  "signature stubs of %d file(s): written in %.1f s, compiled in %.1f s",
+                  stubs.stubs().size(),
+                  (stubbed - stubbing) / 1e9,
+                  (System.nanoTime() - stubbed) / 1e9));
         } catch (java.io.IOException e) {
           failure = e.getMessage();
         }
         if (failure == null) {
           builder.classpath(withEntry(entries, SignatureStubs.classesOf(stubClasses)));
-          beside = context.isEmpty() ? "" : ", with " + context.size() + " other file(s) as compiled signature stubs";
+          beside =
+              context.isEmpty()
+                  ? ""
+                  : ", with " + context.size() + " other file(s) as compiled signature stubs";
         } else {
-          // Stubs that do not compile (a type nothing declares, say) are parsed beside the candidates.
-          stubs.stubs().forEach((path, content) -> {
-            if (!files.containsKey(path)) {
-              list.add(Parser.Input.fromString(Path.of(path), content));
-            }
-          });
-          beside = ", with " + context.size() + " other file(s) as signature stubs (parsed: they do not compile on"
-              + " their own: " + failure + ")";
+          // Stubs that do not compile (a type nothing declares, say) are parsed beside the
+          // candidates.
+          stubs
+              .stubs()
+              .forEach(
+                  (path, content) -> {
+                    if (!files.containsKey(path)) {
+                      list.add(Parser.Input.fromString(Path.of(path), content));
+                    }
+                  });
+          beside =
+              ", with "
+                  + context.size()
+                  + " other file(s) as signature stubs (parsed: they do not compile on"
+                  + " their own: "
+                  + failure
+                  + ")";
         }
       } else {
-        context.forEach((path, content) -> list.add(Parser.Input.fromString(Path.of(path), content)));
-        beside = context.isEmpty() ? "" : ", with " + context.size() + " file(s) of the reactor modules it depends on";
+        context.forEach(
+            (path, content) -> list.add(Parser.Input.fromString(Path.of(path), content)));
+        beside =
+            context.isEmpty()
+                ? ""
+                : ", with " + context.size() + " file(s) of the reactor modules it depends on";
       }
-      ExecutionContext ctx = new InMemoryExecutionContext(e -> { });
+      ExecutionContext ctx = new InMemoryExecutionContext(e -> {});
       try {
         parsed = builder.build().parseInputs(list, null, ctx).toList();
       } finally {
         deleteTree(stubClasses);
       }
       long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
-      progress.accept(String.format(Locale.ROOT, "parsed %d Java file(s)%s (%s)%s, against %d classpath entr%s in %.1f s",
-          files.size(), what, reason, beside, entries.size(), entries.size() == 1 ? "y" : "ies", millis / 1000.0));
+      progress.accept(
+          String.format(
+              Locale.ROOT,
+              "parsed %d Java file(s)%s (%s)%s, against %d classpath entr%s in %.1f s",
+              files.size(),
+              what,
+              reason,
+              beside,
+              entries.size(),
+              entries.size() == 1 ? "y" : "ies",
+              millis / 1000.0));
       cache.store(key, entries, parsed);
     } else {
-      progress.accept("reused the parse of " + files.size() + " unchanged Java file(s)" + what + " (DTE_CACHE_ENABLED)");
+      progress.accept(
+          "reused the parse of "
+              + files.size()
+              + " unchanged Java file(s)"
+              + what
+              + " (DTE_CACHE_ENABLED)");
     }
     List<SourceFile> kept = new ArrayList<>();
     for (SourceFile source : parsed) {
@@ -254,15 +314,18 @@ final class JavaSources {
       while (matcher.find()) {
         String name = matcher.group(2).replaceAll("\\s+", "");
         String type = matcher.group(1) != null ? name.substring(0, name.lastIndexOf('.')) : name;
-        if (!checked.contains(type) && checked.add(type) && type.contains(".") && !types.resolvable(type)) {
+        if (!checked.contains(type)
+            && checked.add(type)
+            && type.contains(".")
+            && !types.resolvable(type)) {
           unresolved.add(type);
         }
       }
     }
   }
 
-
-  private List<SourceFile> usable(List<SourceFile> parsed, Map<String, String> inputs, String token) {
+  private List<SourceFile> usable(
+      List<SourceFile> parsed, Map<String, String> inputs, String token) {
     List<String> blocking = new ArrayList<>();
     List<SourceFile> usable = new ArrayList<>();
     // The round-trip check is per file, so it runs on the DTE workers.
@@ -279,7 +342,8 @@ final class JavaSources {
       } else if (token != null && original != null && original.contains(token)) {
         blocking.add(path + ": " + problem + ", and it mentions " + token);
       } else {
-        warnings.add(path + ": " + problem + "; left unchanged (it does not mention " + token + ")");
+        warnings.add(
+            path + ": " + problem + "; left unchanged (it does not mention " + token + ")");
       }
     }
     // Edits follow the project's own style (import layout, indentation), detected from its sources.
@@ -291,7 +355,10 @@ final class JavaSources {
     }
     if (!blocking.isEmpty()) {
       List<String> reasons = new ArrayList<>();
-      reasons.add("refused: " + blocking.size() + " file(s) the change needs cannot be edited safely; nothing was changed");
+      reasons.add(
+          "refused: "
+              + blocking.size()
+              + " file(s) the change needs cannot be edited safely; nothing was changed");
       reasons.addAll(blocking);
       throw DteException.refused(reasons);
     }
@@ -323,7 +390,9 @@ final class JavaSources {
   private static String roundTripProblem(SourceFile source, Map<String, String> inputs) {
     String original = inputs.get(pathOf(source));
     if (source instanceof ParseError) {
-      return source.getMarkers().findFirst(ParseExceptionResult.class)
+      return source
+          .getMarkers()
+          .findFirst(ParseExceptionResult.class)
           .map(r -> "does not parse: " + Targets.firstLine(r.getMessage()))
           .orElse("does not parse");
     }
@@ -339,7 +408,11 @@ final class JavaSources {
     new JavaIsoVisitor<Integer>() {
       @Override
       public J.Erroneous visitErroneous(J.Erroneous erroneous, Integer unused) {
-        found.compareAndSet(null, "has a syntax error near '" + Targets.firstLine(erroneous.printTrimmed(getCursor())) + "'");
+        found.compareAndSet(
+            null,
+            "has a syntax error near '"
+                + Targets.firstLine(erroneous.printTrimmed(getCursor()))
+                + "'");
         return erroneous;
       }
     }.visit(source, 0);
@@ -355,9 +428,11 @@ final class JavaSources {
     }
     List<String> failures = new ArrayList<>();
     ExecutionContext ctx = new InMemoryExecutionContext(e -> failures.add(e.getMessage()));
-    List<Result> results = recipe.run(new InMemoryLargeSourceSet(parsed), ctx).getChangeset().getAllResults();
+    List<Result> results =
+        recipe.run(new InMemoryLargeSourceSet(parsed), ctx).getChangeset().getAllResults();
     if (!failures.isEmpty()) {
-      throw DteException.refused(List.of("the " + recipe.getDisplayName() + " edit failed: " + failures.get(0)));
+      throw DteException.refused(
+          List.of("the " + recipe.getDisplayName() + " edit failed: " + failures.get(0)));
     }
     for (Result result : results) {
       if (result.getBefore() == null || result.getAfter() == null) {
@@ -379,20 +454,23 @@ final class JavaSources {
     Map<String, String> moves = new LinkedHashMap<>();
     for (Recipe step : steps) {
       JavaLanguagePack.Edit edit = run(step, parse(mentioning(token), token));
-      edit.moves().forEach((before, after) -> {
-        sources.remove(before);
-        String origin = moves.getOrDefault(before, before);
-        moves.remove(before);
-        moves.put(origin, after);
-      });
+      edit.moves()
+          .forEach(
+              (before, after) -> {
+                sources.remove(before);
+                String origin = moves.getOrDefault(before, before);
+                moves.remove(before);
+                moves.put(origin, after);
+              });
       sources.putAll(edit.contents());
     }
     Map<String, String> contents = new LinkedHashMap<>();
-    sources.forEach((path, content) -> {
-      if (!content.equals(initial.get(path))) {
-        contents.put(path, content);
-      }
-    });
+    sources.forEach(
+        (path, content) -> {
+          if (!content.equals(initial.get(path))) {
+            contents.put(path, content);
+          }
+        });
     return new JavaLanguagePack.Edit(contents, moves);
   }
 }

@@ -22,10 +22,10 @@ import org.openrewrite.java.tree.TypeUtils;
 import org.openrewrite.marker.Markers;
 
 /**
- * {@code replaceAPI} on calls to a library type, one not declared in the tree: each call that
- * the selector matches by its resolved declaring type (and overload) is moved to the new target
- * and name, with its arguments reordered, only when the new API has an overload that accepts
- * exactly those arguments; any other call is left as it is and reported. Imports follow.
+ * {@code replaceAPI} on calls to a library type, one not declared in the tree: each call that the
+ * selector matches by its resolved declaring type (and overload) is moved to the new target and
+ * name, with its arguments reordered, only when the new API has an overload that accepts exactly
+ * those arguments; any other call is left as it is and reported. Imports follow.
  */
 final class LibraryCalls {
 
@@ -38,7 +38,12 @@ final class LibraryCalls {
    * @param newName the replacement method's name, or null to keep it
    * @param argsOrder the calls' parameter names in their new order, or empty
    */
-  record Migration(String methodPattern, String type, String newTarget, String newName, List<String> argsOrder) {}
+  record Migration(
+      String methodPattern,
+      String type,
+      String newTarget,
+      String newName,
+      List<String> argsOrder) {}
 
   private final JavaSources java;
 
@@ -71,32 +76,59 @@ final class LibraryCalls {
             JavaType.Method original = call.getMethodType();
             List<Expression> arguments = reordered(call, original, migration.argsOrder());
             if (arguments == null) {
-              leftAlone.computeIfAbsent(path, p -> new ArrayList<>()).add(text(call, getCursor())
-                  + " (its parameters " + original.getParameterNames() + " are not those of argsOrder)");
+              leftAlone
+                  .computeIfAbsent(path, p -> new ArrayList<>())
+                  .add(
+                      text(call, getCursor())
+                          + " (its parameters "
+                          + original.getParameterNames()
+                          + " are not those of argsOrder)");
               return call;
             }
             boolean isStatic = original.hasFlags(Flag.Static);
             if (newTarget != null && !isStatic) {
-              leftAlone.computeIfAbsent(path, p -> new ArrayList<>()).add(text(call, getCursor())
-                  + " (an instance call; newTarget moves static calls)");
+              leftAlone
+                  .computeIfAbsent(path, p -> new ArrayList<>())
+                  .add(
+                      text(call, getCursor())
+                          + " (an instance call; newTarget moves static calls)");
               return call;
             }
-            JavaType.FullyQualified owner = newTarget != null ? newTarget : original.getDeclaringType();
+            JavaType.FullyQualified owner =
+                newTarget != null ? newTarget : original.getDeclaringType();
             String name = migration.newName() != null ? migration.newName() : original.getName();
             JavaType.Method counterpart = counterpart(owner, name, isStatic, arguments, original);
             if (counterpart == null) {
-              leftAlone.computeIfAbsent(path, p -> new ArrayList<>()).add(text(call, getCursor()) + " (" + owner.getFullyQualifiedName()
-                  + " has no " + name + " that takes " + argumentTypes(arguments) + ")");
+              leftAlone
+                  .computeIfAbsent(path, p -> new ArrayList<>())
+                  .add(
+                      text(call, getCursor())
+                          + " ("
+                          + owner.getFullyQualifiedName()
+                          + " has no "
+                          + name
+                          + " that takes "
+                          + argumentTypes(arguments)
+                          + ")");
               return call;
             }
             changed[0]++;
-            J.MethodInvocation moved = call.withArguments(arguments)
-                .withName(call.getName().withSimpleName(name).withType(counterpart))
-                .withMethodType(counterpart);
+            J.MethodInvocation moved =
+                call.withArguments(arguments)
+                    .withName(call.getName().withSimpleName(name).withType(counterpart))
+                    .withMethodType(counterpart);
             if (newTarget != null) {
               Space prefix = call.getSelect() == null ? Space.EMPTY : call.getSelect().getPrefix();
-              moved = moved.withSelect(new J.Identifier(Tree.randomId(), prefix, Markers.EMPTY, List.of(),
-                  newTarget.getClassName(), newTarget, null));
+              moved =
+                  moved.withSelect(
+                      new J.Identifier(
+                          Tree.randomId(),
+                          prefix,
+                          Markers.EMPTY,
+                          List.of(),
+                          newTarget.getClassName(),
+                          newTarget,
+                          null));
               maybeAddImport(newTarget.getFullyQualifiedName(), false);
               maybeRemoveImport(migration.type());
               maybeRemoveImport(migration.type() + "." + original.getName());
@@ -104,41 +136,62 @@ final class LibraryCalls {
             return moved;
           }
         };
-    JavaLanguagePack.Edit edit = java.run(JavaNodeRecipes.recipe("Migrate library calls", () -> visitor), parsed);
+    JavaLanguagePack.Edit edit =
+        java.run(JavaNodeRecipes.recipe("Migrate library calls", () -> visitor), parsed);
     if (!leftAlone.isEmpty()) {
       int count = leftAlone.values().stream().mapToInt(List::size).sum();
-      java.warnings.add(pointer + ": left " + count + " call(s) of " + migration.methodPattern()
-          + " unchanged, because the new API has no overload for them; migrate them by hand:");
-      leftAlone.forEach((path, calls) -> calls.forEach(call -> java.warnings.add("  " + path + ": " + call)));
+      java.warnings.add(
+          pointer
+              + ": left "
+              + count
+              + " call(s) of "
+              + migration.methodPattern()
+              + " unchanged, because the new API has no overload for them; migrate them by hand:");
+      leftAlone.forEach(
+          (path, calls) -> calls.forEach(call -> java.warnings.add("  " + path + ": " + call)));
     }
     if (changed[0] == 0 && leftAlone.isEmpty()) {
-      throw dev.atomic.dte.DteException.invalid(pointer + "/selector: no call of " + migration.methodPattern() + " in scope");
+      throw dev.atomic.dte.DteException.invalid(
+          pointer + "/selector: no call of " + migration.methodPattern() + " in scope");
     }
-    java.progress.accept("replaceAPI: " + changed[0] + " call(s) migrated, "
-        + leftAlone.values().stream().mapToInt(List::size).sum() + " left unchanged");
+    java.progress.accept(
+        "replaceAPI: "
+            + changed[0]
+            + " call(s) migrated, "
+            + leftAlone.values().stream().mapToInt(List::size).sum()
+            + " left unchanged");
     return edit;
   }
 
   /** The arguments in the order {@code argsOrder} gives, or null when the names do not fit. */
-  private static List<Expression> reordered(J.MethodInvocation call, JavaType.Method method, List<String> argsOrder) {
-    List<Expression> arguments = call.getArguments().stream().filter(a -> !(a instanceof J.Empty)).toList();
+  private static List<Expression> reordered(
+      J.MethodInvocation call, JavaType.Method method, List<String> argsOrder) {
+    List<Expression> arguments =
+        call.getArguments().stream().filter(a -> !(a instanceof J.Empty)).toList();
     if (argsOrder.isEmpty()) {
       return call.getArguments();
     }
     List<String> names = method.getParameterNames();
-    if (names.size() != arguments.size() || !names.containsAll(argsOrder) || argsOrder.size() != names.size()) {
+    if (names.size() != arguments.size()
+        || !names.containsAll(argsOrder)
+        || argsOrder.size() != names.size()) {
       return null;
     }
     List<Expression> result = new ArrayList<>();
     for (int i = 0; i < argsOrder.size(); i++) {
-      result.add(arguments.get(names.indexOf(argsOrder.get(i))).withPrefix(arguments.get(i).getPrefix()));
+      result.add(
+          arguments.get(names.indexOf(argsOrder.get(i))).withPrefix(arguments.get(i).getPrefix()));
     }
     return result;
   }
 
   /** The overload of {@code owner.name} that accepts these arguments, or null. */
   private static JavaType.Method counterpart(
-      JavaType.FullyQualified owner, String name, boolean isStatic, List<Expression> arguments, JavaType.Method original) {
+      JavaType.FullyQualified owner,
+      String name,
+      boolean isStatic,
+      List<Expression> arguments,
+      JavaType.Method original) {
     List<Expression> args = arguments.stream().filter(a -> !(a instanceof J.Empty)).toList();
     for (JavaType.Method candidate : methods(owner, name)) {
       if (candidate.hasFlags(Flag.Static) != isStatic || !accepts(candidate, args)) {
@@ -185,8 +238,10 @@ final class LibraryCalls {
       JavaType parameter;
       if (varargs && i >= parameters.size() - 1) {
         JavaType last = parameters.get(parameters.size() - 1);
-        boolean arrayPassed = args.size() == parameters.size() && args.get(i).getType() instanceof JavaType.Array;
-        parameter = arrayPassed || !(last instanceof JavaType.Array array) ? last : array.getElemType();
+        boolean arrayPassed =
+            args.size() == parameters.size() && args.get(i).getType() instanceof JavaType.Array;
+        parameter =
+            arrayPassed || !(last instanceof JavaType.Array array) ? last : array.getElemType();
       } else {
         parameter = parameters.get(i);
       }
@@ -217,7 +272,8 @@ final class LibraryCalls {
           && boxed.getFullyQualifiedName().equals(boxName(primitive));
     }
     if (parameter instanceof JavaType.Array array) {
-      return argument instanceof JavaType.Array given && assignable(array.getElemType(), given.getElemType());
+      return argument instanceof JavaType.Array given
+          && assignable(array.getElemType(), given.getElemType());
     }
     JavaType.FullyQualified expected = TypeUtils.asFullyQualified(parameter);
     if (expected == null) {
@@ -229,7 +285,8 @@ final class LibraryCalls {
     }
     if (argument instanceof JavaType.Primitive primitive) {
       String box = boxName(primitive);
-      return fqn.equals(box) || (box != null && TypeUtils.isAssignableTo(fqn, JavaType.ShallowClass.build(box)));
+      return fqn.equals(box)
+          || (box != null && TypeUtils.isAssignableTo(fqn, JavaType.ShallowClass.build(box)));
     }
     if (argument instanceof JavaType.GenericTypeVariable variable) {
       return !variable.getBounds().isEmpty() && assignable(parameter, variable.getBounds().get(0));
@@ -255,15 +312,23 @@ final class LibraryCalls {
   /** A type as the parser sees it on the tree's classpath, with its methods; null if unknown. */
   private JavaType.FullyQualified typeOf(String fqn) {
     List<org.openrewrite.Parser.Input> inputs = new ArrayList<>();
-    inputs.add(org.openrewrite.Parser.Input.fromString(
-        Path.of("AtomicTypeProbe.java"), "class AtomicTypeProbe { " + fqn + " probe; }"));
+    inputs.add(
+        org.openrewrite.Parser.Input.fromString(
+            Path.of("AtomicTypeProbe.java"), "class AtomicTypeProbe { " + fqn + " probe; }"));
     // A type of the tree itself is typed from its source.
-    java.types.sourcesOf(fqn).forEach((path, content) ->
-        inputs.add(org.openrewrite.Parser.Input.fromString(Path.of(path), content)));
-    ExecutionContext ctx = new InMemoryExecutionContext(e -> { });
+    java.types
+        .sourcesOf(fqn)
+        .forEach(
+            (path, content) ->
+                inputs.add(org.openrewrite.Parser.Input.fromString(Path.of(path), content)));
+    ExecutionContext ctx = new InMemoryExecutionContext(e -> {});
     JavaParser parser =
-        JavaParser.fromJavaVersion().classpath(java.classpath.everyEntry()).logCompilationWarningsAndErrors(false).build();
-    return parser.parseInputs(inputs, null, ctx)
+        JavaParser.fromJavaVersion()
+            .classpath(java.classpath.everyEntry())
+            .logCompilationWarningsAndErrors(false)
+            .build();
+    return parser
+        .parseInputs(inputs, null, ctx)
         .filter(J.CompilationUnit.class::isInstance)
         .map(J.CompilationUnit.class::cast)
         .filter(unit -> unit.getSourcePath().toString().equals("AtomicTypeProbe.java"))
@@ -276,10 +341,18 @@ final class LibraryCalls {
   }
 
   private static String argumentTypes(List<Expression> arguments) {
-    return "(" + arguments.stream().filter(a -> !(a instanceof J.Empty))
-        .map(a -> a.getType() == null ? "?"
-            : a.getType() == JavaType.Primitive.String ? "java.lang.String" : TypeUtils.toString(a.getType()))
-        .collect(Collectors.joining(", ")) + ")";
+    return "("
+        + arguments.stream()
+            .filter(a -> !(a instanceof J.Empty))
+            .map(
+                a ->
+                    a.getType() == null
+                        ? "?"
+                        : a.getType() == JavaType.Primitive.String
+                            ? "java.lang.String"
+                            : TypeUtils.toString(a.getType()))
+            .collect(Collectors.joining(", "))
+        + ")";
   }
 
   private static String text(J.MethodInvocation call, org.openrewrite.Cursor cursor) {

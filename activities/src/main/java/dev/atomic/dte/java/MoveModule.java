@@ -15,7 +15,8 @@ final class MoveModule {
     String to = patch.requireDetail(index, "to");
     for (String pkg : List.of(from, to)) {
       if (!pkg.matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*")) {
-        throw DteException.invalid("/patches/" + index + "/details: not a package name: '" + pkg + "'");
+        throw DteException.invalid(
+            "/patches/" + index + "/details: not a package name: '" + pkg + "'");
       }
     }
     return java.run(new ChangePackage(from, to, true), java.parse(java.mentioning(from), from));

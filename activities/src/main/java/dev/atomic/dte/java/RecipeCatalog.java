@@ -1,10 +1,9 @@
 package dev.atomic.dte.java;
 
-import dev.atomic.dte.DteException;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
+import dev.atomic.dte.DteException;
 import java.util.Collection;
 import java.util.Map;
 import org.openrewrite.Recipe;
@@ -13,8 +12,8 @@ import org.openrewrite.config.RecipeDescriptor;
 
 /**
  * Finds OpenRewrite recipes by name: a recipe class, configured from the patch's options, or a
- * declarative recipe from the classpath (rewrite-migrate-java is bundled, e.g.
- * {@code org.openrewrite.java.migrate.UpgradeToJava17}).
+ * declarative recipe from the classpath (rewrite-migrate-java is bundled, e.g. {@code
+ * org.openrewrite.java.migrate.UpgradeToJava17}).
  */
 public final class RecipeCatalog {
 
@@ -40,23 +39,38 @@ public final class RecipeCatalog {
         Recipe recipe = (Recipe) OPTIONS.convertValue(withType, type);
         var validation = recipe.validate();
         if (validation.isInvalid()) {
-          throw DteException.invalid(pointer + "/options: " + validation.failures().stream()
-              .map(f -> f.getProperty() + ": " + f.getMessage()).toList());
+          throw DteException.invalid(
+              pointer
+                  + "/options: "
+                  + validation.failures().stream()
+                      .map(f -> f.getProperty() + ": " + f.getMessage())
+                      .toList());
         }
         return recipe;
       } catch (IllegalArgumentException | NullPointerException e) {
         // Recipes check their own options; a missing one surfaces as either exception.
-        throw DteException.invalid(pointer + "/options: cannot configure " + name
-            + " (missing or invalid options): " + firstLine(e.getMessage()));
+        throw DteException.invalid(
+            pointer
+                + "/options: cannot configure "
+                + name
+                + " (missing or invalid options): "
+                + firstLine(e.getMessage()));
       }
     }
-    Collection<Recipe> found = environment().listRecipes().stream().filter(r -> r.getName().equals(name)).toList();
+    Collection<Recipe> found =
+        environment().listRecipes().stream().filter(r -> r.getName().equals(name)).toList();
     if (found.isEmpty()) {
-      throw DteException.invalid(pointer + "/recipe: no recipe named " + name + " on the classpath ("
-          + environment().listRecipeDescriptors().size() + " available; e.g. org.openrewrite.java.migrate.UpgradeToJava17)");
+      throw DteException.invalid(
+          pointer
+              + "/recipe: no recipe named "
+              + name
+              + " on the classpath ("
+              + environment().listRecipeDescriptors().size()
+              + " available; e.g. org.openrewrite.java.migrate.UpgradeToJava17)");
     }
     if (!options.isEmpty()) {
-      throw DteException.invalid(pointer + "/options: " + name + " is a declarative recipe and takes no options");
+      throw DteException.invalid(
+          pointer + "/options: " + name + " is a declarative recipe and takes no options");
     }
     return found.iterator().next();
   }

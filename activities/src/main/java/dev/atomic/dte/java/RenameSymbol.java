@@ -25,9 +25,13 @@ final class RenameSymbol {
     Recipe recipe =
         switch (target.kind()) {
           case "type" -> new ChangeType(target.type(), renamedType(target.type(), newName), false);
-          case "method" -> new ChangeMethodName(target.type() + " " + target.member() + "(..)", newName, true, false);
+          case "method" ->
+              new ChangeMethodName(
+                  target.type() + " " + target.member() + "(..)", newName, true, false);
           case "field" ->
-              JavaNodeRecipes.recipe("Rename field", () -> new ChangeFieldName<>(target.type(), target.member(), newName));
+              JavaNodeRecipes.recipe(
+                  "Rename field",
+                  () -> new ChangeFieldName<>(target.type(), target.member(), newName));
           default -> throw new IllegalStateException(target.kind());
         };
     return java.run(recipe, parsed);

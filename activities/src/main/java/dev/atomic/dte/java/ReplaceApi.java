@@ -37,7 +37,8 @@ final class ReplaceApi {
     String newTarget = (String) patch.details().get("newTarget");
     String newProperty = (String) patch.details().get("newProperty");
     if (argsMap.isEmpty() && argsOrder.isEmpty() && newTarget == null && newProperty == null) {
-      throw DteException.invalid(pointer + "/details: replaceAPI needs newProperty, argsMap, argsOrder or newTarget");
+      throw DteException.invalid(
+          pointer + "/details: replaceAPI needs newProperty, argsMap, argsOrder or newTarget");
     }
     if (newTarget != null) {
       Targets.requireTypeName(newTarget, pointer + "/details/newTarget");
@@ -47,43 +48,71 @@ final class ReplaceApi {
     }
     String pattern = selector.kind().equals("MethodCall") ? selector.attribute("pattern") : null;
     String type = pattern != null ? typeOfPattern(pattern, pointer) : selector.attribute("type");
-    if (selector.kind().equals("MethodCall") && type != null && type.contains(".") && !java.types.inScope(type)) {
-      // A library method: only its calls change, and only where the new API has an overload for them.
+    if (selector.kind().equals("MethodCall")
+        && type != null
+        && type.contains(".")
+        && !java.types.inScope(type)) {
+      // A library method: only its calls change, and only where the new API has an overload for
+      // them.
       if (!java.types.resolvable(type)) {
         throw java.types.unresolvedError(type, pointer + "/selector");
       }
       if (!argsMap.isEmpty()) {
-        throw DteException.invalid(pointer + "/details/argsMap: renames the parameters of a method declared in the tree;"
-            + " " + type + " is a library type");
+        throw DteException.invalid(
+            pointer
+                + "/details/argsMap: renames the parameters of a method declared in the tree;"
+                + " "
+                + type
+                + " is a library type");
       }
       String name = pattern != null ? nameOfPattern(pattern, pointer) : selector.attribute("name");
       if (pattern == null) {
         Targets.requireAttribute(selector, "name", pointer);
       }
-      String methodPattern = pattern != null ? pattern : Targets.CallPattern.of(selector, pointer + "/selector").methodPattern(type);
+      String methodPattern =
+          pattern != null
+              ? pattern
+              : Targets.CallPattern.of(selector, pointer + "/selector").methodPattern(type);
       try {
         new org.openrewrite.java.MethodMatcher(methodPattern, true);
       } catch (RuntimeException e) {
-        throw DteException.invalid(pointer + "/selector: not a method pattern: '" + methodPattern + "'");
+        throw DteException.invalid(
+            pointer + "/selector: not a method pattern: '" + methodPattern + "'");
       }
-      return new LibraryCalls(java).migrate(
-          new LibraryCalls.Migration(methodPattern, type, newTarget, newProperty, argsOrder), name, pointer);
+      return new LibraryCalls(java)
+          .migrate(
+              new LibraryCalls.Migration(methodPattern, type, newTarget, newProperty, argsOrder),
+              name,
+              pointer);
     }
     if (pattern != null) {
-      throw DteException.invalid(pointer + "/selector: " + type + " is declared in this tree; select its calls with"
-          + " MethodCall[type='" + type + "'][name='…'] so that its declaration changes with them");
+      throw DteException.invalid(
+          pointer
+              + "/selector: "
+              + type
+              + " is declared in this tree; select its calls with"
+              + " MethodCall[type='"
+              + type
+              + "'][name='…'] so that its declaration changes with them");
     }
     Targets.CallPattern calls = Targets.CallPattern.of(selector, pointer + "/selector");
     String name = calls.methodName();
-    Targets.Target target = Targets.only(
-        Targets.calls(java.parse(java.mentioning(name), name), calls), selector, pointer, java.types, calls.typeName());
+    Targets.Target target =
+        Targets.only(
+            Targets.calls(java.parse(java.mentioning(name), name), calls),
+            selector,
+            pointer,
+            java.types,
+            calls.typeName());
     String methodPattern = calls.methodPattern(target.type());
     List<Recipe> steps = new ArrayList<>();
     if (!argsMap.isEmpty()) {
       steps.add(renameParameters(target, argsMap));
     }
     if (!argsOrder.isEmpty()) {
-      steps.add(new ReorderMethodArguments(methodPattern, argsOrder.toArray(String[]::new), null, false, true));
+      steps.add(
+          new ReorderMethodArguments(
+              methodPattern, argsOrder.toArray(String[]::new), null, false, true));
       steps.add(reorderDeclaration(target, argsOrder));
     }
     if (newTarget != null) {
@@ -100,8 +129,12 @@ final class ReplaceApi {
     String trimmed = pattern.strip();
     int space = trimmed.indexOf(' ');
     if (space < 0 || trimmed.indexOf('(') < space) {
-      throw DteException.invalid(pointer + "/selector: a method pattern reads '<declaring type> <name>(<parameter types>)',"
-          + " e.g. 'com.google.common.base.Preconditions checkNotNull(java.lang.Object)'; got '" + pattern + "'");
+      throw DteException.invalid(
+          pointer
+              + "/selector: a method pattern reads '<declaring type> <name>(<parameter types>)',"
+              + " e.g. 'com.google.common.base.Preconditions checkNotNull(java.lang.Object)'; got '"
+              + pattern
+              + "'");
     }
     String type = trimmed.substring(0, space);
     Targets.requireTypeName(type, pointer + "/selector");
@@ -123,8 +156,11 @@ final class ReplaceApi {
     if (value == null) {
       return List.of();
     }
-    if (!(value instanceof List<?> list) || list.isEmpty() || !list.stream().allMatch(String.class::isInstance)) {
-      throw DteException.invalid(pointer + "/details/argsOrder: must list the parameter names in their new order");
+    if (!(value instanceof List<?> list)
+        || list.isEmpty()
+        || !list.stream().allMatch(String.class::isInstance)) {
+      throw DteException.invalid(
+          pointer + "/details/argsOrder: must list the parameter names in their new order");
     }
     return list.stream().map(String.class::cast).toList();
   }
@@ -135,16 +171,19 @@ final class ReplaceApi {
       return Map.of();
     }
     if (!(value instanceof Map<?, ?> map)) {
-      throw DteException.invalid(pointer + "/details/argsMap: must map old parameter names to new ones");
+      throw DteException.invalid(
+          pointer + "/details/argsMap: must map old parameter names to new ones");
     }
     Map<String, String> names = new LinkedHashMap<>();
-    map.forEach((from, to) -> {
-      if (!(to instanceof String target)) {
-        throw DteException.invalid(pointer + "/details/argsMap/" + from + ": must be a parameter name");
-      }
-      Targets.requireIdentifier(target, pointer + "/details/argsMap/" + from);
-      names.put(String.valueOf(from), target);
-    });
+    map.forEach(
+        (from, to) -> {
+          if (!(to instanceof String target)) {
+            throw DteException.invalid(
+                pointer + "/details/argsMap/" + from + ": must be a parameter name");
+          }
+          Targets.requireIdentifier(target, pointer + "/details/argsMap/" + from);
+          names.put(String.valueOf(from), target);
+        });
     return names;
   }
 
@@ -155,7 +194,8 @@ final class ReplaceApi {
         () ->
             new JavaIsoVisitor<ExecutionContext>() {
               @Override
-              public J.MethodDeclaration visitMethodDeclaration(J.MethodDeclaration method, ExecutionContext ctx) {
+              public J.MethodDeclaration visitMethodDeclaration(
+                  J.MethodDeclaration method, ExecutionContext ctx) {
                 J.MethodDeclaration visited = super.visitMethodDeclaration(method, ctx);
                 JavaType.Method type = visited.getMethodType();
                 if (!target.declares(visited)) {
@@ -164,11 +204,13 @@ final class ReplaceApi {
                 List<Statement> parameters = visited.getParameters();
                 Map<String, Statement> byName = new LinkedHashMap<>();
                 for (Statement parameter : parameters) {
-                  if (parameter instanceof J.VariableDeclarations d && d.getVariables().size() == 1) {
+                  if (parameter instanceof J.VariableDeclarations d
+                      && d.getVariables().size() == 1) {
                     byName.put(d.getVariables().get(0).getSimpleName(), parameter);
                   }
                 }
-                if (!byName.keySet().equals(new HashSet<>(order)) || byName.size() != parameters.size()) {
+                if (!byName.keySet().equals(new HashSet<>(order))
+                    || byName.size() != parameters.size()) {
                   return visited;
                 }
                 List<Statement> reordered = new ArrayList<>();
@@ -177,11 +219,14 @@ final class ReplaceApi {
                 }
                 List<JavaType> types = new ArrayList<>();
                 for (String parameterName : order) {
-                  types.add(type.getParameterTypes().get(type.getParameterNames().indexOf(parameterName)));
+                  types.add(
+                      type.getParameterTypes()
+                          .get(type.getParameterNames().indexOf(parameterName)));
                 }
                 return visited
                     .withParameters(reordered)
-                    .withMethodType(type.withParameterNames(new ArrayList<>(order)).withParameterTypes(types));
+                    .withMethodType(
+                        type.withParameterNames(new ArrayList<>(order)).withParameterTypes(types));
               }
             });
   }
@@ -193,14 +238,16 @@ final class ReplaceApi {
         () ->
             new JavaIsoVisitor<ExecutionContext>() {
               @Override
-              public J.MethodDeclaration visitMethodDeclaration(J.MethodDeclaration method, ExecutionContext ctx) {
+              public J.MethodDeclaration visitMethodDeclaration(
+                  J.MethodDeclaration method, ExecutionContext ctx) {
                 J.MethodDeclaration visited = super.visitMethodDeclaration(method, ctx);
                 if (!target.declares(method)) {
                   return visited;
                 }
                 for (Statement parameter : method.getParameters()) {
                   if (parameter instanceof J.VariableDeclarations declarations) {
-                    for (J.VariableDeclarations.NamedVariable variable : declarations.getVariables()) {
+                    for (J.VariableDeclarations.NamedVariable variable :
+                        declarations.getVariables()) {
                       String newName = argsMap.get(variable.getSimpleName());
                       if (newName != null) {
                         doAfterVisit(new RenameVariable<>(variable, newName));

@@ -9,17 +9,19 @@ import org.openrewrite.Recipe;
 
 /**
  * {@code recipe}: any OpenRewrite recipe on the classpath, by name, with its options. Every file
- * must round-trip, since any may be touched. Options that name an existing type (a method
- * pattern's declaring type, an old type name) must resolve in the tree, its classpath or the
- * JDK, so that a recipe never silently matches nothing for want of a dependency.
+ * must round-trip, since any may be touched. Options that name an existing type (a method pattern's
+ * declaring type, an old type name) must resolve in the tree, its classpath or the JDK, so that a
+ * recipe never silently matches nothing for want of a dependency.
  */
 final class RunRecipe {
 
-  private static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+");
+  private static final Pattern TYPE_NAME =
+      Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+");
 
   private RunRecipe() {}
 
-  static JavaLanguagePack.Edit apply(JavaSources java, RecipeCatalog catalog, int index, ChangeSpec.Patch patch) {
+  static JavaLanguagePack.Edit apply(
+      JavaSources java, RecipeCatalog catalog, int index, ChangeSpec.Patch patch) {
     String pointer = "/patches/" + index + "/details";
     String name = patch.requireDetail(index, "recipe");
     Object options = patch.details().getOrDefault("options", Map.of());
@@ -29,12 +31,13 @@ final class RunRecipe {
     @SuppressWarnings("unchecked")
     Map<String, Object> typed = (Map<String, Object>) map;
     Recipe recipe = catalog.load(name, typed, pointer);
-    typed.forEach((option, value) -> {
-      String type = existingType(option, value);
-      if (type != null && !java.types.resolvable(type)) {
-        throw java.types.unresolvedError(type, pointer + "/options/" + option);
-      }
-    });
+    typed.forEach(
+        (option, value) -> {
+          String type = existingType(option, value);
+          if (type != null && !java.types.resolvable(type)) {
+            throw java.types.unresolvedError(type, pointer + "/options/" + option);
+          }
+        });
     return java.run(recipe, java.parse(java.sources, ""));
   }
 
@@ -48,12 +51,16 @@ final class RunRecipe {
     if (key.contains("methodpattern") || key.equals("pattern")) {
       int space = text.strip().indexOf(' ');
       candidate = space < 0 ? null : text.strip().substring(0, space);
-    } else if (key.startsWith("old") && key.contains("type") || key.equals("fullyqualifiedtypename")) {
+    } else if (key.startsWith("old") && key.contains("type")
+        || key.equals("fullyqualifiedtypename")) {
       candidate = text.strip();
     } else {
       return null;
     }
-    if (candidate == null || candidate.contains("*") || candidate.contains("..") || !TYPE_NAME.matcher(candidate).matches()) {
+    if (candidate == null
+        || candidate.contains("*")
+        || candidate.contains("..")
+        || !TYPE_NAME.matcher(candidate).matches()) {
       return null;
     }
     return candidate;

@@ -30,18 +30,19 @@ import javax.tools.ToolProvider;
 
 /**
  * Signature stubs of Java sources: each file as javac's parser reads it, with the bodies of its
- * methods, constructors and initializer blocks emptied (a constructor keeps its explicit
- * {@code this(…)}/{@code super(…)} call, a method with a result throws). Declarations, field
- * initializers (so constants keep their values), annotations and nested types stay, so that files
- * typed against the stubs get exactly the types they would get against the full sources, at a
- * fraction of the cost: javac only parses the stubs, it never attributes the bodies.
+ * methods, constructors and initializer blocks emptied (a constructor keeps its explicit {@code
+ * this(…)}/{@code super(…)} call, a method with a result throws). Declarations, field initializers
+ * (so constants keep their values), annotations and nested types stay, so that files typed against
+ * the stubs get exactly the types they would get against the full sources, at a fraction of the
+ * cost: javac only parses the stubs, it never attributes the bodies.
  */
 final class SignatureStubs {
 
-  /**
-   * The stubs, by path, and the files javac's parser cannot read (left out, with the reason).
-   */
-  record Result(Map<String, String> stubs, Map<String, String> unparsable, Map<String, String> packagePaths) {}
+  /** The stubs, by path, and the files javac's parser cannot read (left out, with the reason). */
+  record Result(
+      Map<String, String> stubs,
+      Map<String, String> unparsable,
+      Map<String, String> packagePaths) {}
 
   private SignatureStubs() {}
 
@@ -54,17 +55,20 @@ final class SignatureStubs {
     }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
-      throw new IllegalStateException("signature stubs need a JDK (no Java compiler in this runtime)");
+      throw new IllegalStateException(
+          "signature stubs need a JDK (no Java compiler in this runtime)");
     }
     Map<URI, String> pathOf = new LinkedHashMap<>();
     List<JavaFileObject> files = new ArrayList<>();
-    sources.forEach((path, content) -> {
-      Source file = new Source(path, content);
-      pathOf.put(file.toUri(), path);
-      files.add(file);
-    });
+    sources.forEach(
+        (path, content) -> {
+          Source file = new Source(path, content);
+          pathOf.put(file.toUri(), path);
+          files.add(file);
+        });
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    JavacTask task = (JavacTask) javac.getTask(null, null, diagnostics, List.of("-proc:none"), null, files);
+    JavacTask task =
+        (JavacTask) javac.getTask(null, null, diagnostics, List.of("-proc:none"), null, files);
     Iterable<? extends CompilationUnitTree> units;
     try {
       units = task.parse();
@@ -73,7 +77,9 @@ final class SignatureStubs {
     }
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
       if (d.getKind() == Diagnostic.Kind.ERROR && d.getSource() != null) {
-        unparsable.putIfAbsent(pathOf.get(d.getSource().toUri()), "line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT));
+        unparsable.putIfAbsent(
+            pathOf.get(d.getSource().toUri()),
+            "line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT));
       }
     }
     SourcePositions positions = Trees.instance(task).getSourcePositions();
@@ -84,29 +90,37 @@ final class SignatureStubs {
       }
       stubs.put(path, stub(sources.get(path), unit, positions));
       String fileName = path.substring(path.lastIndexOf('/') + 1);
-      packagePaths.put(path, unit.getPackageName() == null
-          ? fileName : unit.getPackageName().toString().replace('.', '/') + "/" + fileName);
+      packagePaths.put(
+          path,
+          unit.getPackageName() == null
+              ? fileName
+              : unit.getPackageName().toString().replace('.', '/') + "/" + fileName);
     }
     return new Result(stubs, unparsable, packagePaths);
   }
 
   /**
-   * Compiles the stubs that {@code roots} need to class files under {@code output}, against
-   * {@code classpath}, keeping parameter names: the stubs of {@code roots} are compiled, and the
-   * others only as far as javac reaches them from there (they are its source path). When that
-   * fails (a file declaring a second top-level type that javac cannot find by its name, say),
-   * every stub is compiled.
+   * Compiles the stubs that {@code roots} need to class files under {@code output}, against {@code
+   * classpath}, keeping parameter names: the stubs of {@code roots} are compiled, and the others
+   * only as far as javac reaches them from there (they are its source path). When that fails (a
+   * file declaring a second top-level type that javac cannot find by its name, say), every stub is
+   * compiled.
    *
    * @return null when they compiled, else javac's first error
    */
-  static String compile(Result stubs, java.util.Set<String> roots, List<java.nio.file.Path> classpath,
-      java.nio.file.Path output) throws IOException {
+  static String compile(
+      Result stubs,
+      java.util.Set<String> roots,
+      List<java.nio.file.Path> classpath,
+      java.nio.file.Path output)
+      throws IOException {
     java.nio.file.Path sourcePath = output.resolve("sources");
     java.nio.file.Path classes = output.resolve("classes");
     java.nio.file.Files.createDirectories(classes);
     List<java.nio.file.Path> needed = new ArrayList<>();
     for (Map.Entry<String, String> stub : stubs.stubs().entrySet()) {
-      java.nio.file.Path file = sourcePath.resolve(stubs.packagePaths().get(stub.getKey())).normalize();
+      java.nio.file.Path file =
+          sourcePath.resolve(stubs.packagePaths().get(stub.getKey())).normalize();
       if (!file.startsWith(sourcePath)) {
         continue;
       }
@@ -121,7 +135,10 @@ final class SignatureStubs {
       return null;
     }
     List<java.nio.file.Path> every = new ArrayList<>();
-    stubs.stubs().keySet().forEach(path -> every.add(sourcePath.resolve(stubs.packagePaths().get(path)).normalize()));
+    stubs
+        .stubs()
+        .keySet()
+        .forEach(path -> every.add(sourcePath.resolve(stubs.packagePaths().get(path)).normalize()));
     return javac(every, null, classpath, classes);
   }
 
@@ -130,14 +147,29 @@ final class SignatureStubs {
     return output.resolve("classes");
   }
 
-  private static String javac(List<java.nio.file.Path> files, java.nio.file.Path sourcePath,
-      List<java.nio.file.Path> classpath, java.nio.file.Path classes) throws IOException {
+  private static String javac(
+      List<java.nio.file.Path> files,
+      java.nio.file.Path sourcePath,
+      List<java.nio.file.Path> classpath,
+      java.nio.file.Path classes)
+      throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     List<String> entries = new ArrayList<>(List.of(classes.toString()));
     classpath.forEach(entry -> entries.add(entry.toString()));
-    List<String> options = new ArrayList<>(List.of("-d", classes.toString(),
-        "-cp", String.join(java.io.File.pathSeparator, entries),
-        "-proc:none", "-nowarn", "-parameters", "-g:none", "-Xlint:none", "-encoding", "UTF-8"));
+    List<String> options =
+        new ArrayList<>(
+            List.of(
+                "-d",
+                classes.toString(),
+                "-cp",
+                String.join(java.io.File.pathSeparator, entries),
+                "-proc:none",
+                "-nowarn",
+                "-parameters",
+                "-g:none",
+                "-Xlint:none",
+                "-encoding",
+                "UTF-8"));
     if (sourcePath != null) {
       options.addAll(List.of("-sourcepath", sourcePath.toString(), "-implicit:class"));
     } else {
@@ -145,9 +177,19 @@ final class SignatureStubs {
     }
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (javax.tools.StandardJavaFileManager manager =
-        javac.getStandardFileManager(diagnostics, Locale.ROOT, java.nio.charset.StandardCharsets.UTF_8)) {
-      boolean ok = files.isEmpty()
-          || javac.getTask(null, manager, diagnostics, options, null, manager.getJavaFileObjectsFromPaths(files)).call();
+        javac.getStandardFileManager(
+            diagnostics, Locale.ROOT, java.nio.charset.StandardCharsets.UTF_8)) {
+      boolean ok =
+          files.isEmpty()
+              || javac
+                  .getTask(
+                      null,
+                      manager,
+                      diagnostics,
+                      options,
+                      null,
+                      manager.getJavaFileObjectsFromPaths(files))
+                  .call();
       if (ok) {
         return null;
       }
@@ -155,8 +197,12 @@ final class SignatureStubs {
     return diagnostics.getDiagnostics().stream()
         .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
         .findFirst()
-        .map(d -> (d.getSource() == null ? "" : d.getSource().getName() + ":" + d.getLineNumber() + ": ")
-            + d.getMessage(Locale.ROOT).lines().findFirst().orElse(""))
+        .map(
+            d ->
+                (d.getSource() == null
+                        ? ""
+                        : d.getSource().getName() + ":" + d.getLineNumber() + ": ")
+                    + d.getMessage(Locale.ROOT).lines().findFirst().orElse(""))
         .orElse("javac failed");
   }
 
@@ -168,15 +214,19 @@ final class SignatureStubs {
       @Override
       public Void visitMethod(MethodTree method, Void unused) {
         BlockTree body = method.getBody();
-        boolean recordConstructor = method.getReturnType() == null && enclosing.peek() == Tree.Kind.RECORD;
+        boolean recordConstructor =
+            method.getReturnType() == null && enclosing.peek() == Tree.Kind.RECORD;
         if (body != null && !recordConstructor) {
           long start = positions.getStartPosition(unit, body);
           long end = positions.getEndPosition(unit, body);
           if (start >= 0 && end > start) {
-            cuts.add(new Cut((int) start, (int) end, replacement(content, method, body, unit, positions)));
+            cuts.add(
+                new Cut(
+                    (int) start, (int) end, replacement(content, method, body, unit, positions)));
           }
         }
-        // Parameters, annotations and the return type keep their text; nothing inside a body is visited.
+        // Parameters, annotations and the return type keep their text; nothing inside a body is
+        // visited.
         return null;
       }
 
@@ -228,8 +278,8 @@ final class SignatureStubs {
 
   /**
    * The text with its comments (Javadoc included) blanked out: they carry no types, and reading
-   * them is a large part of what a parse costs. String, character and text-block literals are
-   * kept as they are.
+   * them is a large part of what a parse costs. String, character and text-block literals are kept
+   * as they are.
    */
   static String withoutComments(CharSequence source) {
     String text = source.toString();
@@ -271,13 +321,15 @@ final class SignatureStubs {
     return out.toString();
   }
 
-
-
   /** A body to replace: its character range and what stands in for it. */
   private record Cut(int start, int end, String text) {}
 
   private static String replacement(
-      String content, MethodTree method, BlockTree body, CompilationUnitTree unit, SourcePositions positions) {
+      String content,
+      MethodTree method,
+      BlockTree body,
+      CompilationUnitTree unit,
+      SourcePositions positions) {
     boolean constructor = method.getReturnType() == null;
     if (constructor) {
       List<? extends StatementTree> statements = body.getStatements();
@@ -294,8 +346,9 @@ final class SignatureStubs {
     if (method.getModifiers().getFlags().contains(Modifier.NATIVE)) {
       return "{}";
     }
-    boolean isVoid = method.getReturnType().getKind() == Tree.Kind.PRIMITIVE_TYPE
-        && method.getReturnType().toString().equals("void");
+    boolean isVoid =
+        method.getReturnType().getKind() == Tree.Kind.PRIMITIVE_TYPE
+            && method.getReturnType().toString().equals("void");
     return isVoid ? "{}" : "{ throw null; }";
   }
 

@@ -46,22 +46,37 @@ final class Targets {
         case "CallExpression" -> {
           requireAttribute(selector, "callee.property.name", pointer);
           yield new CallPattern(
-              selector.attribute("callee.object.name"), selector.attribute("callee.property.name"), null, -1);
+              selector.attribute("callee.object.name"),
+              selector.attribute("callee.property.name"),
+              null,
+              -1);
         }
         case "MethodCall" -> {
           requireAttribute(selector, "type", pointer);
           requireAttribute(selector, "name", pointer);
-          yield new CallPattern(null, selector.attribute("name"), selector.attribute("type"), argumentCount(selector, pointer));
+          yield new CallPattern(
+              null,
+              selector.attribute("name"),
+              selector.attribute("type"),
+              argumentCount(selector, pointer));
         }
-        default -> throw DteException.invalid(
-            pointer + ": calls are selected by MethodCall[type=…][name=…][args=n] or"
-                + " CallExpression[callee.object.name=…][callee.property.name=…], got " + selector.kind());
+        default ->
+            throw DteException.invalid(
+                pointer
+                    + ": calls are selected by MethodCall[type=…][name=…][args=n] or"
+                    + " CallExpression[callee.object.name=…][callee.property.name=…], got "
+                    + selector.kind());
       };
     }
 
     /** The OpenRewrite method pattern of these calls on {@code type}. */
     String methodPattern(String type) {
-      return type + " " + methodName + "(" + (arguments < 0 ? ".." : String.join(",", java.util.Collections.nCopies(arguments, "*"))) + ")";
+      return type
+          + " "
+          + methodName
+          + "("
+          + (arguments < 0 ? ".." : String.join(",", java.util.Collections.nCopies(arguments, "*")))
+          + ")";
     }
 
     boolean arityMatches(J.MethodInvocation call) {
@@ -86,7 +101,8 @@ final class Targets {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw DteException.invalid(pointer + ": [args=…] must be a number of arguments from 0 to 255, got '" + value + "'");
+    throw DteException.invalid(
+        pointer + ": [args=…] must be a number of arguments from 0 to 255, got '" + value + "'");
   }
 
   static String selectorName(Selector selector) {
@@ -99,53 +115,81 @@ final class Targets {
   }
 
   /** The one declaration a renameSymbol selector names. */
-  static Target resolve(Selector selector, List<SourceFile> parsed, String pointer, TypeLookup types) {
+  static Target resolve(
+      Selector selector, List<SourceFile> parsed, String pointer, TypeLookup types) {
     String name = selectorName(selector);
     switch (selector.kind()) {
       case "Type" -> {
         requireAttribute(selector, "fqn", pointer);
         String fqn = selector.attribute("fqn");
-        return only(declarations(parsed, name).stream().filter(t -> t.kind().equals("type") && t.type().equals(fqn)).toList(),
-            selector, pointer, types, fqn);
+        return only(
+            declarations(parsed, name).stream()
+                .filter(t -> t.kind().equals("type") && t.type().equals(fqn))
+                .toList(),
+            selector,
+            pointer,
+            types,
+            fqn);
       }
       case "Method", "Field" -> {
         requireAttribute(selector, "type", pointer);
         requireAttribute(selector, "name", pointer);
         String kind = selector.kind().equals("Method") ? "method" : "field";
         String type = selector.attribute("type");
-        return only(declarations(parsed, name).stream().filter(t -> t.kind().equals(kind) && t.type().equals(type)).toList(),
-            selector, pointer, types, type);
+        return only(
+            declarations(parsed, name).stream()
+                .filter(t -> t.kind().equals(kind) && t.type().equals(type))
+                .toList(),
+            selector,
+            pointer,
+            types,
+            type);
       }
       case "Identifier" -> {
         requireAttribute(selector, "name", pointer);
         return only(declarations(parsed, name), selector, pointer, types, null);
       }
-      default -> throw DteException.invalid(
-          pointer + "/selector: renameSymbol takes Identifier[name=…], Type[fqn=…], Method[type=…][name=…]"
-              + " or Field[type=…][name=…], got " + selector.kind());
+      default ->
+          throw DteException.invalid(
+              pointer
+                  + "/selector: renameSymbol takes Identifier[name=…], Type[fqn=…], Method[type=…][name=…]"
+                  + " or Field[type=…][name=…], got "
+                  + selector.kind());
     }
   }
 
   /**
-   * The one candidate, or an error that says why there is none: a type that is not declared in
-   * the tree but on the classpath is a library type, one that is nowhere is unresolved.
+   * The one candidate, or an error that says why there is none: a type that is not declared in the
+   * tree but on the classpath is a library type, one that is nowhere is unresolved.
    */
-  static Target only(List<Target> candidates, Selector selector, String pointer, TypeLookup types, String type) {
+  static Target only(
+      List<Target> candidates, Selector selector, String pointer, TypeLookup types, String type) {
     Set<String> distinct = new TreeSet<>();
     candidates.forEach(c -> distinct.add(c.describe()));
     if (distinct.isEmpty()) {
       if (type != null && type.contains(".") && !types.inScope(type)) {
         if (types.resolvable(type)) {
-          throw DteException.invalid(pointer + "/selector: " + type + " is a library type (on the classpath, not declared"
-              + " in this tree); renameSymbol renames the tree's own declarations; migrate calls to it with replaceAPI");
+          throw DteException.invalid(
+              pointer
+                  + "/selector: "
+                  + type
+                  + " is a library type (on the classpath, not declared"
+                  + " in this tree); renameSymbol renames the tree's own declarations; migrate calls to it with replaceAPI");
         }
         throw types.unresolvedError(type, pointer + "/selector");
       }
-      throw DteException.invalid(pointer + "/selector: no declaration matches " + selector.kind() + selector.attributes() + " in scope");
+      throw DteException.invalid(
+          pointer
+              + "/selector: no declaration matches "
+              + selector.kind()
+              + selector.attributes()
+              + " in scope");
     }
     if (distinct.size() > 1) {
       throw DteException.invalid(
-          pointer + "/selector: ambiguous, it matches " + distinct
+          pointer
+              + "/selector: ambiguous, it matches "
+              + distinct
               + "; name one with Type[fqn='…'], Method[type='…'][name='…'] or Field[type='…'][name='…']");
     }
     return candidates.get(0);
@@ -156,7 +200,8 @@ final class Targets {
     JavaIsoVisitor<List<Target>> visitor =
         new JavaIsoVisitor<>() {
           @Override
-          public J.ClassDeclaration visitClassDeclaration(J.ClassDeclaration type, List<Target> out) {
+          public J.ClassDeclaration visitClassDeclaration(
+              J.ClassDeclaration type, List<Target> out) {
             if (type.getSimpleName().equals(name) && type.getType() != null) {
               out.add(new Target("type", type.getType().getFullyQualifiedName(), null));
             }
@@ -164,9 +209,16 @@ final class Targets {
           }
 
           @Override
-          public J.MethodDeclaration visitMethodDeclaration(J.MethodDeclaration method, List<Target> out) {
-            if (method.getSimpleName().equals(name) && !method.isConstructor() && method.getMethodType() != null) {
-              out.add(new Target("method", method.getMethodType().getDeclaringType().getFullyQualifiedName(), name));
+          public J.MethodDeclaration visitMethodDeclaration(
+              J.MethodDeclaration method, List<Target> out) {
+            if (method.getSimpleName().equals(name)
+                && !method.isConstructor()
+                && method.getMethodType() != null) {
+              out.add(
+                  new Target(
+                      "method",
+                      method.getMethodType().getDeclaringType().getFullyQualifiedName(),
+                      name));
             }
             return super.visitMethodDeclaration(method, out);
           }
@@ -193,13 +245,17 @@ final class Targets {
     JavaIsoVisitor<List<Target>> visitor =
         new JavaIsoVisitor<>() {
           @Override
-          public J.MethodInvocation visitMethodInvocation(J.MethodInvocation call, List<Target> out) {
+          public J.MethodInvocation visitMethodInvocation(
+              J.MethodInvocation call, List<Target> out) {
             JavaType.Method type = call.getMethodType();
-            if (call.getSimpleName().equals(pattern.methodName()) && type != null && pattern.arityMatches(call)) {
+            if (call.getSimpleName().equals(pattern.methodName())
+                && type != null
+                && pattern.arityMatches(call)) {
               String declaring = type.getDeclaringType().getFullyQualifiedName();
               boolean objectMatches =
                   pattern.objectName() == null
-                      || (call.getSelect() instanceof J.Identifier id && id.getSimpleName().equals(pattern.objectName()));
+                      || (call.getSelect() instanceof J.Identifier id
+                          && id.getSimpleName().equals(pattern.objectName()));
               boolean typeMatches =
                   pattern.typeName() == null
                       || declaring.equals(pattern.typeName())
@@ -217,7 +273,8 @@ final class Targets {
 
   static void requireAttribute(Selector selector, String attribute, String pointer) {
     if (selector.attribute(attribute) == null || selector.attribute(attribute).isBlank()) {
-      throw DteException.invalid(pointer + "/selector: " + selector.kind() + " needs [" + attribute + "='…']");
+      throw DteException.invalid(
+          pointer + "/selector: " + selector.kind() + " needs [" + attribute + "='…']");
     }
   }
 
@@ -229,7 +286,8 @@ final class Targets {
 
   static void requireTypeName(String name, String pointer) {
     if (!name.matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+")) {
-      throw DteException.invalid(pointer + ": must be a fully qualified type name, got '" + name + "'");
+      throw DteException.invalid(
+          pointer + ": must be a fully qualified type name, got '" + name + "'");
     }
   }
 

@@ -16,9 +16,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Where a type named by a patch or recipe is declared: in the tree, on the classpath of one of
- * its modules (or the request's explicit classpath), or in the JDK. A type that is nowhere is an
- * error that names it and what to fix, never a patch that silently matches nothing.
+ * Where a type named by a patch or recipe is declared: in the tree, on the classpath of one of its
+ * modules (or the request's explicit classpath), or in the JDK. A type that is nowhere is an error
+ * that names it and what to fix, never a patch that silently matches nothing.
  */
 final class TypeLookup {
 
@@ -46,7 +46,8 @@ final class TypeLookup {
     Map<String, String> found = new java.util.TreeMap<>();
     List<String> parts = List.of(fqn.split("\\."));
     for (int end = parts.size(); end >= 2; end--) {
-      for (String path : declared().getOrDefault(String.join(".", parts.subList(0, end)), Set.of())) {
+      for (String path :
+          declared().getOrDefault(String.join(".", parts.subList(0, end)), Set.of())) {
         found.put(path, sources.get(path));
       }
       if (!found.isEmpty()) {
@@ -57,28 +58,36 @@ final class TypeLookup {
   }
 
   /**
-   * The types the tree declares, read once from its text: each file's path as a name
-   * ({@code a/b/C.java} → {@code a.b.C}) and its package with every type it declares.
+   * The types the tree declares, read once from its text: each file's path as a name ({@code
+   * a/b/C.java} → {@code a.b.C}) and its package with every type it declares.
    */
   private Map<String, Set<String>> declared() {
     if (declared == null) {
       Map<String, Set<String>> index = new java.util.HashMap<>();
-      sources.forEach((path, content) -> {
-        String name = path.endsWith(".java") ? path.substring(0, path.length() - 5).replace('/', '.') : null;
-        if (name != null) {
-          // Every suffix of the path as a name: the source root is not known.
-          for (int dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) {
-            index.computeIfAbsent(name.substring(dot + 1), k -> new java.util.TreeSet<>()).add(path);
-          }
-          index.computeIfAbsent(name, k -> new java.util.TreeSet<>()).add(path);
-        }
-        Matcher pkg = PACKAGE.matcher(content);
-        String prefix = pkg.find() ? pkg.group(1).replaceAll("\\s+", "") + "." : "";
-        Matcher type = DECLARATION.matcher(content);
-        while (type.find()) {
-          index.computeIfAbsent(prefix + type.group(2), k -> new java.util.TreeSet<>()).add(path);
-        }
-      });
+      sources.forEach(
+          (path, content) -> {
+            String name =
+                path.endsWith(".java")
+                    ? path.substring(0, path.length() - 5).replace('/', '.')
+                    : null;
+            if (name != null) {
+              // Every suffix of the path as a name: the source root is not known.
+              for (int dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) {
+                index
+                    .computeIfAbsent(name.substring(dot + 1), k -> new java.util.TreeSet<>())
+                    .add(path);
+              }
+              index.computeIfAbsent(name, k -> new java.util.TreeSet<>()).add(path);
+            }
+            Matcher pkg = PACKAGE.matcher(content);
+            String prefix = pkg.find() ? pkg.group(1).replaceAll("\\s+", "") + "." : "";
+            Matcher type = DECLARATION.matcher(content);
+            while (type.find()) {
+              index
+                  .computeIfAbsent(prefix + type.group(2), k -> new java.util.TreeSet<>())
+                  .add(path);
+            }
+          });
       declared = index;
     }
     return declared;
@@ -91,16 +100,29 @@ final class TypeLookup {
 
   /** The error for a type that cannot be resolved, with what to do about it. */
   DteException unresolvedError(String fqn, String pointer) {
-    String where = classpath.modules().isEmpty()
-        ? (classpath.explicit().isEmpty()
-            ? "there is no pom.xml and no classpath was given (--classpath, or \"classpath\" beside \"spec\")"
-            : "it is not on the given classpath (" + classpath.explicit().size() + " entr"
-                + (classpath.explicit().size() == 1 ? "y" : "ies") + ")")
-        : "no module's dependencies provide it (" + classpath.modules().stream().map(ProjectClasspath.Module::id)
-            .collect(Collectors.joining(", ")) + ")";
-    return DteException.invalid(pointer + ": type " + fqn + " cannot be resolved: it is not declared in the tree, not in"
-        + " the JDK, and " + where + "; check the name, add the dependency that declares it, or pass its jar with"
-        + " --classpath");
+    String where =
+        classpath.modules().isEmpty()
+            ? (classpath.explicit().isEmpty()
+                ? "there is no pom.xml and no classpath was given (--classpath, or \"classpath\" beside \"spec\")"
+                : "it is not on the given classpath ("
+                    + classpath.explicit().size()
+                    + " entr"
+                    + (classpath.explicit().size() == 1 ? "y" : "ies")
+                    + ")")
+            : "no module's dependencies provide it ("
+                + classpath.modules().stream()
+                    .map(ProjectClasspath.Module::id)
+                    .collect(Collectors.joining(", "))
+                + ")";
+    return DteException.invalid(
+        pointer
+            + ": type "
+            + fqn
+            + " cannot be resolved: it is not declared in the tree, not in"
+            + " the JDK, and "
+            + where
+            + "; check the name, add the dependency that declares it, or pass its jar with"
+            + " --classpath");
   }
 
   private boolean onClasspath(String fqn) {
@@ -120,13 +142,18 @@ final class TypeLookup {
   }
 
   private Set<String> entries(Path jar) {
-    return jarEntries.computeIfAbsent(jar, path -> {
-      try (ZipFile zip = new ZipFile(path.toFile())) {
-        return zip.stream().map(ZipEntry::getName).filter(n -> n.endsWith(".class")).collect(Collectors.toSet());
-      } catch (IOException e) {
-        return Set.of();
-      }
-    });
+    return jarEntries.computeIfAbsent(
+        jar,
+        path -> {
+          try (ZipFile zip = new ZipFile(path.toFile())) {
+            return zip.stream()
+                .map(ZipEntry::getName)
+                .filter(n -> n.endsWith(".class"))
+                .collect(Collectors.toSet());
+          } catch (IOException e) {
+            return Set.of();
+          }
+        });
   }
 
   private static boolean inJdk(String fqn) {
@@ -141,7 +168,9 @@ final class TypeLookup {
     return false;
   }
 
-  /** {@code a.b.C.D} read as a top-level type and as nested types: {@code a.b.C$D}, {@code a.b$C$D}. */
+  /**
+   * {@code a.b.C.D} read as a top-level type and as nested types: {@code a.b.C$D}, {@code a.b$C$D}.
+   */
   private static List<String> binaryNames(String fqn) {
     List<String> parts = List.of(fqn.split("\\."));
     List<String> names = new java.util.ArrayList<>();

@@ -9,17 +9,22 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A tool run as an argument vector (never through a shell) in a directory, with its output in
- * a log file and a deadline after which it and its children are killed.
+ * A tool run as an argument vector (never through a shell) in a directory, with its output in a log
+ * file and a deadline after which it and its children are killed.
  *
  * @param exitCode the exit code; absent when the deadline passed
  */
 record ChildProcess(Integer exitCode, Path log) {
 
-  static ChildProcess run(List<String> argv, Path directory, Duration timeout) throws IOException, InterruptedException {
+  static ChildProcess run(List<String> argv, Path directory, Duration timeout)
+      throws IOException, InterruptedException {
     Path log = Files.createTempFile("atomic-" + Path.of(argv.get(0)).getFileName(), ".log");
-    Process process = new ProcessBuilder(argv).directory(directory.toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process =
+        new ProcessBuilder(argv)
+            .directory(directory.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         kill(process);

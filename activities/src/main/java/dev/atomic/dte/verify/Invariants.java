@@ -44,8 +44,8 @@ public final class Invariants {
   }
 
   /**
-   * As {@link #verify(ChangeSpec, Path)}; the typecheck invariant compiles a Maven tree against
-   * its classpath as {@code classpaths} resolves it (null: the JDK only).
+   * As {@link #verify(ChangeSpec, Path)}; the typecheck invariant compiles a Maven tree against its
+   * classpath as {@code classpaths} resolves it (null: the JDK only).
    */
   public static VerificationReport verify(ChangeSpec spec, Path root, MavenClasspaths classpaths) {
     DteEngine.requireLanguagePackFor(spec);
@@ -69,9 +69,13 @@ public final class Invariants {
             case "symbolExists" -> symbolExists(invariant, sources, pointer);
             case "semanticRule" -> semanticRule(invariant, sources, pointer);
             case "apiCompat" -> apiCompat(invariant, spec, root, sources, pointer);
-            default -> throw DteException.unsupported(
-                pointer + "/type: " + invariant.type() + " is not supported (supported: typecheck,"
-                    + " symbolExists, semanticRule, regex, apiCompat)");
+            default ->
+                throw DteException.unsupported(
+                    pointer
+                        + "/type: "
+                        + invariant.type()
+                        + " is not supported (supported: typecheck,"
+                        + " symbolExists, semanticRule, regex, apiCompat)");
           });
     }
     List<String> warnings = new ArrayList<>();
@@ -79,7 +83,9 @@ public final class Invariants {
       warnings.add("the spec declares no invariants; nothing was checked");
     }
     List<String> errors = new ArrayList<>();
-    results.stream().filter(r -> !r.passed()).forEach(r -> errors.add("invariant " + r.name() + " (" + r.type() + ") failed"));
+    results.stream()
+        .filter(r -> !r.passed())
+        .forEach(r -> errors.add("invariant " + r.name() + " (" + r.type() + ") failed"));
     return new VerificationReport(errors.isEmpty(), errors, warnings, results, null, null, null);
   }
 
@@ -87,14 +93,22 @@ public final class Invariants {
       ChangeSpec.Invariant invariant, Map<String, String> sources, String pointer) {
     Pattern pattern = TextEdits.compile(require(invariant.spec(), pointer), pointer + "/spec");
     List<String> matches = new ArrayList<>();
-    sources.forEach((path, content) -> {
-      Matcher matcher = pattern.matcher(content);
-      while (matcher.find() && matches.size() < MAX_EVIDENCE) {
-        matches.add(path + ":" + line(content, matcher.start()) + ": " + snippet(content, matcher.start()));
-      }
-    });
-    List<String> evidence = matches.isEmpty() ? List.of("no match in " + sources.size() + " file(s)") : matches;
-    return new VerificationReport.InvariantResult(invariant.name(), invariant.type(), matches.isEmpty(), evidence);
+    sources.forEach(
+        (path, content) -> {
+          Matcher matcher = pattern.matcher(content);
+          while (matcher.find() && matches.size() < MAX_EVIDENCE) {
+            matches.add(
+                path
+                    + ":"
+                    + line(content, matcher.start())
+                    + ": "
+                    + snippet(content, matcher.start()));
+          }
+        });
+    List<String> evidence =
+        matches.isEmpty() ? List.of("no match in " + sources.size() + " file(s)") : matches;
+    return new VerificationReport.InvariantResult(
+        invariant.name(), invariant.type(), matches.isEmpty(), evidence);
   }
 
   private static VerificationReport.InvariantResult symbolExists(
@@ -105,7 +119,8 @@ public final class Invariants {
     String member = hash < 0 ? null : symbol.substring(hash + 1);
     String simple = member != null ? member : type.substring(type.lastIndexOf('.') + 1);
     List<String> found = new ArrayList<>();
-    for (dev.atomic.dte.java.JavaLanguagePack.Declaration target : javaPack(sources).declarationsNamed(simple)) {
+    for (dev.atomic.dte.java.JavaLanguagePack.Declaration target :
+        javaPack(sources).declarationsNamed(simple)) {
       boolean matches;
       if (member != null) {
         matches = target.type().equals(type) && member.equals(target.member());
@@ -119,7 +134,10 @@ public final class Invariants {
       }
     }
     return new VerificationReport.InvariantResult(
-        invariant.name(), invariant.type(), !found.isEmpty(), found.isEmpty() ? List.of(symbol + " does not resolve in scope") : found);
+        invariant.name(),
+        invariant.type(),
+        !found.isEmpty(),
+        found.isEmpty() ? List.of(symbol + " does not resolve in scope") : found);
   }
 
   private static VerificationReport.InvariantResult semanticRule(
@@ -133,26 +151,41 @@ public final class Invariants {
       absent = false;
     } else {
       throw DteException.invalid(
-          pointer + "/spec: semanticRule takes 'absent: <selector>' or 'present: <selector>',"
+          pointer
+              + "/spec: semanticRule takes 'absent: <selector>' or 'present: <selector>',"
               + " e.g. absent: CallExpression[callee.object.name='auth'][callee.property.name='login']");
     }
-    Selector selector = Selector.parse(rule.substring(rule.indexOf(':') + 1).strip(), pointer + "/spec");
+    Selector selector =
+        Selector.parse(rule.substring(rule.indexOf(':') + 1).strip(), pointer + "/spec");
     List<String> matches = javaPack(sources).matches(selector, pointer + "/spec");
     boolean passed = absent ? matches.isEmpty() : !matches.isEmpty();
-    List<String> evidence = matches.isEmpty() ? List.of("no match for " + selector.kind() + selector.attributes()) : matches;
-    return new VerificationReport.InvariantResult(invariant.name(), invariant.type(), passed, evidence);
+    List<String> evidence =
+        matches.isEmpty()
+            ? List.of("no match for " + selector.kind() + selector.attributes())
+            : matches;
+    return new VerificationReport.InvariantResult(
+        invariant.name(), invariant.type(), passed, evidence);
   }
 
   /**
-   * The public API now against a git baseline: {@code spec} names a ref, else the commit the
-   * spec's batches started from (or HEAD). Removed or changed members fail it.
+   * The public API now against a git baseline: {@code spec} names a ref, else the commit the spec's
+   * batches started from (or HEAD). Removed or changed members fail it.
    */
   private static VerificationReport.InvariantResult apiCompat(
-      ChangeSpec.Invariant invariant, ChangeSpec spec, Path root, Map<String, String> sources, String pointer) {
+      ChangeSpec.Invariant invariant,
+      ChangeSpec spec,
+      Path root,
+      Map<String, String> sources,
+      String pointer) {
     if (!GitBatches.isWorkingTree(root)) {
-      throw DteException.invalid(pointer + ": apiCompat compares against git history; the working directory is not a git working tree");
+      throw DteException.invalid(
+          pointer
+              + ": apiCompat compares against git history; the working directory is not a git working tree");
     }
-    String ref = invariant.spec() == null || invariant.spec().isBlank() ? PublicApi.baseline(root, spec.id()) : invariant.spec().strip();
+    String ref =
+        invariant.spec() == null || invariant.spec().isBlank()
+            ? PublicApi.baseline(root, spec.id())
+            : invariant.spec().strip();
     java.util.Set<String> before;
     try {
       before = PublicApi.of(PublicApi.at(root, ref, spec.scope()));
@@ -160,86 +193,128 @@ public final class Invariants {
       throw new UncheckedIOException(e);
     }
     Map<String, String> java = new TreeMap<>();
-    sources.forEach((path, content) -> {
-      if (path.endsWith(".java")) {
-        java.put(path, content);
-      }
-    });
+    sources.forEach(
+        (path, content) -> {
+          if (path.endsWith(".java")) {
+            java.put(path, content);
+          }
+        });
     java.util.Set<String> after = PublicApi.of(java);
     List<String> removed = new ArrayList<>();
-    before.stream().filter(member -> !after.contains(member)).limit(MAX_EVIDENCE).forEach(member -> removed.add("removed or changed: " + member));
-    List<String> evidence = removed.isEmpty()
-        ? List.of("all " + before.size() + " public member(s) of " + ref + " still present")
-        : removed;
-    return new VerificationReport.InvariantResult(invariant.name(), invariant.type(), removed.isEmpty(), evidence);
+    before.stream()
+        .filter(member -> !after.contains(member))
+        .limit(MAX_EVIDENCE)
+        .forEach(member -> removed.add("removed or changed: " + member));
+    List<String> evidence =
+        removed.isEmpty()
+            ? List.of("all " + before.size() + " public member(s) of " + ref + " still present")
+            : removed;
+    return new VerificationReport.InvariantResult(
+        invariant.name(), invariant.type(), removed.isEmpty(), evidence);
   }
 
   /**
-   * Compiles the tree. With a {@code spec}, runs that command (an argument vector, no shell) in
-   * the working directory; otherwise compiles {@code src/main/java} (or every Java file outside
-   * {@code src/test}) with the JDK's compiler, against the tree's Maven classpath.
+   * Compiles the tree. With a {@code spec}, runs that command (an argument vector, no shell) in the
+   * working directory; otherwise compiles {@code src/main/java} (or every Java file outside {@code
+   * src/test}) with the JDK's compiler, against the tree's Maven classpath.
    */
   private static VerificationReport.InvariantResult typecheck(
       ChangeSpec.Invariant invariant, Path root, String pointer, MavenClasspaths classpaths) {
     if (invariant.spec() != null && !invariant.spec().isBlank()) {
       return command(invariant, root, pointer);
     }
-    List<Path> libraries = classpaths == null ? List.of() : classpaths.resolve(root, message -> { }).everyEntry();
+    List<Path> libraries =
+        classpaths == null ? List.of() : classpaths.resolve(root, message -> {}).everyEntry();
     // Always an explicit class path: javac's default is this process's own, which would let a
     // tree compile against the worker's libraries.
-    List<String> options = new ArrayList<>(List.of("-d", "", "-proc:none", "-implicit:none", "-cp", ""));
-    Path sources = Files.isDirectory(root.resolve("src/main/java")) ? root.resolve("src/main/java") : root;
+    List<String> options =
+        new ArrayList<>(List.of("-d", "", "-proc:none", "-implicit:none", "-cp", ""));
+    Path sources =
+        Files.isDirectory(root.resolve("src/main/java")) ? root.resolve("src/main/java") : root;
     List<Path> files;
     try (Stream<Path> walk = Files.walk(sources)) {
-      files = walk.filter(p -> p.toString().endsWith(".java") && !p.toString().contains("/src/test/")).sorted().toList();
+      files =
+          walk.filter(p -> p.toString().endsWith(".java") && !p.toString().contains("/src/test/"))
+              .sorted()
+              .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     if (compiler == null) {
-      throw DteException.refused(List.of("typecheck needs a JDK (no Java compiler in this runtime)"));
+      throw DteException.refused(
+          List.of("typecheck needs a JDK (no Java compiler in this runtime)"));
     }
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager manager = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+    try (StandardJavaFileManager manager =
+        compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
       Path out = Files.createTempDirectory("atomic-typecheck");
       options.set(1, out.toString());
       List<String> entries = new ArrayList<>(List.of(out.toString()));
       libraries.forEach(library -> entries.add(library.toString()));
       options.set(5, String.join(java.io.File.pathSeparator, entries));
-      compiler.getTask(null, manager, diagnostics, options, null, manager.getJavaFileObjectsFromPaths(files)).call();
+      compiler
+          .getTask(
+              null, manager, diagnostics, options, null, manager.getJavaFileObjectsFromPaths(files))
+          .call();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     List<String> errors = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
       if (d.getKind() == Diagnostic.Kind.ERROR && errors.size() < MAX_EVIDENCE) {
-        String file = d.getSource() == null ? "?" : root.toAbsolutePath().normalize().relativize(Path.of(d.getSource().toUri()).normalize()).toString();
+        String file =
+            d.getSource() == null
+                ? "?"
+                : root.toAbsolutePath()
+                    .normalize()
+                    .relativize(Path.of(d.getSource().toUri()).normalize())
+                    .toString();
         errors.add(file + ":" + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT));
       }
     }
-    List<String> evidence = errors.isEmpty() ? List.of("javac: " + files.size() + " file(s) compiled") : errors;
-    return new VerificationReport.InvariantResult(invariant.name(), invariant.type(), errors.isEmpty(), evidence);
+    List<String> evidence =
+        errors.isEmpty() ? List.of("javac: " + files.size() + " file(s) compiled") : errors;
+    return new VerificationReport.InvariantResult(
+        invariant.name(), invariant.type(), errors.isEmpty(), evidence);
   }
 
-  private static VerificationReport.InvariantResult command(ChangeSpec.Invariant invariant, Path root, String pointer) {
+  private static VerificationReport.InvariantResult command(
+      ChangeSpec.Invariant invariant, Path root, String pointer) {
     List<String> argv = Arguments.split(invariant.spec(), pointer + "/spec");
     try {
       Path log = Files.createTempFile("atomic-typecheck", ".log");
-      Process process = new ProcessBuilder(argv).directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process process =
+          new ProcessBuilder(argv)
+              .directory(root.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       boolean finished = process.waitFor(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       if (!finished) {
         process.destroyForcibly();
-        return new VerificationReport.InvariantResult(invariant.name(), invariant.type(), false,
-            List.of(String.join(" ", argv) + ": timed out after " + COMMAND_TIMEOUT.toMinutes() + " min"));
+        return new VerificationReport.InvariantResult(
+            invariant.name(),
+            invariant.type(),
+            false,
+            List.of(
+                String.join(" ", argv)
+                    + ": timed out after "
+                    + COMMAND_TIMEOUT.toMinutes()
+                    + " min"));
       }
       List<String> output = Files.readAllLines(log);
       List<String> tail = output.subList(Math.max(0, output.size() - MAX_EVIDENCE), output.size());
       List<String> evidence = new ArrayList<>();
       evidence.add(String.join(" ", argv) + ": exit " + process.exitValue());
       evidence.addAll(tail);
-      return new VerificationReport.InvariantResult(invariant.name(), invariant.type(), process.exitValue() == 0, evidence);
+      return new VerificationReport.InvariantResult(
+          invariant.name(), invariant.type(), process.exitValue() == 0, evidence);
     } catch (IOException e) {
-      return new VerificationReport.InvariantResult(invariant.name(), invariant.type(), false,
+      return new VerificationReport.InvariantResult(
+          invariant.name(),
+          invariant.type(),
+          false,
           List.of("cannot run " + argv.get(0) + ": " + e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -249,11 +324,12 @@ public final class Invariants {
 
   private static dev.atomic.dte.java.JavaLanguagePack javaPack(Map<String, String> sources) {
     Map<String, String> java = new TreeMap<>();
-    sources.forEach((path, content) -> {
-      if (path.endsWith(".java")) {
-        java.put(path, content);
-      }
-    });
+    sources.forEach(
+        (path, content) -> {
+          if (path.endsWith(".java")) {
+            java.put(path, content);
+          }
+        });
     return dev.atomic.dte.java.JavaLanguagePack.forLookups(java);
   }
 

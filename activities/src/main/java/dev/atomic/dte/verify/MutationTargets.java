@@ -15,9 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The production classes a ChangeSpec changed, which is where mutation analysis runs: the files
- * of the spec's git batches when the tree has them, else the Java files of the spec's scope.
- * Test sources are never targets.
+ * The production classes a ChangeSpec changed, which is where mutation analysis runs: the files of
+ * the spec's git batches when the tree has them, else the Java files of the spec's scope. Test
+ * sources are never targets.
  *
  * @param classes fully qualified names, sorted
  * @param basis how the files were found: {@code git batches of <spec>} or {@code scope}
@@ -29,7 +29,8 @@ public record MutationTargets(List<String> classes, String basis) {
   public static MutationTargets of(ChangeSpec spec, Path root) {
     if (GitBatches.isWorkingTree(root)) {
       List<String> files = new ArrayList<>();
-      GitBatches.status(root, GitBatches.batchBranch(root, spec.id())).forEach(batch -> files.addAll(batch.files()));
+      GitBatches.status(root, GitBatches.batchBranch(root, spec.id()))
+          .forEach(batch -> files.addAll(batch.files()));
       if (!files.isEmpty()) {
         return new MutationTargets(classesOf(root, files, spec), "git batches of " + spec.id());
       }

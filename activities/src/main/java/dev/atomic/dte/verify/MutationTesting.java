@@ -1,6 +1,5 @@
 package dev.atomic.dte.verify;
 
-import dev.atomic.dte.ChangeSpec;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,10 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs PIT on the classes a ChangeSpec changed: through {@code pitest-maven} for a Maven
- * project, through PIT's command line in a child JVM for a plain tree (so the deadline can stop
- * the whole analysis, minions included). Either way the figures come from PIT's
- * {@code mutations.xml}.
+ * Runs PIT on the classes a ChangeSpec changed: through {@code pitest-maven} for a Maven project,
+ * through PIT's command line in a child JVM for a plain tree (so the deadline can stop the whole
+ * analysis, minions included). Either way the figures come from PIT's {@code mutations.xml}.
  */
 final class MutationTesting {
 
@@ -25,39 +23,61 @@ final class MutationTesting {
    * @param classes where a plain tree's main and test classes were compiled; unused for Maven
    */
   static MutationReport run(
-      Path root, MutationTargets targets, Path classes, Duration timeout, int threads, ToolJars tools) {
+      Path root,
+      MutationTargets targets,
+      Path classes,
+      Duration timeout,
+      int threads,
+      ToolJars tools) {
     String tool = "pit " + ToolJars.pitVersion();
     try {
       Path reports = Files.createTempDirectory("atomic-pit");
-      List<String> argv = ProjectTests.isMaven(root)
-          ? maven(root, targets, reports, threads, tools)
-          : plain(root, targets, classes, reports, threads, tools);
+      List<String> argv =
+          ProjectTests.isMaven(root)
+              ? maven(root, targets, reports, threads, tools)
+              : plain(root, targets, classes, reports, threads, tools);
       ChildProcess process = ChildProcess.run(argv, root, timeout);
       if (process.timedOut()) {
-        return MutationReport.without("timeout", "PIT timed out after " + timeout.toSeconds() + " s (TEST_TIMEOUT_MS)",
-            null, null, null, targets);
+        return MutationReport.without(
+            "timeout",
+            "PIT timed out after " + timeout.toSeconds() + " s (TEST_TIMEOUT_MS)",
+            null,
+            null,
+            null,
+            targets);
       }
       Path xml = reports.resolve("mutations.xml");
       if (process.exitCode() != 0 || !Files.isRegularFile(xml)) {
-        return MutationReport.without("error", "PIT exited " + process.exitCode() + ":\n" + process.tail(25),
-            null, null, null, targets);
+        return MutationReport.without(
+            "error",
+            "PIT exited " + process.exitCode() + ":\n" + process.tail(25),
+            null,
+            null,
+            null,
+            targets);
       }
       return PitReports.read(xml, tool, targets);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return MutationReport.without("error", "interrupted", null, null, null, targets);
     } catch (IOException e) {
-      return MutationReport.without("error", "PIT could not run: " + e.getMessage(), null, null, null, targets);
+      return MutationReport.without(
+          "error", "PIT could not run: " + e.getMessage(), null, null, null, targets);
     } catch (Exception e) {
-      return MutationReport.without("error", "PIT's report is unreadable: " + e.getMessage(), null, null, null, targets);
+      return MutationReport.without(
+          "error", "PIT's report is unreadable: " + e.getMessage(), null, null, null, targets);
     }
   }
 
-  private static List<String> maven(Path root, MutationTargets targets, Path reports, int threads, ToolJars tools) {
+  private static List<String> maven(
+      Path root, MutationTargets targets, Path reports, int threads, ToolJars tools) {
     // The JUnit 5 plugin goes in as an extra class path element, so a project that never
     // declared PIT needs no change to its pom.
     return List.of(
-        ProjectTests.mavenExecutable(root), "-B", "-q", "test-compile",
+        ProjectTests.mavenExecutable(root),
+        "-B",
+        "-q",
+        "test-compile",
         "org.pitest:pitest-maven:" + ToolJars.pitVersion() + ":mutationCoverage",
         "-DtargetClasses=" + targets.pitGlobs(),
         "-DreportsDirectory=" + reports,
@@ -79,15 +99,24 @@ final class MutationTesting {
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return List.of(
-        java, "-cp", classes + File.pathSeparator + tools.pit(), MAIN,
-        "--reportDir", reports.toString(),
-        "--targetClasses", targets.pitGlobs(),
-        "--targetTests", String.join(",", tests),
-        "--sourceDirs", root.resolve("src/main/java").toString(),
-        "--outputFormats", "XML",
+        java,
+        "-cp",
+        classes + File.pathSeparator + tools.pit(),
+        MAIN,
+        "--reportDir",
+        reports.toString(),
+        "--targetClasses",
+        targets.pitGlobs(),
+        "--targetTests",
+        String.join(",", tests),
+        "--sourceDirs",
+        root.resolve("src/main/java").toString(),
+        "--outputFormats",
+        "XML",
         "--timestampedReports=false",
         "--failWhenNoMutations=false",
-        "--threads", Integer.toString(threads));
+        "--threads",
+        Integer.toString(threads));
   }
 
   /** Threads for PIT's minions: the cores there are, at most four. */

@@ -15,7 +15,8 @@ final class PitReports {
   private PitReports() {}
 
   /** Every mutant of the report, with PIT's score; {@code targets} only labels the result. */
-  static MutationReport read(Path mutationsXml, String tool, MutationTargets targets) throws Exception {
+  static MutationReport read(Path mutationsXml, String tool, MutationTargets targets)
+      throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
     factory.setExpandEntityReferences(false);
@@ -30,24 +31,36 @@ final class PitReports {
       }
       String pitStatus = mutation.getAttribute("status");
       String mutator = text(mutation, "mutator");
-      mutants.add(new MutationReport.Mutant(
-          text(mutation, "sourceFile"),
-          Integer.parseInt(text(mutation, "lineNumber")),
-          text(mutation, "description"),
-          mutator.substring(mutator.lastIndexOf('.') + 1),
-          status(pitStatus),
-          text(mutation, "mutatedClass"),
-          text(mutation, "mutatedMethod"),
-          status(pitStatus).equals("error") ? pitStatus : null));
+      mutants.add(
+          new MutationReport.Mutant(
+              text(mutation, "sourceFile"),
+              Integer.parseInt(text(mutation, "lineNumber")),
+              text(mutation, "description"),
+              mutator.substring(mutator.lastIndexOf('.') + 1),
+              status(pitStatus),
+              text(mutation, "mutatedClass"),
+              text(mutation, "mutatedMethod"),
+              status(pitStatus).equals("error") ? pitStatus : null));
     }
-    mutants.sort(Comparator.comparing(MutationReport.Mutant::mutatedClass)
-        .thenComparingInt(MutationReport.Mutant::line)
-        .thenComparing(MutationReport.Mutant::mutator)
-        .thenComparing(MutationReport.Mutant::mutant));
+    mutants.sort(
+        Comparator.comparing(MutationReport.Mutant::mutatedClass)
+            .thenComparingInt(MutationReport.Mutant::line)
+            .thenComparing(MutationReport.Mutant::mutator)
+            .thenComparing(MutationReport.Mutant::mutant));
     int total = mutants.size();
     Double score = total == 0 ? null : (double) detected / total;
-    return new MutationReport("completed", score, detected, total, null, null, null, tool,
-        targets.classes(), targets.basis(), total == 0 ? "PIT generated no mutants for the changed classes" : null,
+    return new MutationReport(
+        "completed",
+        score,
+        detected,
+        total,
+        null,
+        null,
+        null,
+        tool,
+        targets.classes(),
+        targets.basis(),
+        total == 0 ? "PIT generated no mutants for the changed classes" : null,
         List.copyOf(mutants));
   }
 

@@ -36,9 +36,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Runs a project's own tests: a Maven project through its test phase (an argument vector, no
- * shell, under {@code TEST_TIMEOUT_MS}), reading the Surefire reports; a plain tree
- * ({@code src/main/java}, {@code src/test/java}, JUnit 5) compiled and run in-process.
+ * Runs a project's own tests: a Maven project through its test phase (an argument vector, no shell,
+ * under {@code TEST_TIMEOUT_MS}), reading the Surefire reports; a plain tree ({@code
+ * src/main/java}, {@code src/test/java}, JUnit 5) compiled and run in-process.
  */
 public final class ProjectTests {
 
@@ -55,8 +55,8 @@ public final class ProjectTests {
   }
 
   /**
-   * As {@link #run(Path, Duration, ToolJars)}; a plain tree's main and test classes are compiled into
-   * {@code classes}, where mutation analysis finds them afterwards.
+   * As {@link #run(Path, Duration, ToolJars)}; a plain tree's main and test classes are compiled
+   * into {@code classes}, where mutation analysis finds them afterwards.
    */
   static TestReport run(Path root, Duration timeout, Path classes, ToolJars tools) {
     if (isMaven(root)) {
@@ -65,7 +65,8 @@ public final class ProjectTests {
     if (Files.isDirectory(root.resolve("src/test/java"))) {
       return plain(root, timeout, classes, tools);
     }
-    return new TestReport("none", "none", 0, 0, 0, List.of(), "no pom.xml and no src/test/java: no tests to run");
+    return new TestReport(
+        "none", "none", 0, 0, 0, List.of(), "no pom.xml and no src/test/java: no tests to run");
   }
 
   static boolean isMaven(Path root) {
@@ -87,15 +88,36 @@ public final class ProjectTests {
       clearReports(root.resolve("target/surefire-reports"));
       ChildProcess process = ChildProcess.run(argv, root, timeout);
       if (process.timedOut()) {
-        return new TestReport("maven", "timeout", 0, 0, 0, List.of(), "timed out after " + timeout.toSeconds() + " s (TEST_TIMEOUT_MS)");
+        return new TestReport(
+            "maven",
+            "timeout",
+            0,
+            0,
+            0,
+            List.of(),
+            "timed out after " + timeout.toSeconds() + " s (TEST_TIMEOUT_MS)");
       }
       TestReport report = surefire(root.resolve("target/surefire-reports"));
       if (report.run() == 0 && process.exitCode() != 0) {
-        return new TestReport("maven", "error", 0, 0, 0, List.of(), "mvn test exited " + process.exitCode() + ":\n" + process.tail(20));
+        return new TestReport(
+            "maven",
+            "error",
+            0,
+            0,
+            0,
+            List.of(),
+            "mvn test exited " + process.exitCode() + ":\n" + process.tail(20));
       }
       return report;
     } catch (IOException e) {
-      return new TestReport("maven", "error", 0, 0, 0, List.of(), "cannot run " + argv.get(0) + ": " + e.getMessage());
+      return new TestReport(
+          "maven",
+          "error",
+          0,
+          0,
+          0,
+          List.of(),
+          "cannot run " + argv.get(0) + ": " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new TestReport("maven", "error", 0, 0, 0, List.of(), "interrupted");
@@ -105,7 +127,8 @@ public final class ProjectTests {
   private static void clearReports(Path reports) throws IOException {
     if (Files.isDirectory(reports)) {
       try (Stream<Path> files = Files.list(reports)) {
-        for (Path file : files.filter(f -> f.getFileName().toString().matches("TEST-.*\\.xml")).toList()) {
+        for (Path file :
+            files.filter(f -> f.getFileName().toString().matches("TEST-.*\\.xml")).toList()) {
           Files.delete(file);
         }
       }
@@ -120,7 +143,11 @@ public final class ProjectTests {
     List<TestReport.Failure> failures = new ArrayList<>();
     if (Files.isDirectory(reports)) {
       try (Stream<Path> files = Files.list(reports)) {
-        for (Path file : files.filter(f -> f.getFileName().toString().matches("TEST-.*\\.xml")).sorted().toList()) {
+        for (Path file :
+            files
+                .filter(f -> f.getFileName().toString().matches("TEST-.*\\.xml"))
+                .sorted()
+                .toList()) {
           var factory = DocumentBuilderFactory.newInstance();
           factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
           Document document = factory.newDocumentBuilder().parse(file.toFile());
@@ -137,14 +164,24 @@ public final class ProjectTests {
               failed++;
               if (failures.size() < MAX_FAILURES) {
                 String className = testCase.getAttribute("classname");
-                failures.add(new TestReport.Failure(className + "#" + testCase.getAttribute("name"),
-                    problem.getAttribute("message"), location(problem.getTextContent(), className)));
+                failures.add(
+                    new TestReport.Failure(
+                        className + "#" + testCase.getAttribute("name"),
+                        problem.getAttribute("message"),
+                        location(problem.getTextContent(), className)));
               }
             }
           }
         }
       } catch (Exception e) {
-        return new TestReport("maven", "error", run, failed, skipped, failures, "unreadable Surefire report: " + e.getMessage());
+        return new TestReport(
+            "maven",
+            "error",
+            run,
+            failed,
+            skipped,
+            failures,
+            "unreadable Surefire report: " + e.getMessage());
       }
     }
     String status = run == 0 ? "none" : failed > 0 ? "failed" : "passed";
@@ -164,57 +201,127 @@ public final class ProjectTests {
       }
       JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
       DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-      try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-        compiler.getTask(null, files, diagnostics,
-            List.of("-d", out.toString(), "-proc:none", "-cp", tools.classpath(ToolJars.JUNIT_API)), null,
-            files.getJavaFileObjectsFromPaths(sources)).call();
+      try (StandardJavaFileManager files =
+          compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+        compiler
+            .getTask(
+                null,
+                files,
+                diagnostics,
+                List.of(
+                    "-d", out.toString(), "-proc:none", "-cp", tools.classpath(ToolJars.JUNIT_API)),
+                null,
+                files.getJavaFileObjectsFromPaths(sources))
+            .call();
       }
       for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
         if (d.getKind() == Diagnostic.Kind.ERROR && errors.size() < MAX_FAILURES) {
-          errors.add((d.getSource() == null ? "?" : d.getSource().getName()) + ":" + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT));
+          errors.add(
+              (d.getSource() == null ? "?" : d.getSource().getName())
+                  + ":"
+                  + d.getLineNumber()
+                  + ": "
+                  + d.getMessage(Locale.ROOT));
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     if (!errors.isEmpty()) {
-      return new TestReport("junit-platform", "error", 0, 0, 0, List.of(), "the tests do not compile:\n" + String.join("\n", errors));
+      return new TestReport(
+          "junit-platform",
+          "error",
+          0,
+          0,
+          0,
+          List.of(),
+          "the tests do not compile:\n" + String.join("\n", errors));
     }
-    ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-      Thread thread = new Thread(r, "atomic-tests");
-      thread.setDaemon(true);
-      return thread;
-    });
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, ProjectTests.class.getClassLoader())) {
-      Future<TestExecutionSummary> summary = runner.submit(() -> {
-        Thread.currentThread().setContextClassLoader(loader);
-        Launcher launcher = LauncherFactory.create();
-        SummaryGeneratingListener listener = new SummaryGeneratingListener();
-        launcher.execute(LauncherDiscoveryRequestBuilder.request()
-            .selectors(DiscoverySelectors.selectClasspathRoots(Set.of(out))).build(), listener);
-        return listener.getSummary();
-      });
+    ExecutorService runner =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread thread = new Thread(r, "atomic-tests");
+              thread.setDaemon(true);
+              return thread;
+            });
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {out.toUri().toURL()}, ProjectTests.class.getClassLoader())) {
+      Future<TestExecutionSummary> summary =
+          runner.submit(
+              () -> {
+                Thread.currentThread().setContextClassLoader(loader);
+                Launcher launcher = LauncherFactory.create();
+                SummaryGeneratingListener listener = new SummaryGeneratingListener();
+                launcher.execute(
+                    LauncherDiscoveryRequestBuilder.request()
+                        .selectors(DiscoverySelectors.selectClasspathRoots(Set.of(out)))
+                        .build(),
+                    listener);
+                return listener.getSummary();
+              });
       TestExecutionSummary result = summary.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       List<TestReport.Failure> failures = new ArrayList<>();
-      result.getFailures().stream().limit(MAX_FAILURES).forEach(f -> {
-        String test = f.getTestIdentifier().getLegacyReportingName();
-        String className = f.getTestIdentifier().getSource()
-            .filter(s -> s instanceof org.junit.platform.engine.support.descriptor.MethodSource)
-            .map(s -> ((org.junit.platform.engine.support.descriptor.MethodSource) s).getClassName() + "#"
-                + ((org.junit.platform.engine.support.descriptor.MethodSource) s).getMethodName())
-            .orElse(test);
-        String owner = className.contains("#") ? className.substring(0, className.indexOf('#')) : className;
-        failures.add(new TestReport.Failure(className, String.valueOf(f.getException().getMessage()),
-            location(f.getException(), owner)));
-      });
+      result.getFailures().stream()
+          .limit(MAX_FAILURES)
+          .forEach(
+              f -> {
+                String test = f.getTestIdentifier().getLegacyReportingName();
+                String className =
+                    f.getTestIdentifier()
+                        .getSource()
+                        .filter(
+                            s ->
+                                s
+                                    instanceof
+                                    org.junit.platform.engine.support.descriptor.MethodSource)
+                        .map(
+                            s ->
+                                ((org.junit.platform.engine.support.descriptor.MethodSource) s)
+                                        .getClassName()
+                                    + "#"
+                                    + ((org.junit.platform.engine.support.descriptor.MethodSource)
+                                            s)
+                                        .getMethodName())
+                        .orElse(test);
+                String owner =
+                    className.contains("#")
+                        ? className.substring(0, className.indexOf('#'))
+                        : className;
+                failures.add(
+                    new TestReport.Failure(
+                        className,
+                        String.valueOf(f.getException().getMessage()),
+                        location(f.getException(), owner)));
+              });
       int run = (int) result.getTestsStartedCount();
       int failed = (int) result.getTotalFailureCount();
       String status = run == 0 ? "none" : failed > 0 ? "failed" : "passed";
-      return new TestReport("junit-platform", status, run, failed, (int) result.getTestsSkippedCount(), failures, null);
+      return new TestReport(
+          "junit-platform",
+          status,
+          run,
+          failed,
+          (int) result.getTestsSkippedCount(),
+          failures,
+          null);
     } catch (TimeoutException e) {
-      return new TestReport("junit-platform", "timeout", 0, 0, 0, List.of(), "timed out after " + timeout.toSeconds() + " s (TEST_TIMEOUT_MS)");
+      return new TestReport(
+          "junit-platform",
+          "timeout",
+          0,
+          0,
+          0,
+          List.of(),
+          "timed out after " + timeout.toSeconds() + " s (TEST_TIMEOUT_MS)");
     } catch (Exception e) {
-      return new TestReport("junit-platform", "error", 0, 0, 0, List.of(), "the tests could not run: " + e.getMessage());
+      return new TestReport(
+          "junit-platform",
+          "error",
+          0,
+          0,
+          0,
+          List.of(),
+          "the tests could not run: " + e.getMessage());
     } finally {
       runner.shutdownNow();
     }

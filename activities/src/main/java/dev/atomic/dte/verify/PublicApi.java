@@ -40,43 +40,66 @@ final class PublicApi {
       return api;
     }
     List<Parser.Input> inputs = new ArrayList<>();
-    javaSources.forEach((path, content) -> inputs.add(Parser.Input.fromString(Path.of(path), content)));
-    ExecutionContext ctx = new InMemoryExecutionContext(e -> { });
+    javaSources.forEach(
+        (path, content) -> inputs.add(Parser.Input.fromString(Path.of(path), content)));
+    ExecutionContext ctx = new InMemoryExecutionContext(e -> {});
     List<SourceFile> parsed =
-        JavaParser.fromJavaVersion().logCompilationWarningsAndErrors(false).build().parseInputs(inputs, null, ctx).toList();
+        JavaParser.fromJavaVersion()
+            .logCompilationWarningsAndErrors(false)
+            .build()
+            .parseInputs(inputs, null, ctx)
+            .toList();
     JavaIsoVisitor<Set<String>> visitor =
         new JavaIsoVisitor<>() {
           @Override
-          public J.ClassDeclaration visitClassDeclaration(J.ClassDeclaration type, Set<String> out) {
+          public J.ClassDeclaration visitClassDeclaration(
+              J.ClassDeclaration type, Set<String> out) {
             if (type.getType() != null && exposed(type.getModifiers(), true)) {
-              out.add(type.getKind().name().toLowerCase(java.util.Locale.ROOT) + " " + type.getType().getFullyQualifiedName());
+              out.add(
+                  type.getKind().name().toLowerCase(java.util.Locale.ROOT)
+                      + " "
+                      + type.getType().getFullyQualifiedName());
             }
             return super.visitClassDeclaration(type, out);
           }
 
           @Override
-          public J.MethodDeclaration visitMethodDeclaration(J.MethodDeclaration method, Set<String> out) {
+          public J.MethodDeclaration visitMethodDeclaration(
+              J.MethodDeclaration method, Set<String> out) {
             JavaType.Method type = method.getMethodType();
             J.ClassDeclaration owner = getCursor().firstEnclosing(J.ClassDeclaration.class);
-            boolean interfaceMember = owner != null && owner.getKind() == J.ClassDeclaration.Kind.Type.Interface;
+            boolean interfaceMember =
+                owner != null && owner.getKind() == J.ClassDeclaration.Kind.Type.Interface;
             if (type != null && (exposed(method.getModifiers(), false) || interfaceMember)) {
               List<String> parameters = new ArrayList<>();
               type.getParameterTypes().forEach(p -> parameters.add(String.valueOf(p)));
-              out.add((method.isConstructor() ? "constructor " : "method ")
-                  + type.getDeclaringType().getFullyQualifiedName() + "#" + method.getSimpleName()
-                  + "(" + String.join(",", parameters) + ")"
-                  + (method.isConstructor() ? "" : " : " + type.getReturnType()));
+              out.add(
+                  (method.isConstructor() ? "constructor " : "method ")
+                      + type.getDeclaringType().getFullyQualifiedName()
+                      + "#"
+                      + method.getSimpleName()
+                      + "("
+                      + String.join(",", parameters)
+                      + ")"
+                      + (method.isConstructor() ? "" : " : " + type.getReturnType()));
             }
             return super.visitMethodDeclaration(method, out);
           }
 
           @Override
-          public J.VariableDeclarations visitVariableDeclarations(J.VariableDeclarations declarations, Set<String> out) {
+          public J.VariableDeclarations visitVariableDeclarations(
+              J.VariableDeclarations declarations, Set<String> out) {
             if (exposed(declarations.getModifiers(), false)) {
               for (J.VariableDeclarations.NamedVariable variable : declarations.getVariables()) {
                 JavaType.Variable type = variable.getVariableType();
                 if (type != null && type.getOwner() instanceof JavaType.FullyQualified owner) {
-                  out.add("field " + owner.getFullyQualifiedName() + "#" + variable.getSimpleName() + " : " + type.getType());
+                  out.add(
+                      "field "
+                          + owner.getFullyQualifiedName()
+                          + "#"
+                          + variable.getSimpleName()
+                          + " : "
+                          + type.getType());
                 }
               }
             }
@@ -88,13 +111,17 @@ final class PublicApi {
   }
 
   private static boolean exposed(List<J.Modifier> modifiers, boolean type) {
-    return modifiers.stream().anyMatch(m -> m.getType() == J.Modifier.Type.Public || m.getType() == J.Modifier.Type.Protected);
+    return modifiers.stream()
+        .anyMatch(
+            m -> m.getType() == J.Modifier.Type.Public || m.getType() == J.Modifier.Type.Protected);
   }
 
   /** The Java files in scope as they were at {@code ref} in the git repository at {@code root}. */
-  static Map<String, String> at(Path root, String ref, List<String> scopePatterns) throws IOException {
+  static Map<String, String> at(Path root, String ref, List<String> scopePatterns)
+      throws IOException {
     Map<String, String> files = new TreeMap<>();
-    try (Git git = Git.open(root.toFile()); RevWalk walk = new RevWalk(git.getRepository())) {
+    try (Git git = Git.open(root.toFile());
+        RevWalk walk = new RevWalk(git.getRepository())) {
       Repository repo = git.getRepository();
       ObjectId id = repo.resolve(ref);
       if (id == null) {
@@ -106,8 +133,15 @@ final class PublicApi {
         tree.setRecursive(true);
         while (tree.next()) {
           String path = tree.getPathString();
-          if (path.endsWith(".java") && scopePatterns.stream().anyMatch(p -> Scope.matches(p, path) || path.startsWith(p.endsWith("/") ? p : p + "/"))) {
-            files.put(path, new String(repo.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
+          if (path.endsWith(".java")
+              && scopePatterns.stream()
+                  .anyMatch(
+                      p ->
+                          Scope.matches(p, path)
+                              || path.startsWith(p.endsWith("/") ? p : p + "/"))) {
+            files.put(
+                path,
+                new String(repo.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
           }
         }
       }

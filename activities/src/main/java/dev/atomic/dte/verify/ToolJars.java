@@ -17,11 +17,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Jars Atomic ships for the tools it runs on a project: the JUnit API for compiling a plain
- * tree's tests, and PIT with the JUnit Platform for mutation analysis in a child JVM. Each jar is
- * found through a class it holds. From an exploded classpath the jars are used where they are;
- * from the packaged CLI (nested jars) they are copied out once per instance, into a temporary
- * directory of their own; a worker keeps one instance for all its verifications.
+ * Jars Atomic ships for the tools it runs on a project: the JUnit API for compiling a plain tree's
+ * tests, and PIT with the JUnit Platform for mutation analysis in a child JVM. Each jar is found
+ * through a class it holds. From an exploded classpath the jars are used where they are; from the
+ * packaged CLI (nested jars) they are copied out once per instance, into a temporary directory of
+ * their own; a worker keeps one instance for all its verifications.
  */
 public final class ToolJars {
 
@@ -49,7 +49,9 @@ public final class ToolJars {
           "org.junit.platform.engine.TestEngine",
           "org.junit.jupiter.engine.JupiterTestEngine");
 
-  /** The JUnit 5 plugin alone, which pitest-maven needs beside a project that does not declare it. */
+  /**
+   * The JUnit 5 plugin alone, which pitest-maven needs beside a project that does not declare it.
+   */
   static final String PIT_JUNIT5_PLUGIN = "org.pitest.junit5.JUnit5TestPluginFactory";
 
   private final Map<String, Path> jars = new ConcurrentHashMap<>();
@@ -78,7 +80,8 @@ public final class ToolJars {
 
   /** The PIT version bundled, for {@code pitest-maven}'s coordinates. */
   static String pitVersion() {
-    try (InputStream in = ToolJars.class.getResourceAsStream("/META-INF/maven/org.pitest/pitest/pom.properties")) {
+    try (InputStream in =
+        ToolJars.class.getResourceAsStream("/META-INF/maven/org.pitest/pitest/pom.properties")) {
       if (in == null) {
         throw new IllegalStateException("PIT is not on the class path");
       }

@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Verify: the spec's invariants, the project's own tests, then PIT on the classes the spec
- * changed, gated on the mutation threshold.
+ * Verify: the spec's invariants, the project's own tests, then PIT on the classes the spec changed,
+ * gated on the mutation threshold.
  */
 public final class Verification {
 
@@ -24,16 +24,23 @@ public final class Verification {
   private Verification() {}
 
   public static VerificationReport run(ChangeSpec spec, Path root, VerificationSettings settings) {
-    return run(spec, root, settings, message -> { });
+    return run(spec, root, settings, message -> {});
   }
 
   /** As {@link #run(ChangeSpec, Path, VerificationSettings)}, reporting each step as it starts. */
-  public static VerificationReport run(ChangeSpec spec, Path root, VerificationSettings settings, Consumer<String> progress) {
-    String strategy = spec.tests() == null || spec.tests().strategy() == null ? "augment" : spec.tests().strategy();
+  public static VerificationReport run(
+      ChangeSpec spec, Path root, VerificationSettings settings, Consumer<String> progress) {
+    String strategy =
+        spec.tests() == null || spec.tests().strategy() == null
+            ? "augment"
+            : spec.tests().strategy();
     if (!strategy.equals("augment")) {
-      throw DteException.unsupported("/tests/strategy: '" + strategy + "' is not supported: Atomic runs the"
-          + " project's existing tests and PIT, and does not generate tests it cannot derive honestly;"
-          + " use 'augment' and write tests for the surviving mutants verify names");
+      throw DteException.unsupported(
+          "/tests/strategy: '"
+              + strategy
+              + "' is not supported: Atomic runs the"
+              + " project's existing tests and PIT, and does not generate tests it cannot derive honestly;"
+              + " use 'augment' and write tests for the surviving mutants verify names");
     }
     progress.accept("checking " + spec.invariants().size() + " invariant(s)");
     VerificationReport invariants = Invariants.verify(spec, root, settings.classpaths());
@@ -42,26 +49,44 @@ public final class Verification {
     VerificationSettings.Threshold threshold = settings.thresholdFor(spec);
     boolean high = "high".equals(spec.risk());
     if (!settings.runTests()) {
-      MutationReport skipped = MutationReport.without("skipped", "skipped: tests not run (--no-tests)",
-          threshold.value(), threshold.source(), !high, null);
+      MutationReport skipped =
+          MutationReport.without(
+              "skipped",
+              "skipped: tests not run (--no-tests)",
+              threshold.value(),
+              threshold.source(),
+              !high,
+              null);
       if (high) {
         errors.add("high-risk changes cannot skip the tests and mutation testing");
       }
       return VerificationReport.of(errors, warnings, invariants.invariants(), null, skipped);
     }
     if (!settings.mutationTesting() && high) {
-      warnings.add("ENABLE_MUTATION_TESTING=false does not apply to high-risk changes: mutation testing runs");
+      warnings.add(
+          "ENABLE_MUTATION_TESTING=false does not apply to high-risk changes: mutation testing runs");
     }
     Path classes = tempDirectory();
     progress.accept("running the project's tests");
     TestReport tests = ProjectTests.run(root, settings.timeout(), classes, settings.tools());
     switch (tests.status()) {
-      case "failed" -> errors.add(tests.failed() + " of " + tests.run() + " test(s) failed"
-          + (tests.failures().isEmpty() ? "" : ", first " + describe(tests.failures().get(0))));
+      case "failed" ->
+          errors.add(
+              tests.failed()
+                  + " of "
+                  + tests.run()
+                  + " test(s) failed"
+                  + (tests.failures().isEmpty()
+                      ? ""
+                      : ", first " + describe(tests.failures().get(0))));
       case "timeout" -> errors.add("the tests " + tests.detail());
       case "error" -> errors.add("the tests could not run: " + firstLine(tests.detail()));
-      case "none" -> warnings.add("no tests found (" + (tests.detail() == null ? tests.runner() : tests.detail()) + ")");
-      default -> { }
+      case "none" ->
+          warnings.add(
+              "no tests found ("
+                  + (tests.detail() == null ? tests.runner() : tests.detail())
+                  + ")");
+      default -> {}
     }
     MutationReport mutation = mutation(spec, root, settings, threshold, tests, classes, progress);
     if (Boolean.FALSE.equals(mutation.passed())) {
@@ -70,25 +95,49 @@ public final class Verification {
     return VerificationReport.of(errors, warnings, invariants.invariants(), tests, mutation);
   }
 
-  private static MutationReport mutation(ChangeSpec spec, Path root, VerificationSettings settings,
-      VerificationSettings.Threshold threshold, TestReport tests, Path classes, Consumer<String> progress) {
+  private static MutationReport mutation(
+      ChangeSpec spec,
+      Path root,
+      VerificationSettings settings,
+      VerificationSettings.Threshold threshold,
+      TestReport tests,
+      Path classes,
+      Consumer<String> progress) {
     boolean high = "high".equals(spec.risk());
     if (!settings.mutationTesting() && !high) {
-      return MutationReport.without("skipped", "skipped by configuration (ENABLE_MUTATION_TESTING=false)",
-          threshold.value(), threshold.source(), true, null);
+      return MutationReport.without(
+          "skipped",
+          "skipped by configuration (ENABLE_MUTATION_TESTING=false)",
+          threshold.value(),
+          threshold.source(),
+          true,
+          null);
     }
     MutationTargets targets = MutationTargets.of(spec, root);
     if (targets.classes().isEmpty()) {
-      return MutationReport.without("not_run", "the spec changed no production class", threshold.value(),
-          threshold.source(), true, targets);
+      return MutationReport.without(
+          "not_run",
+          "the spec changed no production class",
+          threshold.value(),
+          threshold.source(),
+          true,
+          targets);
     }
     if (!tests.status().equals("passed")) {
       // PIT needs a green suite; a red, missing or stopped one already fails verification.
-      return MutationReport.without("not_run", "not run: the tests " + (tests.status().equals("none") ? "were not found" : "did not pass"),
-          threshold.value(), threshold.source(), false, targets);
+      return MutationReport.without(
+          "not_run",
+          "not run: the tests "
+              + (tests.status().equals("none") ? "were not found" : "did not pass"),
+          threshold.value(),
+          threshold.source(),
+          false,
+          targets);
     }
     progress.accept("running PIT on " + targets.classes().size() + " changed class(es)");
-    MutationReport report = MutationTesting.run(root, targets, classes, settings.timeout(), settings.threads(), settings.tools());
+    MutationReport report =
+        MutationTesting.run(
+            root, targets, classes, settings.timeout(), settings.threads(), settings.tools());
     if (!report.status().equals("completed")) {
       return report.gated(threshold.value(), threshold.source(), false);
     }
@@ -98,12 +147,21 @@ public final class Verification {
 
   private static String gateError(MutationReport mutation) {
     return switch (mutation.status()) {
-      case "completed" -> String.format(Locale.ROOT, "mutation score %.2f is below the threshold %.2f (%s); %d of %d mutants undetected: %s",
-          mutation.score(), mutation.threshold(), mutation.thresholdSource(),
-          mutation.mutantsTotal() - mutation.mutantsKilled(), mutation.mutantsTotal(),
-          mutation.undetected().stream().limit(NAMED_SURVIVORS).map(MutationReport.Mutant::describe)
-              .collect(Collectors.joining("; ")));
-      case "timeout", "error" -> "mutation testing did not complete: " + firstLine(mutation.detail());
+      case "completed" ->
+          String.format(
+              Locale.ROOT,
+              "mutation score %.2f is below the threshold %.2f (%s); %d of %d mutants undetected: %s",
+              mutation.score(),
+              mutation.threshold(),
+              mutation.thresholdSource(),
+              mutation.mutantsTotal() - mutation.mutantsKilled(),
+              mutation.mutantsTotal(),
+              mutation.undetected().stream()
+                  .limit(NAMED_SURVIVORS)
+                  .map(MutationReport.Mutant::describe)
+                  .collect(Collectors.joining("; ")));
+      case "timeout", "error" ->
+          "mutation testing did not complete: " + firstLine(mutation.detail());
       case "skipped" -> "high-risk changes cannot skip mutation testing";
       default -> "mutation testing " + mutation.detail();
     };
@@ -118,7 +176,10 @@ public final class Verification {
   }
 
   private static String describe(TestReport.Failure failure) {
-    return failure.test() + (failure.location() == null ? "" : " (" + failure.location() + ")") + ": " + failure.message();
+    return failure.test()
+        + (failure.location() == null ? "" : " (" + failure.location() + ")")
+        + ": "
+        + failure.message();
   }
 
   private static String firstLine(String text) {

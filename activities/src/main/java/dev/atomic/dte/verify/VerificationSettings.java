@@ -9,17 +9,22 @@ import java.util.Map;
  * How verify runs, from the documented variables.
  *
  * @param runTests false for an invariants-only check ({@code atomic dte verify --no-tests})
- * @param timeout the deadline of the test run, and separately of the mutation run
- *     ({@code TEST_TIMEOUT_MS}, default 300000)
+ * @param timeout the deadline of the test run, and separately of the mutation run ({@code
+ *     TEST_TIMEOUT_MS}, default 300000)
  * @param mutationTesting {@code ENABLE_MUTATION_TESTING} (default true); high risk ignores false
- * @param mediumThreshold the threshold of a medium-risk spec that sets none
- *     ({@code MUTATION_THRESHOLD_DEFAULT}, default 0.6)
+ * @param mediumThreshold the threshold of a medium-risk spec that sets none ({@code
+ *     MUTATION_THRESHOLD_DEFAULT}, default 0.6)
  * @param threads PIT's minion threads
  * @param tools the tool jars (JUnit, PIT) handed to the project's tests and mutation runs
  * @param classpaths where the typecheck invariant gets a Maven tree's classpath
  */
 public record VerificationSettings(
-    boolean runTests, Duration timeout, boolean mutationTesting, double mediumThreshold, int threads, ToolJars tools,
+    boolean runTests,
+    Duration timeout,
+    boolean mutationTesting,
+    double mediumThreshold,
+    int threads,
+    ToolJars tools,
     MavenClasspaths classpaths) {
 
   public static final double LOW_THRESHOLD = 0.4;
@@ -27,7 +32,8 @@ public record VerificationSettings(
 
   public VerificationSettings {
     if (mediumThreshold < 0 || mediumThreshold > 1) {
-      throw new IllegalArgumentException("MUTATION_THRESHOLD_DEFAULT must be between 0 and 1, not " + mediumThreshold);
+      throw new IllegalArgumentException(
+          "MUTATION_THRESHOLD_DEFAULT must be between 0 and 1, not " + mediumThreshold);
     }
   }
 
@@ -37,33 +43,45 @@ public record VerificationSettings(
 
   static VerificationSettings from(Map<String, String> env) {
     long timeoutMs = Long.parseLong(env.getOrDefault("TEST_TIMEOUT_MS", "300000").strip());
-    boolean mutation = !"false".equalsIgnoreCase(env.getOrDefault("ENABLE_MUTATION_TESTING", "true").strip());
-    double medium = Double.parseDouble(env.getOrDefault("MUTATION_THRESHOLD_DEFAULT", "0.6").strip());
+    boolean mutation =
+        !"false".equalsIgnoreCase(env.getOrDefault("ENABLE_MUTATION_TESTING", "true").strip());
+    double medium =
+        Double.parseDouble(env.getOrDefault("MUTATION_THRESHOLD_DEFAULT", "0.6").strip());
     return new VerificationSettings(
-        true, Duration.ofMillis(timeoutMs), mutation, medium, MutationTesting.defaultThreads(), new ToolJars(),
+        true,
+        Duration.ofMillis(timeoutMs),
+        mutation,
+        medium,
+        MutationTesting.defaultThreads(),
+        new ToolJars(),
         new MavenClasspaths(MavenClasspaths.Settings.fromEnvironment()));
   }
 
   public VerificationSettings withoutTests() {
-    return new VerificationSettings(false, timeout, mutationTesting, mediumThreshold, threads, tools, classpaths);
+    return new VerificationSettings(
+        false, timeout, mutationTesting, mediumThreshold, threads, tools, classpaths);
   }
 
   public VerificationSettings withTimeout(Duration newTimeout) {
-    return new VerificationSettings(runTests, newTimeout, mutationTesting, mediumThreshold, threads, tools, classpaths);
+    return new VerificationSettings(
+        runTests, newTimeout, mutationTesting, mediumThreshold, threads, tools, classpaths);
   }
 
   public VerificationSettings withMutationTesting(boolean enabled) {
-    return new VerificationSettings(runTests, timeout, enabled, mediumThreshold, threads, tools, classpaths);
+    return new VerificationSettings(
+        runTests, timeout, enabled, mediumThreshold, threads, tools, classpaths);
   }
 
   /** The same settings resolving Maven classpaths with {@code value} (and its cache). */
   public VerificationSettings withClasspaths(MavenClasspaths value) {
-    return new VerificationSettings(runTests, timeout, mutationTesting, mediumThreshold, threads, tools, value);
+    return new VerificationSettings(
+        runTests, timeout, mutationTesting, mediumThreshold, threads, tools, value);
   }
 
   /** The same settings sharing {@code value}'s extracted jars. */
   public VerificationSettings withTools(ToolJars value) {
-    return new VerificationSettings(runTests, timeout, mutationTesting, mediumThreshold, threads, value, classpaths);
+    return new VerificationSettings(
+        runTests, timeout, mutationTesting, mediumThreshold, threads, value, classpaths);
   }
 
   /** The spec's threshold, never below the high-risk floor; else the risk's default. */

@@ -21,7 +21,8 @@ public final class ArtifactStore {
   public static final String AUDIT_PACK = "audit-pack";
 
   /** One stored artifact. */
-  public record Artifact(String sha256, String missionId, String kind, String mediaType, byte[] content) {}
+  public record Artifact(
+      String sha256, String missionId, String kind, String mediaType, byte[] content) {}
 
   private final Database database;
 
@@ -60,7 +61,8 @@ public final class ArtifactStore {
           });
     } catch (SQLException e) {
       if (!Database.isUniqueViolation(e)) {
-        throw new IllegalStateException("cannot store the " + kind + " of " + missionId + ": " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "cannot store the " + kind + " of " + missionId + ": " + e.getMessage(), e);
       }
     }
     return sha256;
@@ -77,7 +79,13 @@ public final class ArtifactStore {
               select.setString(1, sha256);
               try (ResultSet rows = select.executeQuery()) {
                 return rows.next()
-                    ? Optional.of(new Artifact(sha256, rows.getString(1), rows.getString(2), rows.getString(3), rows.getBytes(4)))
+                    ? Optional.of(
+                        new Artifact(
+                            sha256,
+                            rows.getString(1),
+                            rows.getString(2),
+                            rows.getString(3),
+                            rows.getBytes(4)))
                     : Optional.<Artifact>empty();
               }
             }

@@ -1,8 +1,8 @@
 package dev.atomic.evidence.pack;
 
 /**
- * A file the pack would normally hold but does not, and why (e.g. {@code mutation.json}:
- * "mutation testing was not run"). The manifest lists it, so an omission is never silent.
+ * A file the pack would normally hold but does not, and why (e.g. {@code mutation.json}: "mutation
+ * testing was not run"). The manifest lists it, so an omission is never silent.
  */
 public record AbsentFile(String name, String reason) {
 

@@ -1,8 +1,8 @@
 package dev.atomic.evidence.pack;
 
 /**
- * Where an audit pack's {@code finops.json} comes from: the tokens and cost recorded for a
- * mission. FinOps provides the implementation; until it does, packs declare the file absent.
+ * Where an audit pack's {@code finops.json} comes from: the tokens and cost recorded for a mission.
+ * FinOps provides the implementation; until it does, packs declare the file absent.
  */
 @FunctionalInterface
 public interface FinOpsSummaries {

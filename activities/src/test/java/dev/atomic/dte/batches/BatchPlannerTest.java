@@ -28,7 +28,9 @@ class BatchPlannerTest {
   }
 
   private void baseTree() throws IOException {
-    file("src/main/java/a/Money.java", """
+    file(
+        "src/main/java/a/Money.java",
+        """
         package a;
 
         public class Money {
@@ -38,7 +40,9 @@ class BatchPlannerTest {
         }
         """);
     for (String name : List.of("One", "Two", "Three", "Four")) {
-      file("src/main/java/b/" + name + ".java", """
+      file(
+          "src/main/java/b/" + name + ".java",
+          """
           package b;
 
           public class %s {
@@ -46,7 +50,8 @@ class BatchPlannerTest {
               return "%s " + a.Money.format(cents);
             }
           }
-          """.formatted(name, name));
+          """
+              .formatted(name, name));
     }
   }
 
@@ -58,23 +63,45 @@ class BatchPlannerTest {
   void independentEditsSplitAndANewMethodGoesBeforeItsFirstCaller() throws IOException {
     baseTree();
     List<ChangedFile> change = new ArrayList<>();
-    change.add(changed("src/main/java/a/Money.java", base.get("src/main/java/a/Money.java")
-        .replace("  public static String format", "  public static String compact(long cents) {\n    return cents / 100 + \"\";\n  }\n\n  public static String format")));
-    change.add(changed("src/main/java/b/Four.java", base.get("src/main/java/b/Four.java").replace("a.Money.format(cents)", "a.Money.compact(cents)")));
-    change.add(changed("src/main/java/b/One.java", base.get("src/main/java/b/One.java").replace("\"One \"", "\"1 \"")));
-    change.add(changed("src/main/java/b/Three.java", base.get("src/main/java/b/Three.java").replace("\"Three \"", "\"3 \"")));
-    change.add(changed("src/main/java/b/Two.java", base.get("src/main/java/b/Two.java").replace("\"Two \"", "\"2 \"")));
+    change.add(
+        changed(
+            "src/main/java/a/Money.java",
+            base.get("src/main/java/a/Money.java")
+                .replace(
+                    "  public static String format",
+                    "  public static String compact(long cents) {\n    return cents / 100 + \"\";\n  }\n\n  public static String format")));
+    change.add(
+        changed(
+            "src/main/java/b/Four.java",
+            base.get("src/main/java/b/Four.java")
+                .replace("a.Money.format(cents)", "a.Money.compact(cents)")));
+    change.add(
+        changed(
+            "src/main/java/b/One.java",
+            base.get("src/main/java/b/One.java").replace("\"One \"", "\"1 \"")));
+    change.add(
+        changed(
+            "src/main/java/b/Three.java",
+            base.get("src/main/java/b/Three.java").replace("\"Three \"", "\"3 \"")));
+    change.add(
+        changed(
+            "src/main/java/b/Two.java",
+            base.get("src/main/java/b/Two.java").replace("\"Two \"", "\"2 \"")));
 
     BatchPlanner.Plan plan = BatchPlanner.plan(root, change, List.of(), 1, message -> {});
 
-    assertThat(plan.batches()).extracting(PlannedBatch::files).containsExactly(
-        List.of("src/main/java/a/Money.java"),
-        List.of("src/main/java/b/Four.java"),
-        List.of("src/main/java/b/One.java"),
-        List.of("src/main/java/b/Three.java"),
-        List.of("src/main/java/b/Two.java"));
+    assertThat(plan.batches())
+        .extracting(PlannedBatch::files)
+        .containsExactly(
+            List.of("src/main/java/a/Money.java"),
+            List.of("src/main/java/b/Four.java"),
+            List.of("src/main/java/b/One.java"),
+            List.of("src/main/java/b/Three.java"),
+            List.of("src/main/java/b/Two.java"));
     assertThat(plan.batches().get(1).dependsOn()).containsExactly("batch-1");
-    assertThat(plan.batches()).filteredOn(b -> !b.id().equals("batch-2")).allMatch(b -> b.dependsOn().isEmpty());
+    assertThat(plan.batches())
+        .filteredOn(b -> !b.id().equals("batch-2"))
+        .allMatch(b -> b.dependsOn().isEmpty());
     assertThat(plan.batches()).allMatch(b -> b.reason() == null);
     assertThat(plan.buildCheck()).startsWith("every batch compiles");
   }
@@ -83,7 +110,10 @@ class BatchPlannerTest {
   void aRenameAndEveryFileThatUsesItLandTogetherAndThePlanSaysWhy() throws IOException {
     baseTree();
     List<ChangedFile> change = new ArrayList<>();
-    change.add(changed("src/main/java/a/Money.java", base.get("src/main/java/a/Money.java").replace("format(", "render(")));
+    change.add(
+        changed(
+            "src/main/java/a/Money.java",
+            base.get("src/main/java/a/Money.java").replace("format(", "render(")));
     for (String name : List.of("Four", "One", "Three", "Two")) {
       String path = "src/main/java/b/" + name + ".java";
       change.add(changed(path, base.get(path).replace("Money.format(", "Money.render(")));
@@ -93,7 +123,8 @@ class BatchPlannerTest {
 
     assertThat(plan.batches()).hasSize(1);
     assertThat(plan.batches().get(0).files()).hasSize(5);
-    assertThat(plan.batches().get(0).reason()).contains("5 files must land together", "format", "render");
+    assertThat(plan.batches().get(0).reason())
+        .contains("5 files must land together", "format", "render");
   }
 
   @Test
@@ -115,15 +146,21 @@ class BatchPlannerTest {
   void aChangeThatLeavesTheTreeBrokenIsRefusedWithTheCompilersWords() throws IOException {
     baseTree();
     // The declaration is renamed but its callers are not part of the change.
-    List<ChangedFile> change = List.of(
-        changed("src/main/java/a/Money.java", base.get("src/main/java/a/Money.java").replace("format(", "render(")));
+    List<ChangedFile> change =
+        List.of(
+            changed(
+                "src/main/java/a/Money.java",
+                base.get("src/main/java/a/Money.java").replace("format(", "render(")));
 
     assertThatThrownBy(() -> BatchPlanner.plan(root, change, List.of(), 1, message -> {}))
-        .isInstanceOfSatisfying(DteException.class, e -> {
-          assertThat(e.kind()).isEqualTo(DteException.Kind.REFUSED);
-          assertThat(e.reasons().get(0)).contains("does not compile");
-          assertThat(String.join("\n", e.reasons())).contains("src/main/java/b/", "cannot find symbol");
-        });
+        .isInstanceOfSatisfying(
+            DteException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(DteException.Kind.REFUSED);
+              assertThat(e.reasons().get(0)).contains("does not compile");
+              assertThat(String.join("\n", e.reasons()))
+                  .contains("src/main/java/b/", "cannot find symbol");
+            });
   }
 
   @Test
@@ -132,33 +169,62 @@ class BatchPlannerTest {
     // One.java starts to call a new overload of an existing name: the names alone do not show
     // that it needs Money.java's change, the compiler does.
     List<ChangedFile> change = new ArrayList<>();
-    change.add(changed("src/main/java/b/One.java", base.get("src/main/java/b/One.java").replace("a.Money.format(cents)", "a.Money.format(cents, true)")));
-    change.add(changed("src/main/java/a/Money.java", base.get("src/main/java/a/Money.java")
-        .replace("  public static String format", "  public static String format(long cents, boolean sign) {\n    return (sign ? \"+\" : \"\") + format(cents);\n  }\n\n  public static String format")));
-    change.add(changed("src/main/java/b/Two.java", base.get("src/main/java/b/Two.java").replace("\"Two \"", "\"2 \"")));
+    change.add(
+        changed(
+            "src/main/java/b/One.java",
+            base.get("src/main/java/b/One.java")
+                .replace("a.Money.format(cents)", "a.Money.format(cents, true)")));
+    change.add(
+        changed(
+            "src/main/java/a/Money.java",
+            base.get("src/main/java/a/Money.java")
+                .replace(
+                    "  public static String format",
+                    "  public static String format(long cents, boolean sign) {\n    return (sign ? \"+\" : \"\") + format(cents);\n  }\n\n  public static String format")));
+    change.add(
+        changed(
+            "src/main/java/b/Two.java",
+            base.get("src/main/java/b/Two.java").replace("\"Two \"", "\"2 \"")));
 
-    BatchPlanner.Plan plan = BatchPlanner.plan(root, change.stream().sorted((x, y) -> x.path().compareTo(y.path())).toList(), List.of(), 1, m -> {});
+    BatchPlanner.Plan plan =
+        BatchPlanner.plan(
+            root,
+            change.stream().sorted((x, y) -> x.path().compareTo(y.path())).toList(),
+            List.of(),
+            1,
+            m -> {});
 
-    assertThat(plan.batches()).extracting(PlannedBatch::files).containsExactly(
-        List.of("src/main/java/a/Money.java"),
-        List.of("src/main/java/b/One.java"),
-        List.of("src/main/java/b/Two.java"));
+    assertThat(plan.batches())
+        .extracting(PlannedBatch::files)
+        .containsExactly(
+            List.of("src/main/java/a/Money.java"),
+            List.of("src/main/java/b/One.java"),
+            List.of("src/main/java/b/Two.java"));
     assertThat(plan.buildCheck()).startsWith("every batch compiles");
   }
 
   @Test
   void saysSoWhenTheBaseDoesNotCompileOnItsOwn() throws IOException {
-    file("src/main/java/c/NeedsALibrary.java", "package c;\n\nclass NeedsALibrary extends org.example.Missing {}\n");
-    List<ChangedFile> change = List.of(changed("src/main/java/c/NeedsALibrary.java", base.get("src/main/java/c/NeedsALibrary.java") + "// edited\n"));
+    file(
+        "src/main/java/c/NeedsALibrary.java",
+        "package c;\n\nclass NeedsALibrary extends org.example.Missing {}\n");
+    List<ChangedFile> change =
+        List.of(
+            changed(
+                "src/main/java/c/NeedsALibrary.java",
+                base.get("src/main/java/c/NeedsALibrary.java") + "// edited\n"));
 
     BatchPlanner.Plan plan = BatchPlanner.plan(root, change, List.of(), 1, message -> {});
 
     assertThat(plan.batches()).hasSize(1);
-    assertThat(plan.buildCheck()).startsWith("not checked: the base tree does not compile on its own").contains("NeedsALibrary");
+    assertThat(plan.buildCheck())
+        .startsWith("not checked: the base tree does not compile on its own")
+        .contains("NeedsALibrary");
   }
 
   @Test
   void refusesABatchSizeOutOfRange() {
-    assertThatThrownBy(() -> BatchPlanner.plan(root, List.of(), List.of(), 0, m -> {})).hasMessageContaining("batchSize");
+    assertThatThrownBy(() -> BatchPlanner.plan(root, List.of(), List.of(), 0, m -> {}))
+        .hasMessageContaining("batchSize");
   }
 }

@@ -63,38 +63,53 @@ class DependentBatchesTest {
 
   @Test
   void aBatchOthersDependOnIsNotRevertedAloneButCascades() throws Exception {
-    List<DtePreview.Batch> commits = GitBatches.apply(ENGINE, DemoRepo.cs003(), repo, 1).batches().commits();
+    List<DtePreview.Batch> commits =
+        GitBatches.apply(ENGINE, DemoRepo.cs003(), repo, 1).batches().commits();
     String format = only(commits, FORMAT).id();
     String dashboard = only(commits, DASHBOARD).id();
     ObjectId head = head();
 
     assertThatThrownBy(() -> GitBatches.revert(repo, "atomic/CS-003", format, false))
-        .isInstanceOfSatisfying(DteException.class, e -> {
-          assertThat(e.kind()).isEqualTo(DteException.Kind.REFUSED);
-          assertThat(e.getMessage()).contains(format + " cannot be reverted alone", dashboard + " depends on it", "cascade");
-        });
+        .isInstanceOfSatisfying(
+            DteException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(DteException.Kind.REFUSED);
+              assertThat(e.getMessage())
+                  .contains(
+                      format + " cannot be reverted alone",
+                      dashboard + " depends on it",
+                      "cascade");
+            });
     assertThat(head()).isEqualTo(head);
-    assertThat(GitBatches.status(repo, "atomic/CS-003")).filteredOn(b -> b.id().equals(format))
-        .singleElement().matches(b -> !b.reversible());
+    assertThat(GitBatches.status(repo, "atomic/CS-003"))
+        .filteredOn(b -> b.id().equals(format))
+        .singleElement()
+        .matches(b -> !b.reversible());
 
     List<GitBatches.Reverted> reverted = GitBatches.revert(repo, "atomic/CS-003", format, true);
 
-    assertThat(reverted).extracting(GitBatches.Reverted::batchId).containsExactly(dashboard, format);
+    assertThat(reverted)
+        .extracting(GitBatches.Reverted::batchId)
+        .containsExactly(dashboard, format);
     assertThat(Files.readString(repo.resolve(FORMAT))).doesNotContain("formatCompact");
     assertThat(DemoRepo.compile(repo.resolve("src/main/java"))).isEmpty();
   }
 
   @Test
   void anIndependentBatchIsRevertedAloneAndTheRestStillCompiles() throws Exception {
-    List<DtePreview.Batch> commits = GitBatches.apply(ENGINE, DemoRepo.cs003(), repo, 1).batches().commits();
+    List<DtePreview.Batch> commits =
+        GitBatches.apply(ENGINE, DemoRepo.cs003(), repo, 1).batches().commits();
 
     List<GitBatches.Reverted> reverted = GitBatches.revert(repo, "atomic/CS-003", "batch-1", false);
 
     assertThat(reverted).extracting(GitBatches.Reverted::batchId).containsExactly("batch-1");
-    assertThat(Files.readString(repo.resolve(commits.get(0).files().get(0)))).contains("MoneyUtils.format(");
+    assertThat(Files.readString(repo.resolve(commits.get(0).files().get(0))))
+        .contains("MoneyUtils.format(");
     assertThat(DemoRepo.compile(repo.resolve("src/main/java"))).isEmpty();
-    assertThat(GitBatches.status(repo, "atomic/CS-003")).filteredOn(DtePreview.Batch::reverted)
-        .extracting(DtePreview.Batch::id).containsExactly("batch-1");
+    assertThat(GitBatches.status(repo, "atomic/CS-003"))
+        .filteredOn(DtePreview.Batch::reverted)
+        .extracting(DtePreview.Batch::id)
+        .containsExactly("batch-1");
     // reverting it again reports the same revert
     assertThat(GitBatches.revert(repo, "atomic/CS-003", "batch-1", false)).isEqualTo(reverted);
   }
@@ -107,7 +122,8 @@ class DependentBatchesTest {
 
     try (Git git = Git.open(repo.toFile())) {
       assertThat(git.diff().setCached(false).call()).isEmpty();
-      assertThat(git.getRepository().resolve("HEAD^{tree}")).isEqualTo(git.getRepository().resolve("main^{tree}"));
+      assertThat(git.getRepository().resolve("HEAD^{tree}"))
+          .isEqualTo(git.getRepository().resolve("main^{tree}"));
     }
   }
 

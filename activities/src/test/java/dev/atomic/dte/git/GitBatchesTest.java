@@ -40,7 +40,8 @@ class GitBatchesTest {
     DemoRepo.copyTo(repo);
     try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
       git.add().addFilepattern(".").call();
-      baseCommit = git.commit().setAuthor(ME).setCommitter(ME).setSign(false).setMessage("demo").call();
+      baseCommit =
+          git.commit().setAuthor(ME).setCommitter(ME).setSign(false).setMessage("demo").call();
     }
   }
 
@@ -52,18 +53,24 @@ class GitBatchesTest {
     assertThat(batches.branch()).isEqualTo("atomic/CS-001");
     assertThat(batches.base()).isEqualTo("main");
     assertThat(batches.commits()).extracting(DtePreview.Batch::id).containsExactly("batch-1");
-    assertThat(result.plan().batches().get(0).reason()).contains("files must land together", "UserId");
+    assertThat(result.plan().batches().get(0).reason())
+        .contains("files must land together", "UserId");
     assertThat(result.plan().buildCheck()).startsWith("every batch compiles");
     try (Git git = Git.open(repo.toFile())) {
       assertThat(git.getRepository().getBranch()).isEqualTo("atomic/CS-001");
       assertThat(git.getRepository().resolve("refs/heads/main")).isEqualTo(baseCommit);
       assertThat(git.status().call().isClean()).isTrue();
-      RevCommit first = git.getRepository().parseCommit(ObjectId.fromString(batches.commits().get(0).commit()));
-      assertThat(first.getFullMessage()).startsWith("CS-001 batch 1/1: ").contains("Atomic-Batch: batch-1", "must land together");
+      RevCommit first =
+          git.getRepository().parseCommit(ObjectId.fromString(batches.commits().get(0).commit()));
+      assertThat(first.getFullMessage())
+          .startsWith("CS-001 batch 1/1: ")
+          .contains("Atomic-Batch: batch-1", "must land together");
     }
     assertThat(repo.resolve("src/main/java/com/acme/model/UserId.java")).doesNotExist();
     assertThat(DemoRepo.compile(repo.resolve("src/main/java"))).isEmpty();
-    assertThat(GitBatches.status(repo, "atomic/CS-001")).extracting(DtePreview.Batch::id).containsExactly("batch-1");
+    assertThat(GitBatches.status(repo, "atomic/CS-001"))
+        .extracting(DtePreview.Batch::id)
+        .containsExactly("batch-1");
   }
 
   @Test
@@ -73,7 +80,8 @@ class GitBatchesTest {
     MutationTargets targets = MutationTargets.of(DemoRepo.cs001(), repo);
 
     assertThat(targets.basis()).isEqualTo("git batches of CS-001");
-    assertThat(targets.classes()).contains("com.acme.model.AccountId", "com.acme.auth.Auth", "com.acme.app.LoginController")
+    assertThat(targets.classes())
+        .contains("com.acme.model.AccountId", "com.acme.auth.Auth", "com.acme.app.LoginController")
         .doesNotContain("com.acme.model.UserId")
         .noneMatch(name -> name.endsWith("Test"));
   }
@@ -95,11 +103,17 @@ class GitBatchesTest {
     }
     try (Git git = Git.open(repo.toFile())) {
       assertThat(git.status().call().isClean()).isTrue();
-      assertThat(git.log().setMaxCount(1).call().iterator().next().getShortMessage()).startsWith("Revert batch-1 of CS-001");
+      assertThat(git.log().setMaxCount(1).call().iterator().next().getShortMessage())
+          .startsWith("Revert batch-1 of CS-001");
     }
     assertThat(GitBatches.status(repo, "atomic/CS-001").get(0).reverted()).isTrue();
     try (Git git = Git.open(repo.toFile())) {
-      assertThat(git.diff().setOldTree(tree(git, baseCommit)).setNewTree(tree(git, git.getRepository().resolve("HEAD"))).call()).isEmpty();
+      assertThat(
+              git.diff()
+                  .setOldTree(tree(git, baseCommit))
+                  .setNewTree(tree(git, git.getRepository().resolve("HEAD")))
+                  .call())
+          .isEmpty();
     }
   }
 
@@ -109,17 +123,27 @@ class GitBatchesTest {
     String file = result.batches().commits().get(0).files().get(0);
     ObjectId head;
     try (Git git = Git.open(repo.toFile())) {
-      Files.writeString(repo.resolve(file), Files.readString(repo.resolve(file)).replace("signIn", "logIn"));
+      Files.writeString(
+          repo.resolve(file), Files.readString(repo.resolve(file)).replace("signIn", "logIn"));
       git.add().addFilepattern(file).call();
-      head = git.commit().setAuthor(ME).setCommitter(ME).setSign(false).setMessage("edit after the batch").call();
+      head =
+          git.commit()
+              .setAuthor(ME)
+              .setCommitter(ME)
+              .setSign(false)
+              .setMessage("edit after the batch")
+              .call();
     }
 
     assertThatThrownBy(() -> GitBatches.revert(repo, "CS-001", "batch-1"))
-        .isInstanceOfSatisfying(DteException.class, e -> {
-          assertThat(e.kind()).isEqualTo(DteException.Kind.REFUSED);
-          assertThat(e.reasons().get(0)).contains("batch-1 is not reversible any more", "nothing was changed");
-          assertThat(e.reasons()).contains(file);
-        });
+        .isInstanceOfSatisfying(
+            DteException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(DteException.Kind.REFUSED);
+              assertThat(e.reasons().get(0))
+                  .contains("batch-1 is not reversible any more", "nothing was changed");
+              assertThat(e.reasons()).contains(file);
+            });
     try (Git git = Git.open(repo.toFile())) {
       assertThat(git.getRepository().resolve("HEAD")).isEqualTo(head);
       assertThat(git.status().call().isClean()).isTrue();
@@ -140,7 +164,8 @@ class GitBatchesTest {
     GitBatches.apply(ENGINE, DemoRepo.cs001(), repo, 50);
     assertThatThrownBy(() -> GitBatches.apply(ENGINE, DemoRepo.cs001(), repo, 50))
         .hasMessageContaining("branch atomic/CS-001 already exists");
-    assertThatThrownBy(() -> GitBatches.apply(ENGINE, DemoRepo.cs001(), repo, 0)).hasMessageContaining("batchSize");
+    assertThatThrownBy(() -> GitBatches.apply(ENGINE, DemoRepo.cs001(), repo, 0))
+        .hasMessageContaining("batchSize");
   }
 
   @Test
@@ -149,43 +174,66 @@ class GitBatchesTest {
     dev.atomic.dte.batches.PlannedBatch batch = plan.plan().batches().get(0);
     String base = baseCommit.getName();
 
-    DtePreview.Batch first = GitBatches.applyPlanned(ENGINE, DemoRepo.cs001(), repo, "atomic/M-1", base, batch, 1, m -> {});
-    DtePreview.Batch retried = GitBatches.applyPlanned(ENGINE, DemoRepo.cs001(), repo, "atomic/M-1", base, batch, 1, m -> {});
+    DtePreview.Batch first =
+        GitBatches.applyPlanned(
+            ENGINE, DemoRepo.cs001(), repo, "atomic/M-1", base, batch, 1, m -> {});
+    DtePreview.Batch retried =
+        GitBatches.applyPlanned(
+            ENGINE, DemoRepo.cs001(), repo, "atomic/M-1", base, batch, 1, m -> {});
 
     assertThat(retried.commit()).isEqualTo(first.commit());
-    assertThat(GitBatches.status(repo, "atomic/M-1")).extracting(DtePreview.Batch::id).containsExactly("batch-1");
+    assertThat(GitBatches.status(repo, "atomic/M-1"))
+        .extracting(DtePreview.Batch::id)
+        .containsExactly("batch-1");
     assertThat(DemoRepo.compile(repo.resolve("src/main/java"))).isEmpty();
-    assertThat(Files.readString(repo.resolve("src/main/java/com/acme/auth/Auth.java"))).contains("signIn(String email");
+    assertThat(Files.readString(repo.resolve("src/main/java/com/acme/auth/Auth.java")))
+        .contains("signIn(String email");
   }
 
   @Test
   void apiCompatListsWhatTheChangeRemovedFromThePublicApi() {
     ChangeSpec withApiCheck =
-        new ChangeSpec("CS-001", "check", List.of("src/main/java"), "java", null, null,
-            List.of(new ChangeSpec.Invariant("PublicApiKept", "apiCompat", null)), null, null, null);
+        new ChangeSpec(
+            "CS-001",
+            "check",
+            List.of("src/main/java"),
+            "java",
+            null,
+            null,
+            List.of(new ChangeSpec.Invariant("PublicApiKept", "apiCompat", null)),
+            null,
+            null,
+            null);
     VerificationReport before = Invariants.verify(withApiCheck, repo);
 
     GitBatches.apply(ENGINE, DemoRepo.cs001(), repo, 50);
     VerificationReport after = Invariants.verify(withApiCheck, repo);
 
     assertThat(before.success()).isTrue();
-    assertThat(before.invariants().get(0).evidence().get(0)).startsWith("all ").endsWith("public member(s) of HEAD still present");
+    assertThat(before.invariants().get(0).evidence().get(0))
+        .startsWith("all ")
+        .endsWith("public member(s) of HEAD still present");
     assertThat(after.success()).isFalse();
     assertThat(after.invariants().get(0).evidence())
-        .contains("removed or changed: class com.acme.model.UserId",
+        .contains(
+            "removed or changed: class com.acme.model.UserId",
             "removed or changed: method com.acme.auth.Auth#login(java.lang.String,java.lang.String) : java.util.Optional<com.acme.auth.Session>");
   }
 
-  private static org.eclipse.jgit.treewalk.AbstractTreeIterator tree(Git git, ObjectId commit) throws Exception {
-    try (RevWalk walk = new RevWalk(git.getRepository()); var reader = git.getRepository().newObjectReader()) {
-      org.eclipse.jgit.treewalk.CanonicalTreeParser parser = new org.eclipse.jgit.treewalk.CanonicalTreeParser();
+  private static org.eclipse.jgit.treewalk.AbstractTreeIterator tree(Git git, ObjectId commit)
+      throws Exception {
+    try (RevWalk walk = new RevWalk(git.getRepository());
+        var reader = git.getRepository().newObjectReader()) {
+      org.eclipse.jgit.treewalk.CanonicalTreeParser parser =
+          new org.eclipse.jgit.treewalk.CanonicalTreeParser();
       parser.reset(reader, walk.parseCommit(commit).getTree());
       return parser;
     }
   }
 
   private String contentAt(ObjectId commitId, String path) throws Exception {
-    try (Git git = Git.open(repo.toFile()); RevWalk walk = new RevWalk(git.getRepository())) {
+    try (Git git = Git.open(repo.toFile());
+        RevWalk walk = new RevWalk(git.getRepository())) {
       RevCommit commit = walk.parseCommit(commitId);
       try (TreeWalk tree = TreeWalk.forPath(git.getRepository(), path, commit.getTree())) {
         if (tree == null) {

@@ -12,8 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Before/after tests of one operation on a small tree: an account, a bank and two string
- * helpers, written fresh for each run.
+ * Before/after tests of one operation on a small tree: an account, a bank and two string helpers,
+ * written fresh for each run.
  */
 abstract class AccountTree {
 
@@ -112,11 +112,12 @@ abstract class AccountTree {
 
   Path write() throws IOException {
     Path root = Files.createTempDirectory(dir, "tree");
-    Map<String, String> files = Map.of(
-        "src/com/acme/Account.java", ACCOUNT,
-        "src/com/acme/Bank.java", BANK,
-        "src/com/acme/util/Strings.java", STRINGS,
-        "src/com/acme/text/Texts.java", TEXTS);
+    Map<String, String> files =
+        Map.of(
+            "src/com/acme/Account.java", ACCOUNT,
+            "src/com/acme/Bank.java", BANK,
+            "src/com/acme/util/Strings.java", STRINGS,
+            "src/com/acme/text/Texts.java", TEXTS);
     for (Map.Entry<String, String> file : files.entrySet()) {
       Path target = root.resolve(file.getKey());
       Files.createDirectories(target.getParent());
@@ -126,6 +127,16 @@ abstract class AccountTree {
   }
 
   static ChangeSpec spec(ChangeSpec.Patch patch) {
-    return new ChangeSpec("CS-3", "test", List.of("src/**/*.java"), "java", null, List.of(patch), null, null, null, null);
+    return new ChangeSpec(
+        "CS-3",
+        "test",
+        List.of("src/**/*.java"),
+        "java",
+        null,
+        List.of(patch),
+        null,
+        null,
+        null,
+        null);
   }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Parsing only the files a change can touch, with the rest as signature stubs, gives the same
- * bytes as parsing every file: on each example, and on real code from Maven Central.
+ * Parsing only the files a change can touch, with the rest as signature stubs, gives the same bytes
+ * as parsing every file: on each example, and on real code from Maven Central.
  */
 @Timeout(600)
 class CandidateParseTest {
@@ -31,34 +31,54 @@ class CandidateParseTest {
   void theExamplesGiveTheSameEditsEitherWay(@TempDir Path dir) throws IOException {
     assertSameBothWays(DemoRepo.copy("demo-repo", dir.resolve("demo")), DemoRepo.spec("CS-001"));
     assertSameBothWays(DemoRepo.copy("maven-demo", dir.resolve("maven")), DemoRepo.spec("CS-002"));
-    assertSameBothWays(DemoRepo.copy("billing-repo", dir.resolve("billing")), DemoRepo.spec("CS-003"));
+    assertSameBothWays(
+        DemoRepo.copy("billing-repo", dir.resolve("billing")), DemoRepo.spec("CS-003"));
     assertSameBothWays(DemoRepo.copy("guava-repo", dir.resolve("orders")), DemoRepo.spec("CS-004"));
   }
 
   @Test
-  void aRealReactorGivesTheSameEditsEitherWayAndParsesOnlyTheCandidates(@TempDir Path dir) throws IOException {
+  void aRealReactorGivesTheSameEditsEitherWayAndParsesOnlyTheCandidates(@TempDir Path dir)
+      throws IOException {
     Path root = CentralProjects.grpcReactor(dir.resolve("grpc"));
-    ChangeSpec rename = spec(new ChangeSpec.Patch(null, "renameSymbol",
-        "Method[type='io.grpc.Deadline'][name='isExpired']", Map.of("newName", "hasExpired")));
-    ChangeSpec moveType = spec(new ChangeSpec.Patch(null, "renameSymbol",
-        "Type[fqn='io.grpc.Deadline']", Map.of("newName", "Expiry")));
-    ChangeSpec guava = spec(new ChangeSpec.Patch(null, "replaceAPI",
-        "MethodCall[type='com.google.common.base.Preconditions'][name='checkNotNull']",
-        Map.of("newTarget", "java.util.Objects", "newProperty", "requireNonNull")));
+    ChangeSpec rename =
+        spec(
+            new ChangeSpec.Patch(
+                null,
+                "renameSymbol",
+                "Method[type='io.grpc.Deadline'][name='isExpired']",
+                Map.of("newName", "hasExpired")));
+    ChangeSpec moveType =
+        spec(
+            new ChangeSpec.Patch(
+                null, "renameSymbol", "Type[fqn='io.grpc.Deadline']", Map.of("newName", "Expiry")));
+    ChangeSpec guava =
+        spec(
+            new ChangeSpec.Patch(
+                null,
+                "replaceAPI",
+                "MethodCall[type='com.google.common.base.Preconditions'][name='checkNotNull']",
+                Map.of("newTarget", "java.util.Objects", "newProperty", "requireNonNull")));
 
     List<String> progress = assertSameBothWays(root, rename);
     assertSameBothWays(root, moveType);
     assertSameBothWays(root, guava);
 
-    assertThat(progress).anySatisfy(line -> assertThat(line)
-        .matches("parsed \\d+ Java file\\(s\\) of io\\.grpc:grpc-core \\(the files that mention isExpired\\),"
-            + " with \\d+ other file\\(s\\) as compiled signature stubs, .*"));
+    assertThat(progress)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .matches(
+                        "parsed \\d+ Java file\\(s\\) of io\\.grpc:grpc-core \\(the files that mention isExpired\\),"
+                            + " with \\d+ other file\\(s\\) as compiled signature stubs, .*"));
   }
 
   @Test
-  void stubsThatDoNotCompileAreParsedBesideTheCandidatesInstead(@TempDir Path dir) throws IOException {
+  void stubsThatDoNotCompileAreParsedBesideTheCandidatesInstead(@TempDir Path dir)
+      throws IOException {
     Path repo = DemoRepo.copy("demo-repo", dir.resolve("demo"));
-    java.nio.file.Files.writeString(repo.resolve("src/main/java/com/acme/app/Legacy.java"), """
+    java.nio.file.Files.writeString(
+        repo.resolve("src/main/java/com/acme/app/Legacy.java"),
+        """
         package com.acme.app;
 
         import com.example.missing.Thing;
@@ -72,8 +92,13 @@ class CandidateParseTest {
 
     List<String> progress = assertSameBothWays(repo, DemoRepo.spec("CS-001"));
 
-    assertThat(progress).anySatisfy(line -> assertThat(line)
-        .contains("as signature stubs (parsed: they do not compile on their own: ", "com.example.missing"));
+    assertThat(progress)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains(
+                        "as signature stubs (parsed: they do not compile on their own: ",
+                        "com.example.missing"));
   }
 
   /** The preview both ways; returns the candidate run's progress lines. */
@@ -82,12 +107,24 @@ class CandidateParseTest {
     DtePreview candidates = CANDIDATES.preview(spec, root, List.of(), progress::add);
     DtePreview full = FULL.preview(spec, root);
     assertThat(candidates.patches()).as(spec.id() + " on " + root.getFileName()).isNotEmpty();
-    assertThat(candidates.diffs()).as(spec.id() + " on " + root.getFileName()).isEqualTo(full.diffs());
+    assertThat(candidates.diffs())
+        .as(spec.id() + " on " + root.getFileName())
+        .isEqualTo(full.diffs());
     assertThat(candidates.unresolvedTypes()).isEqualTo(full.unresolvedTypes());
     return progress;
   }
 
   private static ChangeSpec spec(ChangeSpec.Patch patch) {
-    return new ChangeSpec("CS-9", "both ways", List.of("**/*.java"), "java", null, List.of(patch), null, null, null, null);
+    return new ChangeSpec(
+        "CS-9",
+        "both ways",
+        List.of("**/*.java"),
+        "java",
+        null,
+        List.of(patch),
+        null,
+        null,
+        null,
+        null);
   }
 }

@@ -18,13 +18,15 @@ final class CentralProjects {
 
   /**
    * gRPC's API module: 132 files that call Guava's {@code Preconditions.checkNotNull} with one,
-   * two, three and five arguments, and a class ({@code io.grpc.Context}) that declares and calls
-   * a {@code checkNotNull} of its own. The POM declares what its published POM declares, with
-   * Guava at compile scope (Gradle publishes it as runtime).
+   * two, three and five arguments, and a class ({@code io.grpc.Context}) that declares and calls a
+   * {@code checkNotNull} of its own. The POM declares what its published POM declares, with Guava
+   * at compile scope (Gradle publishes it as runtime).
    */
   static Path grpcApi(Path dir) throws IOException {
     unpackSources(sourcesJar("grpc-api-"), dir.resolve("src/main/java"));
-    Files.writeString(dir.resolve("pom.xml"), """
+    Files.writeString(
+        dir.resolve("pom.xml"),
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <project xmlns="http://maven.apache.org/POM/4.0.0">
           <modelVersion>4.0.0</modelVersion>
@@ -34,7 +36,8 @@ final class CentralProjects {
           <dependencies>
         %s  </dependencies>
         </project>
-        """.formatted(libraries(true)));
+        """
+            .formatted(libraries(true)));
     return dir;
   }
 
@@ -42,24 +45,32 @@ final class CentralProjects {
   private static String libraries(boolean versioned) {
     return dependency("com.google.guava", "guava", versioned ? "33.4.8-android" : null)
         + dependency("com.google.code.findbugs", "jsr305", versioned ? "3.0.2" : null)
-        + dependency("com.google.errorprone", "error_prone_annotations", versioned ? "2.36.0" : null);
+        + dependency(
+            "com.google.errorprone", "error_prone_annotations", versioned ? "2.36.0" : null);
   }
 
   /** A {@code <dependency>} element; a null version leaves it to dependency management. */
   static String dependency(String group, String artifact, String version) {
-    return "    <dependency><groupId>" + group + "</groupId><artifactId>" + artifact + "</artifactId>"
-        + (version == null ? "" : "<version>" + version + "</version>") + "</dependency>\n";
+    return "    <dependency><groupId>"
+        + group
+        + "</groupId><artifactId>"
+        + artifact
+        + "</artifactId>"
+        + (version == null ? "" : "<version>" + version + "</version>")
+        + "</dependency>\n";
   }
 
   /**
-   * gRPC's API and core modules as a two-module reactor under a parent POM: {@code core}
-   * depends on {@code api} and on Guava, Gson, PerfMark and annotation jars, as its published
-   * POM says. Its {@code StatsTraceContext} calls {@code checkNotNull(ref, "%s …", arg)}.
+   * gRPC's API and core modules as a two-module reactor under a parent POM: {@code core} depends on
+   * {@code api} and on Guava, Gson, PerfMark and annotation jars, as its published POM says. Its
+   * {@code StatsTraceContext} calls {@code checkNotNull(ref, "%s …", arg)}.
    */
   static Path grpcReactor(Path dir) throws IOException {
     unpackSources(sourcesJar("grpc-api-"), dir.resolve("api/src/main/java"));
     unpackSources(sourcesJar("grpc-core-"), dir.resolve("core/src/main/java"));
-    Files.writeString(dir.resolve("pom.xml"), """
+    Files.writeString(
+        dir.resolve("pom.xml"),
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <project xmlns="http://maven.apache.org/POM/4.0.0">
           <modelVersion>4.0.0</modelVersion>
@@ -76,8 +87,10 @@ final class CentralProjects {
         %s    </dependencies>
           </dependencyManagement>
         </project>
-        """.formatted(libraries(true)));
-    String module = """
+        """
+            .formatted(libraries(true)));
+    String module =
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <project xmlns="http://maven.apache.org/POM/4.0.0">
           <modelVersion>4.0.0</modelVersion>
@@ -93,12 +106,16 @@ final class CentralProjects {
         """;
     String common = libraries(false);
     Files.writeString(dir.resolve("api/pom.xml"), module.formatted("grpc-api", common));
-    Files.writeString(dir.resolve("core/pom.xml"), module.formatted("grpc-core", common
-        + dependency("io.grpc", "grpc-api", "${project.version}")
-        + dependency("com.google.code.gson", "gson", "2.11.0")
-        + dependency("com.google.android", "annotations", "4.1.1.4")
-        + dependency("org.codehaus.mojo", "animal-sniffer-annotations", "1.24")
-        + dependency("io.perfmark", "perfmark-api", "0.27.0")));
+    Files.writeString(
+        dir.resolve("core/pom.xml"),
+        module.formatted(
+            "grpc-core",
+            common
+                + dependency("io.grpc", "grpc-api", "${project.version}")
+                + dependency("com.google.code.gson", "gson", "2.11.0")
+                + dependency("com.google.android", "annotations", "4.1.1.4")
+                + dependency("org.codehaus.mojo", "animal-sniffer-annotations", "1.24")
+                + dependency("io.perfmark", "perfmark-api", "0.27.0")));
     return dir;
   }
 
@@ -114,7 +131,9 @@ final class CentralProjects {
     throw new IllegalStateException("no " + prefix + "*-sources.jar on the test classpath");
   }
 
-  /** The {@code .java} entries of a sources jar under {@code target}, refusing names that leave it. */
+  /**
+   * The {@code .java} entries of a sources jar under {@code target}, refusing names that leave it.
+   */
   static void unpackSources(Path jar, Path target) throws IOException {
     Files.createDirectories(target);
     try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(jar))) {

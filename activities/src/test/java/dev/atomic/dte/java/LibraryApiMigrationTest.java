@@ -29,30 +29,49 @@ class LibraryApiMigrationTest {
 
   private static final DteSettings SETTINGS = DteSettings.fromEnvironment();
   private static final DteEngine ENGINE = new DteEngine(SETTINGS.withParseCache(true));
-  private static final String CHECK_NOT_NULL = "MethodCall[type='com.google.common.base.Preconditions'][name='checkNotNull']";
+  private static final String CHECK_NOT_NULL =
+      "MethodCall[type='com.google.common.base.Preconditions'][name='checkNotNull']";
 
   @Test
-  void callsMoveToTheJdkWhereAnOverloadExistsAndTheReactorStillCompiles(@TempDir Path dir) throws IOException {
+  void callsMoveToTheJdkWhereAnOverloadExistsAndTheReactorStillCompiles(@TempDir Path dir)
+      throws IOException {
     Path root = CentralProjects.grpcReactor(dir.resolve("grpc"));
     String context = CentralProjects.read(root.resolve("api/src/main/java/io/grpc/Context.java"));
     String stats = "core/src/main/java/io/grpc/internal/StatsTraceContext.java";
     int templates = templateCalls(root);
     assertThat(templates).isEqualTo(5);
 
-    DtePreview result = ENGINE.apply(reactorSpec(new ChangeSpec.Patch(null, "replaceAPI", CHECK_NOT_NULL,
-        Map.of("newTarget", "java.util.Objects", "newProperty", "requireNonNull"))), root);
+    DtePreview result =
+        ENGINE.apply(
+            reactorSpec(
+                new ChangeSpec.Patch(
+                    null,
+                    "replaceAPI",
+                    CHECK_NOT_NULL,
+                    Map.of("newTarget", "java.util.Objects", "newProperty", "requireNonNull"))),
+            root);
 
-    assertThat(result.patches()).hasSizeGreaterThan(40)
-        .anyMatch(p -> p.startsWith("api/")).anyMatch(p -> p.startsWith("core/"));
+    assertThat(result.patches())
+        .hasSizeGreaterThan(40)
+        .anyMatch(p -> p.startsWith("api/"))
+        .anyMatch(p -> p.startsWith("core/"));
     // io.grpc.Context declares and calls a checkNotNull of its own: untouched.
-    assertThat(CentralProjects.read(root.resolve("api/src/main/java/io/grpc/Context.java"))).isEqualTo(context);
+    assertThat(CentralProjects.read(root.resolve("api/src/main/java/io/grpc/Context.java")))
+        .isEqualTo(context);
     // Calls with a message template have no counterpart in Objects: left, and named.
     assertThat(templateCalls(root)).isEqualTo(templates);
-    assertThat(CentralProjects.read(root.resolve(stats))).contains("Objects.requireNonNull(").contains("import java.util.Objects;");
-    assertThat(result.warnings()).anySatisfy(w -> assertThat(w).contains("left " + templates + " call(s)"));
-    assertThat(result.warnings()).anySatisfy(w -> assertThat(w)
-        .contains(stats + ": checkNotNull(ctx, \"%s returns null context\", tracer)")
-        .contains("java.util.Objects has no requireNonNull that takes (io.grpc.Context, java.lang.String, io.grpc.StreamTracer)"));
+    assertThat(CentralProjects.read(root.resolve(stats)))
+        .contains("Objects.requireNonNull(")
+        .contains("import java.util.Objects;");
+    assertThat(result.warnings())
+        .anySatisfy(w -> assertThat(w).contains("left " + templates + " call(s)"));
+    assertThat(result.warnings())
+        .anySatisfy(
+            w ->
+                assertThat(w)
+                    .contains(stats + ": checkNotNull(ctx, \"%s returns null context\", tracer)")
+                    .contains(
+                        "java.util.Objects has no requireNonNull that takes (io.grpc.Context, java.lang.String, io.grpc.StreamTracer)"));
     assertNoUnusedPreconditionsImport(root);
     assertThat(compileReactor(root, dir)).isEmpty();
   }
@@ -61,52 +80,94 @@ class LibraryApiMigrationTest {
   void aRenameCrossesTheReactorsModulesAndItStillCompiles(@TempDir Path dir) throws IOException {
     Path root = CentralProjects.grpcReactor(dir.resolve("grpc"));
 
-    DtePreview result = ENGINE.apply(reactorSpec(new ChangeSpec.Patch(null, "renameSymbol",
-        "Method[type='io.grpc.Deadline'][name='isExpired']", Map.of("newName", "hasExpired"))), root);
+    DtePreview result =
+        ENGINE.apply(
+            reactorSpec(
+                new ChangeSpec.Patch(
+                    null,
+                    "renameSymbol",
+                    "Method[type='io.grpc.Deadline'][name='isExpired']",
+                    Map.of("newName", "hasExpired"))),
+            root);
 
-    assertThat(result.patches()).contains(
-        "api/src/main/java/io/grpc/Deadline.java", "core/src/main/java/io/grpc/internal/ClientCallImpl.java");
-    assertThat(CentralProjects.read(root.resolve("core/src/main/java/io/grpc/internal/ClientCallImpl.java")))
-        .contains(".hasExpired()").doesNotContain(".isExpired()");
+    assertThat(result.patches())
+        .contains(
+            "api/src/main/java/io/grpc/Deadline.java",
+            "core/src/main/java/io/grpc/internal/ClientCallImpl.java");
+    assertThat(
+            CentralProjects.read(
+                root.resolve("core/src/main/java/io/grpc/internal/ClientCallImpl.java")))
+        .contains(".hasExpired()")
+        .doesNotContain(".isExpired()");
     assertThat(compileReactor(root, dir)).isEmpty();
   }
 
   private static List<String> compileReactor(Path root, Path dir) throws IOException {
-    List<Path> libraries = new MavenClasspaths(SETTINGS.maven()).resolve(root, m -> { }).everyEntry();
+    List<Path> libraries =
+        new MavenClasspaths(SETTINGS.maven()).resolve(root, m -> {}).everyEntry();
     return dev.atomic.dte.DemoRepo.compile(
-        List.of(root.resolve("api/src/main/java"), root.resolve("core/src/main/java")), libraries, dir.resolve("classes"));
+        List.of(root.resolve("api/src/main/java"), root.resolve("core/src/main/java")),
+        libraries,
+        dir.resolve("classes"));
   }
 
   private static ChangeSpec reactorSpec2(ChangeSpec.Patch... patches) {
-    return new ChangeSpec("CS-GRPC", "on the gRPC reactor", List.of("**/*.java"), "java", null, List.of(patches),
-        null, null, null, null);
+    return new ChangeSpec(
+        "CS-GRPC",
+        "on the gRPC reactor",
+        List.of("**/*.java"),
+        "java",
+        null,
+        List.of(patches),
+        null,
+        null,
+        null,
+        null);
   }
 
   private static ChangeSpec reactorSpec(ChangeSpec.Patch patch) {
-    return new ChangeSpec("CS-GRPC", "on the gRPC reactor", List.of("**/*.java"), "java", null, List.of(patch),
-        null, null, null, null);
+    return new ChangeSpec(
+        "CS-GRPC",
+        "on the gRPC reactor",
+        List.of("**/*.java"),
+        "java",
+        null,
+        List.of(patch),
+        null,
+        null,
+        null,
+        null);
   }
 
   @Test
-  void theExampleMigratesWhatTheJdkHasAndTheTypecheckInvariantUsesTheMavenClasspath(@TempDir Path dir) throws IOException {
+  void theExampleMigratesWhatTheJdkHasAndTheTypecheckInvariantUsesTheMavenClasspath(
+      @TempDir Path dir) throws IOException {
     Path root = dev.atomic.dte.DemoRepo.copy("guava-repo", dir.resolve("orders"));
     ChangeSpec spec = dev.atomic.dte.DemoRepo.spec("CS-004");
-    String inventory = CentralProjects.read(root.resolve("src/main/java/com/acme/orders/Inventory.java"));
+    String inventory =
+        CentralProjects.read(root.resolve("src/main/java/com/acme/orders/Inventory.java"));
 
     DtePreview result = ENGINE.apply(spec, root);
 
     assertThat(result.patches()).containsExactly("src/main/java/com/acme/orders/Order.java");
     assertThat(CentralProjects.read(root.resolve("src/main/java/com/acme/orders/Order.java")))
-        .contains("import java.util.Objects;", "this.product = Objects.requireNonNull(product);",
+        .contains(
+            "import java.util.Objects;",
+            "this.product = Objects.requireNonNull(product);",
             "this.note = Objects.requireNonNull(note, \"note\");",
             "return new Order(checkNotNull(newProduct, \"product of order %s\", this), quantity, note);",
             "import static com.google.common.base.Preconditions.checkNotNull;")
         .doesNotContain("import com.google.common.base.Preconditions;");
-    assertThat(CentralProjects.read(root.resolve("src/main/java/com/acme/orders/Inventory.java"))).isEqualTo(inventory);
+    assertThat(CentralProjects.read(root.resolve("src/main/java/com/acme/orders/Inventory.java")))
+        .isEqualTo(inventory);
     assertThat(result.warnings()).anySatisfy(w -> assertThat(w).contains("left 1 call(s)"));
-    var report = dev.atomic.dte.verify.Invariants.verify(spec, root, new MavenClasspaths(SETTINGS.maven()));
-    assertThat(report.invariants()).singleElement().satisfies(i -> assertThat(i.passed()).as(i.evidence().toString()).isTrue());
-    assertThat(dev.atomic.dte.verify.Invariants.verify(spec, root).invariants().get(0).passed()).isFalse();
+    var report =
+        dev.atomic.dte.verify.Invariants.verify(spec, root, new MavenClasspaths(SETTINGS.maven()));
+    assertThat(report.invariants())
+        .singleElement()
+        .satisfies(i -> assertThat(i.passed()).as(i.evidence().toString()).isTrue());
+    assertThat(dev.atomic.dte.verify.Invariants.verify(spec, root).invariants().get(0).passed())
+        .isFalse();
   }
 
   @Test
@@ -130,10 +191,19 @@ class LibraryApiMigrationTest {
   /** {migrated, left unchanged} as the preview reports them for this selector. */
   private static int[] migrated(Path root, String selector) {
     List<String> progress = new java.util.ArrayList<>();
-    ENGINE.preview(reactorSpec(new ChangeSpec.Patch(null, "replaceAPI", selector,
-        Map.of("newTarget", "java.util.Objects", "newProperty", "requireNonNull"))), root, List.of(), progress::add);
-    Matcher counts = Pattern.compile("replaceAPI: (\\d+) call\\(s\\) migrated, (\\d+) left unchanged")
-        .matcher(String.join("\n", progress));
+    ENGINE.preview(
+        reactorSpec(
+            new ChangeSpec.Patch(
+                null,
+                "replaceAPI",
+                selector,
+                Map.of("newTarget", "java.util.Objects", "newProperty", "requireNonNull"))),
+        root,
+        List.of(),
+        progress::add);
+    Matcher counts =
+        Pattern.compile("replaceAPI: (\\d+) call\\(s\\) migrated, (\\d+) left unchanged")
+            .matcher(String.join("\n", progress));
     assertThat(counts.find()).as("progress of " + selector).isTrue();
     return new int[] {Integer.parseInt(counts.group(1)), Integer.parseInt(counts.group(2))};
   }
@@ -142,10 +212,14 @@ class LibraryApiMigrationTest {
   void theBundledRewriteMigrateJavaRecipeCompilesToo(@TempDir Path dir) throws IOException {
     Path root = CentralProjects.grpcReactor(dir.resolve("grpc"));
 
-    DtePreview result = ENGINE.apply(reactorSpec2(
-        recipe("org.openrewrite.java.migrate.guava.NoGuavaRefasterRecipes$PreconditionsCheckNotNullToObjectsRequireNonNullRecipe"),
-        recipe("org.openrewrite.java.migrate.guava.NoGuavaRefasterRecipes$PreconditionsCheckNotNullWithMessageToObjectsRequireNonNullRecipe")),
-        root);
+    DtePreview result =
+        ENGINE.apply(
+            reactorSpec2(
+                recipe(
+                    "org.openrewrite.java.migrate.guava.NoGuavaRefasterRecipes$PreconditionsCheckNotNullToObjectsRequireNonNullRecipe"),
+                recipe(
+                    "org.openrewrite.java.migrate.guava.NoGuavaRefasterRecipes$PreconditionsCheckNotNullWithMessageToObjectsRequireNonNullRecipe")),
+            root);
 
     assertThat(result.patches()).hasSizeGreaterThan(40);
     assertThat(templateCalls(root)).isEqualTo(5);
@@ -153,16 +227,26 @@ class LibraryApiMigrationTest {
   }
 
   @Test
-  void withoutTheClasspathTheRecipeWouldMatchNothingAndThePreviewSaysWhy(@TempDir Path dir) throws IOException {
+  void withoutTheClasspathTheRecipeWouldMatchNothingAndThePreviewSaysWhy(@TempDir Path dir)
+      throws IOException {
     Path root = CentralProjects.grpcApi(dir.resolve("grpc-api"));
     Files.delete(root.resolve("pom.xml"));
 
-    DtePreview preview = ENGINE.preview(spec(
-        recipe("org.openrewrite.java.migrate.guava.NoGuavaRefasterRecipes$PreconditionsCheckNotNullToObjectsRequireNonNullRecipe")), root);
+    DtePreview preview =
+        ENGINE.preview(
+            spec(
+                recipe(
+                    "org.openrewrite.java.migrate.guava.NoGuavaRefasterRecipes$PreconditionsCheckNotNullToObjectsRequireNonNullRecipe")),
+            root);
 
     assertThat(preview.patches()).isEmpty();
     assertThat(preview.unresolvedTypes()).contains("com.google.common.base.Preconditions");
-    assertThat(preview.warnings()).anySatisfy(w -> assertThat(w).contains("cannot be resolved").contains("com.google.common.base.Preconditions"));
+    assertThat(preview.warnings())
+        .anySatisfy(
+            w ->
+                assertThat(w)
+                    .contains("cannot be resolved")
+                    .contains("com.google.common.base.Preconditions"));
   }
 
   @Test
@@ -171,8 +255,17 @@ class LibraryApiMigrationTest {
     List<Path> jars = classpath(root);
     Files.delete(root.resolve("pom.xml"));
 
-    DtePreview preview = ENGINE.preview(spec(new ChangeSpec.Patch(null, "replaceAPI", CHECK_NOT_NULL,
-        Map.of("newTarget", "java.util.Objects", "newProperty", "requireNonNull"))), root, jars, m -> { });
+    DtePreview preview =
+        ENGINE.preview(
+            spec(
+                new ChangeSpec.Patch(
+                    null,
+                    "replaceAPI",
+                    CHECK_NOT_NULL,
+                    Map.of("newTarget", "java.util.Objects", "newProperty", "requireNonNull"))),
+            root,
+            jars,
+            m -> {});
 
     assertThat(preview.patches()).hasSizeGreaterThan(20);
     assertThat(preview.unresolvedTypes()).isNull();
@@ -182,24 +275,56 @@ class LibraryApiMigrationTest {
   void aTypeThatNothingDeclaresIsRefusedByName(@TempDir Path dir) throws IOException {
     Path root = CentralProjects.grpcApi(dir.resolve("grpc-api"));
 
-    assertThatThrownBy(() -> ENGINE.preview(spec(new ChangeSpec.Patch(null, "replaceAPI",
-            "MethodCall[type='com.google.common.base.Precondition'][name='checkNotNull']",
-            Map.of("newTarget", "java.util.Objects"))), root))
-        .isInstanceOfSatisfying(DteException.class, e -> assertThat(e.kind()).isEqualTo(DteException.Kind.INVALID))
-        .hasMessageContaining("/patches/0/selector: type com.google.common.base.Precondition cannot be resolved")
+    assertThatThrownBy(
+            () ->
+                ENGINE.preview(
+                    spec(
+                        new ChangeSpec.Patch(
+                            null,
+                            "replaceAPI",
+                            "MethodCall[type='com.google.common.base.Precondition'][name='checkNotNull']",
+                            Map.of("newTarget", "java.util.Objects"))),
+                    root))
+        .isInstanceOfSatisfying(
+            DteException.class, e -> assertThat(e.kind()).isEqualTo(DteException.Kind.INVALID))
+        .hasMessageContaining(
+            "/patches/0/selector: type com.google.common.base.Precondition cannot be resolved")
         .hasMessageContaining("io.grpc:grpc-api");
-    assertThatThrownBy(() -> ENGINE.preview(spec(new ChangeSpec.Patch(null, "replaceAPI", CHECK_NOT_NULL,
-            Map.of("newTarget", "java.util.Objectz"))), root))
-        .hasMessageContaining("/patches/0/details/newTarget: type java.util.Objectz cannot be resolved");
-    assertThatThrownBy(() -> ENGINE.preview(spec(recipe("org.openrewrite.java.ChangeMethodName",
-            Map.of("methodPattern", "com.google.common.base.Precondition checkNotNull(..)", "newMethodName", "x"))), root))
-        .hasMessageContaining("/patches/0/details/options/methodPattern: type com.google.common.base.Precondition cannot be resolved");
+    assertThatThrownBy(
+            () ->
+                ENGINE.preview(
+                    spec(
+                        new ChangeSpec.Patch(
+                            null,
+                            "replaceAPI",
+                            CHECK_NOT_NULL,
+                            Map.of("newTarget", "java.util.Objectz"))),
+                    root))
+        .hasMessageContaining(
+            "/patches/0/details/newTarget: type java.util.Objectz cannot be resolved");
+    assertThatThrownBy(
+            () ->
+                ENGINE.preview(
+                    spec(
+                        recipe(
+                            "org.openrewrite.java.ChangeMethodName",
+                            Map.of(
+                                "methodPattern",
+                                "com.google.common.base.Precondition checkNotNull(..)",
+                                "newMethodName",
+                                "x"))),
+                    root))
+        .hasMessageContaining(
+            "/patches/0/details/options/methodPattern: type com.google.common.base.Precondition cannot be resolved");
   }
 
   @Test
   void aBrokenOrUnresolvablePomIsNamed(@TempDir Path dir) throws IOException {
     Path root = CentralProjects.grpcApi(dir.resolve("grpc-api"));
-    ChangeSpec spec = spec(new ChangeSpec.Patch(null, "replaceAPI", CHECK_NOT_NULL, Map.of("newProperty", "checkNotNull")));
+    ChangeSpec spec =
+        spec(
+            new ChangeSpec.Patch(
+                null, "replaceAPI", CHECK_NOT_NULL, Map.of("newProperty", "checkNotNull")));
     String pom = CentralProjects.read(root.resolve("pom.xml"));
 
     Files.writeString(root.resolve("pom.xml"), pom.replace("</dependencies>", ""));
@@ -207,16 +332,28 @@ class LibraryApiMigrationTest {
         .isInstanceOf(DteException.class)
         .hasMessageContaining("pom.xml");
 
-    Files.writeString(root.resolve("pom.xml"), pom.replace("<version>3.0.2</version>", "<version>0.0.404</version>"));
+    Files.writeString(
+        root.resolve("pom.xml"),
+        pom.replace("<version>3.0.2</version>", "<version>0.0.404</version>"));
     assertThatThrownBy(() -> ENGINE.preview(spec, root))
-        .isInstanceOfSatisfying(DteException.class, e -> assertThat(e.kind()).isEqualTo(DteException.Kind.INVALID))
+        .isInstanceOfSatisfying(
+            DteException.class, e -> assertThat(e.kind()).isEqualTo(DteException.Kind.INVALID))
         .hasMessageContaining("module io.grpc:grpc-api")
         .hasMessageContaining("com.google.code.findbugs:jsr305:0.0.404");
   }
 
   private static ChangeSpec spec(ChangeSpec.Patch... patches) {
-    return new ChangeSpec("CS-GUAVA", "Guava Preconditions to the JDK", List.of("src/main/java/**/*.java"), "java",
-        null, List.of(patches), null, null, null, null);
+    return new ChangeSpec(
+        "CS-GUAVA",
+        "Guava Preconditions to the JDK",
+        List.of("src/main/java/**/*.java"),
+        "java",
+        null,
+        List.of(patches),
+        null,
+        null,
+        null,
+        null);
   }
 
   private static ChangeSpec.Patch recipe(String name) {
@@ -228,7 +365,7 @@ class LibraryApiMigrationTest {
   }
 
   private static List<Path> classpath(Path root) {
-    return new MavenClasspaths(SETTINGS.maven()).resolve(root, m -> { }).everyEntry();
+    return new MavenClasspaths(SETTINGS.maven()).resolve(root, m -> {}).everyEntry();
   }
 
   /** checkNotNull calls with a message template (three or more arguments), outside Context. */
@@ -236,7 +373,10 @@ class LibraryApiMigrationTest {
     Pattern call = Pattern.compile("checkNotNull\\([^;\\n]*?,\\s*\"[^\"\\n]*%s");
     int count = 0;
     try (var files = Files.walk(root)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".java") && !f.endsWith("Context.java")).toList()) {
+      for (Path file :
+          files
+              .filter(f -> f.toString().endsWith(".java") && !f.endsWith("Context.java"))
+              .toList()) {
         Matcher matcher = call.matcher(CentralProjects.read(file));
         while (matcher.find()) {
           count++;

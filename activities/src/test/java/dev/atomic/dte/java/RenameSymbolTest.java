@@ -11,7 +11,12 @@ class RenameSymbolTest extends AccountTree {
 
   @Test
   void renamesAFieldAndItsUses() throws IOException {
-    Map<String, String> after = run(patch("renameSymbol", "Field[type='com.acme.Account'][name='balance']", Map.of("newName", "cents")));
+    Map<String, String> after =
+        run(
+            patch(
+                "renameSymbol",
+                "Field[type='com.acme.Account'][name='balance']",
+                Map.of("newName", "cents")));
 
     assertThat(after.get("src/com/acme/Account.java"))
         .contains("  private int cents;", "    cents -= amount;")

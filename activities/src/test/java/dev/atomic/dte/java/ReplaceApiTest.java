@@ -14,16 +14,25 @@ class ReplaceApiTest extends AccountTree {
   @Test
   void reordersArgumentsAtTheDeclarationAndEveryCall() throws IOException {
     Map<String, String> after =
-        run(patch("replaceAPI", "MethodCall[type='com.acme.Account'][name='transfer']", Map.of("argsOrder", List.of("amount", "to"))));
+        run(
+            patch(
+                "replaceAPI",
+                "MethodCall[type='com.acme.Account'][name='transfer']",
+                Map.of("argsOrder", List.of("amount", "to"))));
 
-    assertThat(after.get("src/com/acme/Account.java")).contains("public void transfer(int amount, String to) {");
+    assertThat(after.get("src/com/acme/Account.java"))
+        .contains("public void transfer(int amount, String to) {");
     assertThat(after.get("src/com/acme/Bank.java")).contains("from.transfer(10, \"bob\");");
   }
 
   @Test
   void movesAStaticCallToAnotherType() throws IOException {
     Map<String, String> after =
-        run(patch("replaceAPI", "MethodCall[type='com.acme.util.Strings'][name='isBlank']", Map.of("newTarget", "com.acme.text.Texts")));
+        run(
+            patch(
+                "replaceAPI",
+                "MethodCall[type='com.acme.util.Strings'][name='isBlank']",
+                Map.of("newTarget", "com.acme.text.Texts")));
 
     assertThat(after.get("src/com/acme/Account.java"))
         .contains("import com.acme.text.Texts;", "return Texts.isBlank(owner);")
@@ -32,7 +41,13 @@ class ReplaceApiTest extends AccountTree {
 
   @Test
   void aReplacementWithNothingToDoIsRefused() {
-    assertThatThrownBy(() -> run(patch("replaceAPI", "MethodCall[type='com.acme.Account'][name='transfer']", Map.of())))
+    assertThatThrownBy(
+            () ->
+                run(
+                    patch(
+                        "replaceAPI",
+                        "MethodCall[type='com.acme.Account'][name='transfer']",
+                        Map.of())))
         .hasMessageContaining("replaceAPI needs newProperty, argsMap, argsOrder or newTarget");
   }
 }

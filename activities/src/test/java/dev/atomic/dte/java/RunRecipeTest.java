@@ -16,16 +16,29 @@ class RunRecipeTest extends AccountTree {
   @Test
   void runsARecipeClassWithOptions() throws IOException {
     Map<String, String> after =
-        run(patch("recipe", null, Map.of("recipe", "org.openrewrite.java.ChangeMethodName",
-            "options", Map.of("methodPattern", "com.acme.Account audit(..)", "newMethodName", "record"))));
+        run(
+            patch(
+                "recipe",
+                null,
+                Map.of(
+                    "recipe",
+                    "org.openrewrite.java.ChangeMethodName",
+                    "options",
+                    Map.of(
+                        "methodPattern",
+                        "com.acme.Account audit(..)",
+                        "newMethodName",
+                        "record"))));
 
-    assertThat(after.get("src/com/acme/Account.java")).contains("record(\"check\");", "void record(String what)");
+    assertThat(after.get("src/com/acme/Account.java"))
+        .contains("record(\"check\");", "void record(String what)");
   }
 
   @Test
   void runsBundledMigrationRecipes() throws IOException {
     Path root = write();
-    Files.writeString(root.resolve("src/com/acme/Legacy.java"),
+    Files.writeString(
+        root.resolve("src/com/acme/Legacy.java"),
         """
         package com.acme;
 
@@ -37,20 +50,50 @@ class RunRecipeTest extends AccountTree {
         }
         """);
 
-    DtePreview langApis = ENGINE.preview(spec(patch("recipe", null, Map.of("recipe", "org.openrewrite.java.migrate.lang.JavaLangAPIs"))), root);
-    DtePreview java17 = ENGINE.preview(spec(patch("recipe", null, Map.of("recipe", "org.openrewrite.java.migrate.UpgradeToJava17"))), root);
+    DtePreview langApis =
+        ENGINE.preview(
+            spec(
+                patch(
+                    "recipe",
+                    null,
+                    Map.of("recipe", "org.openrewrite.java.migrate.lang.JavaLangAPIs"))),
+            root);
+    DtePreview java17 =
+        ENGINE.preview(
+            spec(
+                patch(
+                    "recipe",
+                    null,
+                    Map.of("recipe", "org.openrewrite.java.migrate.UpgradeToJava17"))),
+            root);
 
-    assertThat(langApis.diffs()).singleElement().satisfies(d ->
-        assertThat(d.diff()).contains("+    return Character.isJavaIdentifierStart(c);"));
-    assertThat(java17.diffs()).singleElement().satisfies(d ->
-        assertThat(d.diff()).contains("+    return Character.isJavaIdentifierStart(c);"));
+    assertThat(langApis.diffs())
+        .singleElement()
+        .satisfies(
+            d -> assertThat(d.diff()).contains("+    return Character.isJavaIdentifierStart(c);"));
+    assertThat(java17.diffs())
+        .singleElement()
+        .satisfies(
+            d -> assertThat(d.diff()).contains("+    return Character.isJavaIdentifierStart(c);"));
   }
 
   @Test
   void anUnknownRecipeOrBadOptionIsNamed() {
-    assertThatThrownBy(() -> run(patch("recipe", null, Map.of("recipe", "org.example.NoSuchRecipe"))))
-        .hasMessageContaining("/patches/0/details/recipe: no recipe named org.example.NoSuchRecipe");
-    assertThatThrownBy(() -> run(patch("recipe", null, Map.of("recipe", "org.openrewrite.java.ChangeMethodName", "options", Map.of()))))
+    assertThatThrownBy(
+            () -> run(patch("recipe", null, Map.of("recipe", "org.example.NoSuchRecipe"))))
+        .hasMessageContaining(
+            "/patches/0/details/recipe: no recipe named org.example.NoSuchRecipe");
+    assertThatThrownBy(
+            () ->
+                run(
+                    patch(
+                        "recipe",
+                        null,
+                        Map.of(
+                            "recipe",
+                            "org.openrewrite.java.ChangeMethodName",
+                            "options",
+                            Map.of()))))
         .hasMessageContaining("/patches/0/details/options");
   }
 }

@@ -9,7 +9,8 @@ class SignatureStubsTest {
 
   @Test
   void bodiesGoSignaturesConstantsAndConstructorCallsStay() {
-    String source = """
+    String source =
+        """
         package com.acme;
 
         /** Docs go. */
@@ -50,7 +51,8 @@ class SignatureStubsTest {
     String stub = result.stubs().get("src/com/acme/Money.java");
     assertThat(result.unparsable()).isEmpty();
     assertThat(stub)
-        .contains("public class Money extends Base implements Comparable<Money> {",
+        .contains(
+            "public class Money extends Base implements Comparable<Money> {",
             "public static final int SCALE = 2;",
             "private static final String SEP = \"/* not a comment */ // nor this\";",
             "public Money(long cents) { super(\"money\"); }",
@@ -63,7 +65,8 @@ class SignatureStubsTest {
 
   @Test
   void aFileJavacCannotReadIsNamed() {
-    SignatureStubs.Result result = SignatureStubs.of(Map.of("src/Broken.java", "class Broken { int x = ; }"));
+    SignatureStubs.Result result =
+        SignatureStubs.of(Map.of("src/Broken.java", "class Broken { int x = ; }"));
 
     assertThat(result.stubs()).isEmpty();
     assertThat(result.unparsable()).containsOnlyKeys("src/Broken.java");

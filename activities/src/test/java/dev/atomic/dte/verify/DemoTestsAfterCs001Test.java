@@ -58,8 +58,13 @@ class DemoTestsAfterCs001Test {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, null)) {
       boolean compiled =
-          compiler.getTask(null, files, diagnostics,
-                  List.of("-d", out.toString(), "-cp", System.getProperty("java.class.path")), null,
+          compiler
+              .getTask(
+                  null,
+                  files,
+                  diagnostics,
+                  List.of("-d", out.toString(), "-cp", System.getProperty("java.class.path")),
+                  null,
                   files.getJavaFileObjectsFromPaths(sources))
               .call();
       assertThat(compiled).as(diagnostics.getDiagnostics().toString()).isTrue();
@@ -68,7 +73,9 @@ class DemoTestsAfterCs001Test {
     try (URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, previous)) {
       Thread.currentThread().setContextClassLoader(loader);
       LauncherDiscoveryRequest request =
-          LauncherDiscoveryRequestBuilder.request().selectors(selectClasspathRoots(Set.of(out))).build();
+          LauncherDiscoveryRequestBuilder.request()
+              .selectors(selectClasspathRoots(Set.of(out)))
+              .build();
       Launcher launcher = LauncherFactory.create();
       SummaryGeneratingListener listener = new SummaryGeneratingListener();
       launcher.execute(request, listener);
@@ -77,5 +84,4 @@ class DemoTestsAfterCs001Test {
       Thread.currentThread().setContextClassLoader(previous);
     }
   }
-
 }

@@ -24,10 +24,12 @@ class InvariantsTest {
     VerificationReport report = Invariants.verify(DemoRepo.cs001(), repo);
 
     assertThat(report.success()).as(report.toString()).isTrue();
-    assertThat(report.invariants()).extracting(VerificationReport.InvariantResult::name)
+    assertThat(report.invariants())
+        .extracting(VerificationReport.InvariantResult::name)
         .containsExactly("Compiles", "NoLoginCallsRemain", "NoLoginTextRemains", "AccountIdExists");
     assertThat(report.invariants().get(0).evidence()).containsExactly("javac: 5 file(s) compiled");
-    assertThat(report.invariants().get(3).evidence()).containsExactly("type com.acme.model.AccountId");
+    assertThat(report.invariants().get(3).evidence())
+        .containsExactly("type com.acme.model.AccountId");
   }
 
   @Test
@@ -37,23 +39,29 @@ class InvariantsTest {
     VerificationReport report = Invariants.verify(DemoRepo.cs001(), repo);
 
     assertThat(report.success()).isFalse();
-    assertThat(report.errors()).containsExactly(
-        "invariant NoLoginCallsRemain (semanticRule) failed",
-        "invariant NoLoginTextRemains (regex) failed",
-        "invariant AccountIdExists (symbolExists) failed");
+    assertThat(report.errors())
+        .containsExactly(
+            "invariant NoLoginCallsRemain (semanticRule) failed",
+            "invariant NoLoginTextRemains (regex) failed",
+            "invariant AccountIdExists (symbolExists) failed");
     assertThat(report.invariants().get(1).evidence())
-        .contains("src/main/java/com/acme/app/LoginController.java: call of method com.acme.auth.Auth#login");
+        .contains(
+            "src/main/java/com/acme/app/LoginController.java: call of method com.acme.auth.Auth#login");
     assertThat(report.invariants().get(2).evidence())
-        .contains("src/main/java/com/acme/app/LoginController.java:18: Optional<Session> session = auth.login(username, password);");
+        .contains(
+            "src/main/java/com/acme/app/LoginController.java:18: Optional<Session> session = auth.login(username, password);");
   }
 
   @Test
   void aCompileErrorFailsTypecheckWithFileAndLine(@TempDir Path dir) throws Exception {
     Path repo = DemoRepo.copyTo(dir);
     Path controller = repo.resolve("src/main/java/com/acme/app/LoginController.java");
-    Files.writeString(controller, Files.readString(controller).replace("return id.value();", "return id.missing();"));
+    Files.writeString(
+        controller,
+        Files.readString(controller).replace("return id.value();", "return id.missing();"));
 
-    VerificationReport report = Invariants.verify(spec(new ChangeSpec.Invariant("Compiles", "typecheck", null)), repo);
+    VerificationReport report =
+        Invariants.verify(spec(new ChangeSpec.Invariant("Compiles", "typecheck", null)), repo);
 
     assertThat(report.success()).isFalse();
     assertThat(report.invariants().get(0).evidence())
@@ -67,28 +75,59 @@ class InvariantsTest {
     Path repo = DemoRepo.copyTo(dir);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-    VerificationReport ok = Invariants.verify(spec(new ChangeSpec.Invariant("Java", "typecheck", "'" + java + "' -version")), repo);
-    VerificationReport injected = Invariants.verify(spec(new ChangeSpec.Invariant("Injected", "typecheck", java + " -version; rm -rf /")), repo);
-    VerificationReport missing = Invariants.verify(spec(new ChangeSpec.Invariant("Missing", "typecheck", "no-such-checker --all")), repo);
+    VerificationReport ok =
+        Invariants.verify(
+            spec(new ChangeSpec.Invariant("Java", "typecheck", "'" + java + "' -version")), repo);
+    VerificationReport injected =
+        Invariants.verify(
+            spec(new ChangeSpec.Invariant("Injected", "typecheck", java + " -version; rm -rf /")),
+            repo);
+    VerificationReport missing =
+        Invariants.verify(
+            spec(new ChangeSpec.Invariant("Missing", "typecheck", "no-such-checker --all")), repo);
 
     assertThat(ok.success()).isTrue();
     assertThat(ok.invariants().get(0).evidence().get(0)).endsWith("-version: exit 0");
-    assertThat(injected.success()).as("the ; reaches java as an argument, no shell runs rm").isFalse();
-    assertThat(missing.invariants().get(0).evidence().get(0)).startsWith("cannot run no-such-checker");
+    assertThat(injected.success())
+        .as("the ; reaches java as an argument, no shell runs rm")
+        .isFalse();
+    assertThat(missing.invariants().get(0).evidence().get(0))
+        .startsWith("cannot run no-such-checker");
   }
 
   @Test
   void semanticRulesTakeOnlyStructuredForms(@TempDir Path dir) {
     Path repo = DemoRepo.copyTo(dir);
 
-    assertThatThrownBy(() -> Invariants.verify(spec(new ChangeSpec.Invariant("Free", "semanticRule", "No calls to auth.login remain")), repo))
-        .hasMessageContaining("/invariants/0/spec: semanticRule takes 'absent: <selector>' or 'present: <selector>'");
-    VerificationReport present = Invariants.verify(
-        spec(new ChangeSpec.Invariant("HasAuth", "semanticRule", "present: Type[fqn='com.acme.auth.Auth']")), repo);
+    assertThatThrownBy(
+            () ->
+                Invariants.verify(
+                    spec(
+                        new ChangeSpec.Invariant(
+                            "Free", "semanticRule", "No calls to auth.login remain")),
+                    repo))
+        .hasMessageContaining(
+            "/invariants/0/spec: semanticRule takes 'absent: <selector>' or 'present: <selector>'");
+    VerificationReport present =
+        Invariants.verify(
+            spec(
+                new ChangeSpec.Invariant(
+                    "HasAuth", "semanticRule", "present: Type[fqn='com.acme.auth.Auth']")),
+            repo);
     assertThat(present.success()).isTrue();
   }
 
   private static ChangeSpec spec(ChangeSpec.Invariant invariant) {
-    return new ChangeSpec("CS-5", "check", List.of("src/**/*.java"), "java", null, null, List.of(invariant), null, null, null);
+    return new ChangeSpec(
+        "CS-5",
+        "check",
+        List.of("src/**/*.java"),
+        "java",
+        null,
+        null,
+        List.of(invariant),
+        null,
+        null,
+        null);
   }
 }

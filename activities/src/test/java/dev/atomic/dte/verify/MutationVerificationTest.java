@@ -35,27 +35,38 @@ class MutationVerificationTest {
     assertThat(mutation.status()).as(String.valueOf(mutation.detail())).isEqualTo("completed");
     assertThat(mutation.tool()).startsWith("pit 1.");
     assertThat(mutation.targetBasis()).isEqualTo("scope");
-    assertThat(mutation.targetClasses()).contains("com.acme.model.AccountId", "com.acme.auth.Auth")
+    assertThat(mutation.targetClasses())
+        .contains("com.acme.model.AccountId", "com.acme.auth.Auth")
         .noneMatch(name -> name.endsWith("Test"));
     assertThat(mutation.mutantsTotal()).isPositive().isEqualTo(mutation.details().size());
-    long detected = mutation.details().stream().filter(m -> !m.status().equals("survived") && !m.status().equals("no_coverage")).count();
+    long detected =
+        mutation.details().stream()
+            .filter(m -> !m.status().equals("survived") && !m.status().equals("no_coverage"))
+            .count();
     assertThat(mutation.mutantsKilled()).isEqualTo((int) detected);
-    assertThat(mutation.score()).isEqualTo((double) mutation.mutantsKilled() / mutation.mutantsTotal());
-    assertThat(mutation.details()).allSatisfy(m -> {
-      assertThat(m.file()).endsWith(".java");
-      assertThat(m.line()).isPositive();
-      assertThat(m.mutant()).isNotBlank();
-      assertThat(m.status()).isIn("killed", "survived", "no_coverage", "timeout", "error");
-    });
+    assertThat(mutation.score())
+        .isEqualTo((double) mutation.mutantsKilled() / mutation.mutantsTotal());
+    assertThat(mutation.details())
+        .allSatisfy(
+            m -> {
+              assertThat(m.file()).endsWith(".java");
+              assertThat(m.line()).isPositive();
+              assertThat(m.mutant()).isNotBlank();
+              assertThat(m.status()).isIn("killed", "survived", "no_coverage", "timeout", "error");
+            });
     assertThat(mutation.threshold()).isEqualTo(0.6);
     assertThat(mutation.thresholdSource()).isEqualTo("spec");
     assertThat(mutation.passed()).isEqualTo(mutation.score() >= 0.6);
-    assertThat(report.metrics()).containsEntry("mutationScore", mutation.score())
-        .containsEntry("testsRun", 6).containsEntry("testsFailed", 0).containsEntry("testsAdded", 0);
+    assertThat(report.metrics())
+        .containsEntry("mutationScore", mutation.score())
+        .containsEntry("testsRun", 6)
+        .containsEntry("testsFailed", 0)
+        .containsEntry("testsAdded", 0);
   }
 
   @Test
-  void deletingATestLowersTheScoreAndFailsTheGateNamingTheSurvivors(@TempDir Path dir) throws Exception {
+  void deletingATestLowersTheScoreAndFailsTheGateNamingTheSurvivors(@TempDir Path dir)
+      throws Exception {
     Path full = DemoRepo.copyTo(dir.resolve("full"));
     Path reduced = DemoRepo.copyTo(dir.resolve("reduced"));
     ENGINE.apply(DemoRepo.cs001(), full);
@@ -77,7 +88,9 @@ class MutationVerificationTest {
     assertThat(after.mutationReport().passed()).isFalse();
     assertThat(after.success()).isFalse();
     MutationReport.Mutant survivor = after.mutationReport().undetected().get(0);
-    assertThat(after.errors()).singleElement().asString()
+    assertThat(after.errors())
+        .singleElement()
+        .asString()
         .startsWith("mutation score ")
         .contains("is below the threshold")
         .contains(survivor.file() + ":" + survivor.line() + " " + survivor.mutant());
@@ -86,7 +99,8 @@ class MutationVerificationTest {
   @Test
   void aMavenProjectIsVerifiedThroughPitestMaven(@TempDir Path dir) throws IOException {
     Path repo = DemoRepo.copy("maven-demo", dir);
-    ChangeSpec spec = ChangeSpecValidator.parse(Files.readString(DemoRepo.EXAMPLES.resolve("specs/CS-002.json")));
+    ChangeSpec spec =
+        ChangeSpecValidator.parse(Files.readString(DemoRepo.EXAMPLES.resolve("specs/CS-002.json")));
     ENGINE.apply(spec, repo);
 
     VerificationReport report = Verification.run(spec, repo, SETTINGS);
@@ -96,9 +110,12 @@ class MutationVerificationTest {
     MutationReport mutation = report.mutationReport();
     assertThat(mutation.status()).as(String.valueOf(mutation.detail())).isEqualTo("completed");
     assertThat(mutation.targetClasses()).containsExactly("com.acme.pricing.Discounts");
-    assertThat(mutation.details()).isNotEmpty().allSatisfy(m -> assertThat(m.file()).isEqualTo("Discounts.java"));
+    assertThat(mutation.details())
+        .isNotEmpty()
+        .allSatisfy(m -> assertThat(m.file()).isEqualTo("Discounts.java"));
     assertThat(mutation.details()).anySatisfy(m -> assertThat(m.method()).isEqualTo("discounted"));
-    assertThat(mutation.score()).isEqualTo((double) mutation.mutantsKilled() / mutation.mutantsTotal());
+    assertThat(mutation.score())
+        .isEqualTo((double) mutation.mutantsKilled() / mutation.mutantsTotal());
     assertThat(report.success()).isEqualTo(mutation.score() >= 0.8);
   }
 
@@ -107,7 +124,8 @@ class MutationVerificationTest {
     Path repo = DemoRepo.copyTo(dir);
     ENGINE.apply(DemoRepo.cs001(), repo);
 
-    VerificationReport report = Verification.run(DemoRepo.cs001(), repo, SETTINGS.withMutationTesting(false));
+    VerificationReport report =
+        Verification.run(DemoRepo.cs001(), repo, SETTINGS.withMutationTesting(false));
 
     assertThat(report.success()).isTrue();
     assertThat(report.mutationReport().status()).isEqualTo("skipped");
@@ -136,9 +154,18 @@ class MutationVerificationTest {
   void generatedTestsAreRefusedRatherThanPretended(@TempDir Path dir) {
     Path repo = DemoRepo.copyTo(dir);
     ChangeSpec spec = DemoRepo.cs001();
-    ChangeSpec generate = new ChangeSpec(spec.id(), spec.intent(), spec.scope(), spec.language(), spec.assumptions(),
-        spec.patches(), spec.invariants(), new ChangeSpec.TestPlan("generate", spec.tests().targets(), 0.6),
-        spec.risk(), spec.telemetry());
+    ChangeSpec generate =
+        new ChangeSpec(
+            spec.id(),
+            spec.intent(),
+            spec.scope(),
+            spec.language(),
+            spec.assumptions(),
+            spec.patches(),
+            spec.invariants(),
+            new ChangeSpec.TestPlan("generate", spec.tests().targets(), 0.6),
+            spec.risk(),
+            spec.telemetry());
 
     assertThatThrownBy(() -> Verification.run(generate, repo, SETTINGS))
         .isInstanceOf(DteException.class)
@@ -149,9 +176,11 @@ class MutationVerificationTest {
   void aMutationRunPastTheDeadlineIsReportedAsATimeout(@TempDir Path dir) throws IOException {
     Path repo = DemoRepo.copyTo(dir);
     Path classes = Files.createDirectories(dir.resolve("classes"));
-    MutationTargets targets = new MutationTargets(java.util.List.of("com.acme.model.UserId"), "scope");
+    MutationTargets targets =
+        new MutationTargets(java.util.List.of("com.acme.model.UserId"), "scope");
 
-    MutationReport report = MutationTesting.run(repo, targets, classes, Duration.ofMillis(200), 1, new ToolJars());
+    MutationReport report =
+        MutationTesting.run(repo, targets, classes, Duration.ofMillis(200), 1, new ToolJars());
 
     assertThat(report.status()).isEqualTo("timeout");
     assertThat(report.detail()).isEqualTo("PIT timed out after 0 s (TEST_TIMEOUT_MS)");
@@ -159,13 +188,30 @@ class MutationVerificationTest {
   }
 
   static ChangeSpec withThreshold(ChangeSpec spec, double threshold) {
-    return new ChangeSpec(spec.id(), spec.intent(), spec.scope(), spec.language(), spec.assumptions(), spec.patches(),
-        spec.invariants(), new ChangeSpec.TestPlan("augment", spec.tests().targets(), threshold), spec.risk(),
+    return new ChangeSpec(
+        spec.id(),
+        spec.intent(),
+        spec.scope(),
+        spec.language(),
+        spec.assumptions(),
+        spec.patches(),
+        spec.invariants(),
+        new ChangeSpec.TestPlan("augment", spec.tests().targets(), threshold),
+        spec.risk(),
         spec.telemetry());
   }
 
   static ChangeSpec withRisk(ChangeSpec spec, String risk) {
-    return new ChangeSpec(spec.id(), spec.intent(), spec.scope(), spec.language(), spec.assumptions(), spec.patches(),
-        spec.invariants(), spec.tests(), risk, spec.telemetry());
+    return new ChangeSpec(
+        spec.id(),
+        spec.intent(),
+        spec.scope(),
+        spec.language(),
+        spec.assumptions(),
+        spec.patches(),
+        spec.invariants(),
+        spec.tests(),
+        risk,
+        spec.telemetry());
   }
 }

@@ -18,8 +18,15 @@ class VerificationSettingsTest {
     assertThat(defaults.mutationTesting()).isTrue();
     assertThat(defaults.mediumThreshold()).isEqualTo(0.6);
 
-    VerificationSettings configured = VerificationSettings.from(Map.of(
-        "TEST_TIMEOUT_MS", "1500", "ENABLE_MUTATION_TESTING", "false", "MUTATION_THRESHOLD_DEFAULT", "0.7"));
+    VerificationSettings configured =
+        VerificationSettings.from(
+            Map.of(
+                "TEST_TIMEOUT_MS",
+                "1500",
+                "ENABLE_MUTATION_TESTING",
+                "false",
+                "MUTATION_THRESHOLD_DEFAULT",
+                "0.7"));
 
     assertThat(configured.timeout()).isEqualTo(Duration.ofMillis(1500));
     assertThat(configured.mutationTesting()).isFalse();
@@ -34,11 +41,16 @@ class VerificationSettingsTest {
 
   @Test
   void theThresholdComesFromTheSpecElseFromItsRisk() {
-    assertThat(defaults.thresholdFor(spec("low", null))).isEqualTo(new VerificationSettings.Threshold(0.4, "risk low"));
-    assertThat(defaults.thresholdFor(spec(null, null))).isEqualTo(new VerificationSettings.Threshold(0.6, "risk medium"));
-    assertThat(defaults.thresholdFor(spec("high", null))).isEqualTo(new VerificationSettings.Threshold(0.8, "risk high"));
-    assertThat(defaults.thresholdFor(spec("low", 0.9))).isEqualTo(new VerificationSettings.Threshold(0.9, "spec"));
-    assertThat(defaults.thresholdFor(spec("high", 0.95))).isEqualTo(new VerificationSettings.Threshold(0.95, "spec"));
+    assertThat(defaults.thresholdFor(spec("low", null)))
+        .isEqualTo(new VerificationSettings.Threshold(0.4, "risk low"));
+    assertThat(defaults.thresholdFor(spec(null, null)))
+        .isEqualTo(new VerificationSettings.Threshold(0.6, "risk medium"));
+    assertThat(defaults.thresholdFor(spec("high", null)))
+        .isEqualTo(new VerificationSettings.Threshold(0.8, "risk high"));
+    assertThat(defaults.thresholdFor(spec("low", 0.9)))
+        .isEqualTo(new VerificationSettings.Threshold(0.9, "spec"));
+    assertThat(defaults.thresholdFor(spec("high", 0.95)))
+        .isEqualTo(new VerificationSettings.Threshold(0.95, "spec"));
   }
 
   @Test
@@ -50,7 +62,16 @@ class VerificationSettingsTest {
   }
 
   private static ChangeSpec spec(String risk, Double threshold) {
-    return new ChangeSpec("CS-T", "test", java.util.List.of("src/**"), "java", null, null, null,
-        new ChangeSpec.TestPlan("augment", null, threshold), risk, null);
+    return new ChangeSpec(
+        "CS-T",
+        "test",
+        java.util.List.of("src/**"),
+        "java",
+        null,
+        null,
+        null,
+        new ChangeSpec.TestPlan("augment", null, threshold),
+        risk,
+        null);
   }
 }

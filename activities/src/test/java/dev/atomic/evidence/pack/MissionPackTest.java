@@ -38,11 +38,7 @@ class MissionPackTest {
     assertThat(contents.absent())
         .extracting(AbsentFile::name)
         .containsExactlyInAnyOrder(
-            "changespec.json",
-            "history.json",
-            "finops.json",
-            "diffs/",
-            "mutation.json");
+            "changespec.json", "history.json", "finops.json", "diffs/", "mutation.json");
     assertThat(reason(contents, "mutation.json"))
         .isEqualTo("mutation testing did not run in this mission's verification");
     assertThat(reason(contents, "diffs/"))
@@ -81,8 +77,7 @@ class MissionPackTest {
 
     assertThat(contents.files())
         .containsKeys("diffs/batch-1.diff", "diffs/batch-1.rollback.diff", "mutation.json");
-    assertThat(json(contents, "mutation.json").at("/report/mutantsTotal").asInt())
-        .isEqualTo(20);
+    assertThat(json(contents, "mutation.json").at("/report/mutantsTotal").asInt()).isEqualTo(20);
     assertThat(new AuditPackVerifier().verify(new AuditPackWriter(key).write(contents)).ok())
         .isTrue();
   }

@@ -90,7 +90,8 @@ class SigningKeysTest {
     SigningKey loaded = SigningKeys.loadOrCreate(keys);
 
     assertThat(HEX.formatHex(loaded.publicKey().getEncoded())).endsWith(RFC8032_PUBLIC);
-    assertThat(Files.readString(keys.resolve(SigningKeys.PUBLIC_KEY_FILE))).isEqualTo(loaded.publicKeyPem());
+    assertThat(Files.readString(keys.resolve(SigningKeys.PUBLIC_KEY_FILE)))
+        .isEqualTo(loaded.publicKeyPem());
   }
 
   @Test

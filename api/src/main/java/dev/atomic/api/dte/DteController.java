@@ -5,8 +5,8 @@ import dev.atomic.dte.ChangeSpec;
 import dev.atomic.dte.ChangeSpecValidator;
 import dev.atomic.dte.DteActivitiesImpl;
 import dev.atomic.dte.DteException;
-import dev.atomic.dte.DteJobWorkflow;
 import dev.atomic.dte.DteJobResult;
+import dev.atomic.dte.DteJobWorkflow;
 import dev.atomic.dte.DteRequest;
 import dev.atomic.platform.TaskQueues;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -53,7 +53,9 @@ class DteController {
     return ChangeSpecValidator.schema();
   }
 
-  /** Accepts a bare ChangeSpec (as the original) or {@code {spec, workingDir, dryRun, batchSize}}. */
+  /**
+   * Accepts a bare ChangeSpec (as the original) or {@code {spec, workingDir, dryRun, batchSize}}.
+   */
   @PostMapping(value = "/dte/apply", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> apply(@RequestBody(required = false) JsonNode body) {
     return start(DteRequest.APPLY, body);
@@ -67,7 +69,9 @@ class DteController {
 
   private ResponseEntity<?> start(String operation, JsonNode body) {
     if (body == null || !body.isObject()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "Request body must be a ChangeSpec or {spec, workingDir, dryRun}");
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          "Request body must be a ChangeSpec or {spec, workingDir, dryRun}");
     }
     boolean envelope = body.has("spec");
     JsonNode specNode = envelope ? body.get("spec") : body;
@@ -75,11 +79,14 @@ class DteController {
     try {
       spec = ChangeSpecValidator.parse(specNode);
     } catch (DteException e) {
-      throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid ChangeSpec", String.join("; ", e.reasons()));
+      throw new ApiException(
+          HttpStatus.UNPROCESSABLE_CONTENT, "Invalid ChangeSpec", String.join("; ", e.reasons()));
     }
     boolean dryRun = (envelope ? body : specNode).path("dryRun").asBoolean(false);
-    String workingDir = body.path("workingDir").isString() ? body.get("workingDir").asString() : null;
-    String repository = body.path("repository").isString() ? body.get("repository").asString() : null;
+    String workingDir =
+        body.path("workingDir").isString() ? body.get("workingDir").asString() : null;
+    String repository =
+        body.path("repository").isString() ? body.get("repository").asString() : null;
     String ref = body.path("ref").isString() ? body.get("ref").asString() : null;
     if (workingDir != null && repository != null) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Give workingDir or repository, not both");
@@ -91,7 +98,9 @@ class DteController {
             WorkflowOptions.newBuilder().setWorkflowId(jobId).setTaskQueue(TaskQueues.DTE).build());
     int batchSize = body.path("batchSize").asInt(0);
     List<String> classpath = classpath(body);
-    WorkflowClient.start(job::run, new DteRequest(operation, spec, workingDir, repository, ref, dryRun, batchSize, classpath));
+    WorkflowClient.start(
+        job::run,
+        new DteRequest(operation, spec, workingDir, repository, ref, dryRun, batchSize, classpath));
     return result(jobId, WAIT_SECONDS);
   }
 
@@ -102,12 +111,15 @@ class DteController {
       return null;
     }
     if (!node.isArray() || node.size() > 1000) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "classpath must be an array of at most 1000 paths");
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST, "classpath must be an array of at most 1000 paths");
     }
     List<String> entries = new java.util.ArrayList<>();
     for (JsonNode entry : node) {
       if (!entry.isString() || entry.asString().isBlank() || entry.asString().length() > 4096) {
-        throw new ApiException(HttpStatus.BAD_REQUEST, "classpath entries must be non-empty strings (paths of jars or class directories)");
+        throw new ApiException(
+            HttpStatus.BAD_REQUEST,
+            "classpath entries must be non-empty strings (paths of jars or class directories)");
       }
       entries.add(entry.asString());
     }
@@ -121,7 +133,8 @@ class DteController {
     }
     WorkflowStub stub = client.newUntypedWorkflowStub(jobId);
     try {
-      if (stub.describe().getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      if (stub.describe().getStatus()
+          == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
         return accepted(jobId);
       }
     } catch (WorkflowNotFoundException e) {
@@ -160,9 +173,12 @@ class DteController {
           // no structured reasons: the message says it
         }
         return switch (failure.getType()) {
-          case DteActivitiesImpl.INVALID -> new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid ChangeSpec", details);
-          case DteActivitiesImpl.UNSUPPORTED -> new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Not supported", details);
-          case DteActivitiesImpl.REFUSED -> new ApiException(HttpStatus.CONFLICT, "Change refused", details);
+          case DteActivitiesImpl.INVALID ->
+              new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid ChangeSpec", details);
+          case DteActivitiesImpl.UNSUPPORTED ->
+              new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Not supported", details);
+          case DteActivitiesImpl.REFUSED ->
+              new ApiException(HttpStatus.CONFLICT, "Change refused", details);
           default -> new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "DTE job failed", details);
         };
       }

@@ -29,19 +29,24 @@ final class Bodies {
     JsonNode value = body.get(field);
     if (value == null || value.isNull()) {
       if (required) {
-        throw new ApiException(HttpStatus.BAD_REQUEST, "'" + field + "' is required and must be a number (USD)");
+        throw new ApiException(
+            HttpStatus.BAD_REQUEST, "'" + field + "' is required and must be a number (USD)");
       }
       return null;
     }
     if (!value.isNumber()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "'" + field + "' must be a number (USD), got " + value);
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST, "'" + field + "' must be a number (USD), got " + value);
     }
     BigDecimal amount = value.decimalValue();
     if (amount.signum() < 0) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "'" + field + "' must not be negative, got " + amount.toPlainString());
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          "'" + field + "' must not be negative, got " + amount.toPlainString());
     }
     if (amount.compareTo(Money.MAX) > 0) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "'" + field + "' must be at most " + Money.MAX.toPlainString());
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST, "'" + field + "' must be at most " + Money.MAX.toPlainString());
     }
     return amount;
   }
@@ -53,7 +58,8 @@ final class Bodies {
       return null;
     }
     if (!value.isString()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "'" + field + "' must be a string, got " + value);
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST, "'" + field + "' must be a string, got " + value);
     }
     return value.asString();
   }
@@ -65,7 +71,8 @@ final class Bodies {
       return null;
     }
     if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "'" + field + "' must be a whole number, got " + value);
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST, "'" + field + "' must be a whole number, got " + value);
     }
     return value.asInt();
   }
@@ -77,12 +84,14 @@ final class Bodies {
       return List.of();
     }
     if (!value.isArray()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "'" + field + "' must be an array of strings, got " + value);
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST, "'" + field + "' must be an array of strings, got " + value);
     }
     List<String> items = new ArrayList<>();
     for (JsonNode item : value) {
       if (!item.isString()) {
-        throw new ApiException(HttpStatus.BAD_REQUEST, "'" + field + "' must be an array of strings, got " + value);
+        throw new ApiException(
+            HttpStatus.BAD_REQUEST, "'" + field + "' must be an array of strings, got " + value);
       }
       items.add(item.asString());
     }

@@ -1,12 +1,12 @@
 package dev.atomic.api.finops;
 
+import dev.atomic.api.web.ApiException;
 import dev.atomic.finops.Budget;
 import dev.atomic.finops.BudgetScope;
 import dev.atomic.finops.FinOps;
 import dev.atomic.finops.Reservation;
 import dev.atomic.finops.ReservationRequest;
 import dev.atomic.finops.ResetPeriod;
-import dev.atomic.api.web.ApiException;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -20,9 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Budgets and reservations. {@code /finops/budget} is the runbook's global budget;
- * {@code /finops/budgets/{scope}} any budget: {@code global}, {@code mission:<id>},
- * {@code team:<name>}.
+ * Budgets and reservations. {@code /finops/budget} is the runbook's global budget; {@code
+ * /finops/budgets/{scope}} any budget: {@code global}, {@code mission:<id>}, {@code team:<name>}.
  */
 @RestController
 class BudgetController {
@@ -56,11 +55,18 @@ class BudgetController {
     return finOps.budgets().get(scopeOf(scope));
   }
 
-  /** Sets a budget's total, and optionally its reset period: {@code {"total": 50, "reset": "monthly"}}. */
+  /**
+   * Sets a budget's total, and optionally its reset period: {@code {"total": 50, "reset":
+   * "monthly"}}.
+   */
   @PutMapping("/finops/budgets/{scope}")
   Budget define(@PathVariable String scope, @RequestBody(required = false) JsonNode body) {
     BudgetScope budget = scopeOf(scope);
-    JsonNode fields = Bodies.object(body, "{\"total\": 50, \"reset\": \"monthly|weekly|daily|none\"}", Set.of("total", "reset"));
+    JsonNode fields =
+        Bodies.object(
+            body,
+            "{\"total\": 50, \"reset\": \"monthly|weekly|daily|none\"}",
+            Set.of("total", "reset"));
     String reset = Bodies.text(fields, "reset");
     ResetPeriod period;
     try {
@@ -79,14 +85,21 @@ class BudgetController {
 
   @PostMapping("/finops/reservations")
   ResponseEntity<Reservation> reserve(@RequestBody(required = false) JsonNode body) {
-    JsonNode fields = Bodies.object(body, "{\"usd\": 2.5, \"scopes\"?: [\"team:core\"], \"missionId\"?: \"M-…\", \"team\"?: \"core\", \"id\"?: \"…\"}",
-        Set.of("id", "usd", "scopes", "missionId", "team"));
-    Reservation reservation = finOps.reservations().reserve(new ReservationRequest(
-        Bodies.text(fields, "id"),
-        Bodies.amount(fields, "usd", true),
-        Bodies.strings(fields, "scopes"),
-        Bodies.text(fields, "missionId"),
-        Bodies.text(fields, "team")));
+    JsonNode fields =
+        Bodies.object(
+            body,
+            "{\"usd\": 2.5, \"scopes\"?: [\"team:core\"], \"missionId\"?: \"M-…\", \"team\"?: \"core\", \"id\"?: \"…\"}",
+            Set.of("id", "usd", "scopes", "missionId", "team"));
+    Reservation reservation =
+        finOps
+            .reservations()
+            .reserve(
+                new ReservationRequest(
+                    Bodies.text(fields, "id"),
+                    Bodies.amount(fields, "usd", true),
+                    Bodies.strings(fields, "scopes"),
+                    Bodies.text(fields, "missionId"),
+                    Bodies.text(fields, "team")));
     return ResponseEntity.status(HttpStatus.CREATED)
         .header("Location", "/finops/reservations/" + reservation.id())
         .body(reservation);

@@ -41,7 +41,8 @@ class FinOpsConfiguration {
   ForecastTrees forecastTrees(
       @Value("${atomic.dte.allowed-roots:${user.dir}}") List<String> allowedRoots,
       @Value("${atomic.home}") String home) {
-    return new ForecastTrees(new WorkingDirectories(allowedRoots), new Repositories(Path.of(home, "repos")));
+    return new ForecastTrees(
+        new WorkingDirectories(allowedRoots), new Repositories(Path.of(home, "repos")));
   }
 
   /**
@@ -53,12 +54,24 @@ class FinOpsConfiguration {
     return missionId -> {
       try {
         var budget = finOps.budgets().get(BudgetScope.mission(missionId));
-        return PackPart.present(Json.write(java.util.Map.of("missionId", missionId, "budget", budget,
-            "pricesAsOf", finOps.catalog().pricesAsOf())).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return PackPart.present(
+            Json.write(
+                    java.util.Map.of(
+                        "missionId",
+                        missionId,
+                        "budget",
+                        budget,
+                        "pricesAsOf",
+                        finOps.catalog().pricesAsOf()))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
       } catch (FinOpsException e) {
         if (e.kind() == FinOpsException.Kind.NOT_FOUND) {
-          return PackPart.absent("no FinOps budget was set for mission " + missionId
-              + " (PUT /finops/budgets/mission:" + missionId + "), so no spend was recorded against it");
+          return PackPart.absent(
+              "no FinOps budget was set for mission "
+                  + missionId
+                  + " (PUT /finops/budgets/mission:"
+                  + missionId
+                  + "), so no spend was recorded against it");
         }
         throw e;
       }

@@ -43,14 +43,23 @@ class ForecastController {
     if (body != null && body.isObject() && !body.has("changeSpec") && body.has("intent")) {
       return forecast(spec(body), new ForecastRequest(null, null, null, null, null, null, null));
     }
-    JsonNode fields = Bodies.object(body,
-        "{\"changeSpec\": {…}, \"provider\"?: \"openai\", \"model\"?: \"gpt-4.1\", \"workingDir\"?: \"…\" | \"repository\"?: \"…\"}", FIELDS);
+    JsonNode fields =
+        Bodies.object(
+            body,
+            "{\"changeSpec\": {…}, \"provider\"?: \"openai\", \"model\"?: \"gpt-4.1\", \"workingDir\"?: \"…\" | \"repository\"?: \"…\"}",
+            FIELDS);
     if (!fields.has("changeSpec")) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "'changeSpec' is required");
     }
-    ForecastRequest request = new ForecastRequest(null,
-        Bodies.text(fields, "provider"), Bodies.text(fields, "model"), Bodies.text(fields, "task"),
-        Bodies.text(fields, "workingDir"), Bodies.text(fields, "repository"), Bodies.text(fields, "ref"));
+    ForecastRequest request =
+        new ForecastRequest(
+            null,
+            Bodies.text(fields, "provider"),
+            Bodies.text(fields, "model"),
+            Bodies.text(fields, "task"),
+            Bodies.text(fields, "workingDir"),
+            Bodies.text(fields, "repository"),
+            Bodies.text(fields, "ref"));
     return forecast(spec(fields.get("changeSpec")), request);
   }
 
@@ -71,13 +80,23 @@ class ForecastController {
   }
 
   private Forecast forecast(ChangeSpec spec, ForecastRequest request) {
-    ForecastRequest withSpec = new ForecastRequest(spec, request.provider(), request.model(), request.task(),
-        request.workingDir(), request.repository(), request.ref());
+    ForecastRequest withSpec =
+        new ForecastRequest(
+            spec,
+            request.provider(),
+            request.model(),
+            request.task(),
+            request.workingDir(),
+            request.repository(),
+            request.ref());
     try {
       return finOps.forecaster().forecast(withSpec, trees.roots(), trees.repositories());
     } catch (DteException e) {
       // Only the tree can fail this way: a directory outside the roots, a bad URL, a failed clone.
-      HttpStatus status = e.kind() == DteException.Kind.REFUSED ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST;
+      HttpStatus status =
+          e.kind() == DteException.Kind.REFUSED
+              ? HttpStatus.UNPROCESSABLE_CONTENT
+              : HttpStatus.BAD_REQUEST;
       throw new ApiException(status, "Cannot read the tree", String.join("; ", e.reasons()));
     }
   }
@@ -86,7 +105,8 @@ class ForecastController {
     try {
       return ChangeSpecValidator.parse(node);
     } catch (DteException e) {
-      throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid ChangeSpec", String.join("; ", e.reasons()));
+      throw new ApiException(
+          HttpStatus.UNPROCESSABLE_CONTENT, "Invalid ChangeSpec", String.join("; ", e.reasons()));
     }
   }
 }

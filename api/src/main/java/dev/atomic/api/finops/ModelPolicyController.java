@@ -40,7 +40,11 @@ class ModelPolicyController {
   @PutMapping("/policies/models")
   ModelPolicy put(@RequestBody(required = false) JsonNode body) {
     // "source" is accepted, and ignored, so a policy read with GET can be put back as it is.
-    JsonNode fields = Bodies.object(body, SHAPE, Set.of("task", "provider", "model", "budgetCeiling", "priority", "source"));
+    JsonNode fields =
+        Bodies.object(
+            body,
+            SHAPE,
+            Set.of("task", "provider", "model", "budgetCeiling", "priority", "source"));
     List<String> problems = new ArrayList<>();
     String task = field(problems, () -> Bodies.text(fields, "task"));
     String provider = field(problems, () -> Bodies.text(fields, "provider"));
@@ -48,9 +52,14 @@ class ModelPolicyController {
     BigDecimal ceiling = field(problems, () -> Bodies.amount(fields, "budgetCeiling", false));
     Integer priority = field(problems, () -> Bodies.integer(fields, "priority"));
     if (!problems.isEmpty()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, problems.size() == 1 ? problems.get(0) : "Invalid policy", String.join("; ", problems));
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          problems.size() == 1 ? problems.get(0) : "Invalid policy",
+          String.join("; ", problems));
     }
-    return finOps.policies().put(task, provider, model, ceiling, priority, finOps.settings().defaultProvider());
+    return finOps
+        .policies()
+        .put(task, provider, model, ceiling, priority, finOps.settings().defaultProvider());
   }
 
   /** Reads one field; a wrong type is noted, so every wrong field is reported at once. */

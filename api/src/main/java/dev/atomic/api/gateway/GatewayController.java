@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The gateway endpoints, served in-process: a preflight is a scan of the content, with no
- * workflow round-trip on the request path.
+ * The gateway endpoints, served in-process: a preflight is a scan of the content, with no workflow
+ * round-trip on the request path.
  */
 @RestController
 class GatewayController {
@@ -41,7 +41,8 @@ class GatewayController {
   ResponseEntity<PreflightResult> preflight(@RequestBody(required = false) JsonNode body) {
     long started = System.nanoTime();
     if (body == null || !body.isObject()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "Request body must be {content, provider?, metadata?}");
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST, "Request body must be {content, provider?, metadata?}");
     }
     JsonNode content = body.get("content");
     if (content == null || content.isNull()) {
@@ -60,7 +61,10 @@ class GatewayController {
     }
     PreflightResult result;
     try {
-      result = preflight.check(content.asString(), provider == null || provider.isNull() ? null : provider.asString());
+      result =
+          preflight.check(
+              content.asString(),
+              provider == null || provider.isNull() ? null : provider.asString());
     } catch (IllegalArgumentException e) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid provider", e.getMessage());
     }
@@ -77,28 +81,40 @@ class GatewayController {
   @PostMapping(value = "/gateway/route", produces = MediaType.APPLICATION_JSON_VALUE)
   Router.Route route(@RequestBody(required = false) JsonNode body) {
     if (body == null || !body.isObject()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "Request body must be {task, budget?, preferredProvider?}");
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST, "Request body must be {task, budget?, preferredProvider?}");
     }
     JsonNode task = body.get("task");
     if (task == null || !task.isString() || task.asString().isBlank()) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "task is required");
     }
     if (!TASK.matcher(task.asString()).matches()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid task",
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          "Invalid task",
           "a task is 1-64 lower-case letters, digits, '.', '_' or '-', e.g. refactor");
     }
-    Router.RouteRequest request = new Router.RouteRequest(task.asString(), budget(body.get("budget")),
-        text(body.get("preferredProvider"), "preferredProvider"),
-        count(body.get("inputTokens"), "inputTokens"), count(body.get("outputTokens"), "outputTokens"));
+    Router.RouteRequest request =
+        new Router.RouteRequest(
+            task.asString(),
+            budget(body.get("budget")),
+            text(body.get("preferredProvider"), "preferredProvider"),
+            count(body.get("inputTokens"), "inputTokens"),
+            count(body.get("outputTokens"), "outputTokens"));
     try {
       return router.route(request);
     } catch (IllegalArgumentException e) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid route request", e.getMessage());
     } catch (FinOpsException e) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid route request", String.join("; ", e.reasons()));
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST, "Invalid route request", String.join("; ", e.reasons()));
     } catch (Router.NoRouteException e) {
-      throw new ApiException(HttpStatus.CONFLICT, e.getMessage(), e.skipped().stream()
-          .map(s -> s.provider() + "/" + s.model() + ": " + s.reason()).collect(Collectors.joining("; ")));
+      throw new ApiException(
+          HttpStatus.CONFLICT,
+          e.getMessage(),
+          e.skipped().stream()
+              .map(s -> s.provider() + "/" + s.model() + ": " + s.reason())
+              .collect(Collectors.joining("; ")));
     }
   }
 

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Body of {@code POST /missions}. With a {@code repository} the mission is governed: the
- * platform plans, applies, verifies and reverts the {@code changeSpec} on it.
+ * Body of {@code POST /missions}. With a {@code repository} the mission is governed: the platform
+ * plans, applies, verifies and reverts the {@code changeSpec} on it.
  *
  * @param risk {@code low}, {@code medium} (default) or {@code high}
  * @param requestedBy who asks; {@code actor} is accepted as a synonym
@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
  * @param changeSpec the ChangeSpec, inline
  * @param batchSize target files per batch (default 50)
  * @param budgetUsd sets the budget {@code mission:<id>}
- * @param approvalTimeout how long a checkpoint may wait, e.g. {@code PT30M}, {@code 30m}, {@code 2h}
+ * @param approvalTimeout how long a checkpoint may wait, e.g. {@code PT30M}, {@code 30m}, {@code
+ *     2h}
  */
 record CreateMissionBody(
     String title,

@@ -80,7 +80,8 @@ class MissionController {
       @RequestBody(required = false) BatchBody body,
       @RequestHeader(name = ACTOR_HEADER, required = false) String actorHeader) {
     String actor = firstNonBlank(body == null ? null : body.actor(), actorHeader);
-    Batch batch = missions.registerBatch(missionId, actor, body == null ? null : body.description());
+    Batch batch =
+        missions.registerBatch(missionId, actor, body == null ? null : body.description());
     return ResponseEntity.status(HttpStatus.CREATED).body(batch);
   }
 
@@ -132,7 +133,8 @@ class MissionController {
   private Mission decide(
       String missionId, String checkpoint, Verdict verdict, DecisionBody body, String actorHeader) {
     String actor = firstNonBlank(body == null ? null : body.actor(), actorHeader);
-    return missions.decide(missionId, checkpoint, verdict, actor, body == null ? null : body.comment());
+    return missions.decide(
+        missionId, checkpoint, verdict, actor, body == null ? null : body.comment());
   }
 
   private static String firstNonBlank(String... values) {

@@ -20,9 +20,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up, marks {@code failed} every mission the database shows active but Temporal no
- * longer runs, with the reason. The embedded server keeps no history across restarts, and a
- * mission must never be silently lost.
+ * At start-up, marks {@code failed} every mission the database shows active but Temporal no longer
+ * runs, with the reason. The embedded server keeps no history across restarts, and a mission must
+ * never be silently lost.
  */
 @Component
 class MissionReconciler {
@@ -57,7 +57,8 @@ class MissionReconciler {
         }
       }
       if (failed > 0) {
-        log.warn("{} active mission(s) were no longer known to Temporal and are now failed", failed);
+        log.warn(
+            "{} active mission(s) were no longer known to Temporal and are now failed", failed);
       }
     } catch (SQLException | RuntimeException e) {
       log.warn("could not reconcile missions with Temporal: {}", e.getMessage());
@@ -80,7 +81,8 @@ class MissionReconciler {
       if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
         return null;
       }
-      return "its workflow ended as " + status.name().replace("WORKFLOW_EXECUTION_STATUS_", "")
+      return "its workflow ended as "
+          + status.name().replace("WORKFLOW_EXECUTION_STATUS_", "")
           + " before the mission finished";
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {

@@ -61,8 +61,10 @@ public class MissionService {
 
   static final int MAX_TITLE = 500;
   static final int MAX_TEXT = 2000;
+
   /** Who acts is stored with every event (a 200-character column). */
   static final int MAX_ACTOR = 200;
+
   private static final Pattern MISSION_ID = Pattern.compile("M-[A-Za-z0-9_-]{1,60}");
   private static final char[] ID_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
   private static final String ACTIVE = "active";
@@ -94,10 +96,12 @@ public class MissionService {
       SearchAttributeRegistrar searchAttributes,
       MissionSettings settings,
       javax.sql.DataSource dataSource,
-      @org.springframework.beans.factory.annotation.Value("${atomic.dte.allowed-roots:${user.dir}}") List<String> allowedRoots,
+      @org.springframework.beans.factory.annotation.Value("${atomic.dte.allowed-roots:${user.dir}}")
+          List<String> allowedRoots,
       dev.atomic.finops.FinOps finOps) {
     // Only URLs are checked here; clones happen on the DTE workers.
-    this.repositories = new dev.atomic.dte.git.RepositoryUrls(new dev.atomic.dte.WorkingDirectories(allowedRoots));
+    this.repositories =
+        new dev.atomic.dte.git.RepositoryUrls(new dev.atomic.dte.WorkingDirectories(allowedRoots));
     this.artifacts = new dev.atomic.evidence.artifacts.ArtifactStore(dataSource);
     this.budgets = finOps.budgets();
     this.client = client;
@@ -119,7 +123,9 @@ public class MissionService {
           "a mission without a repository is a ledger mission");
     }
     java.time.Duration timeout =
-        body.approvalTimeout() == null ? settings.approvalTimeout() : parseTimeout(body.approvalTimeout());
+        body.approvalTimeout() == null
+            ? settings.approvalTimeout()
+            : parseTimeout(body.approvalTimeout());
     MissionRequest.Governed governed = null;
     if (body.repository() != null) {
       governed = governed(body);
@@ -136,21 +142,34 @@ public class MissionService {
     try {
       url = repositories.normalize(limited("repository.url", repo.url(), MAX_TEXT));
     } catch (DteException e) {
-      throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Repository not accepted", String.join("; ", e.reasons()));
+      throw new ApiException(
+          HttpStatus.UNPROCESSABLE_CONTENT,
+          "Repository not accepted",
+          String.join("; ", e.reasons()));
     }
-    String ref = repo.ref() == null || repo.ref().isBlank() ? null : limited("repository.ref", repo.ref().strip(), 200);
-    if (ref != null && !ref.matches("[A-Za-z0-9._/-]{1,200}") || (ref != null && (ref.contains("..") || ref.startsWith("-")))) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "'repository.ref' is not a branch or tag name", ref);
+    String ref =
+        repo.ref() == null || repo.ref().isBlank()
+            ? null
+            : limited("repository.ref", repo.ref().strip(), 200);
+    if (ref != null && !ref.matches("[A-Za-z0-9._/-]{1,200}")
+        || (ref != null && (ref.contains("..") || ref.startsWith("-")))) {
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST, "'repository.ref' is not a branch or tag name", ref);
     }
     // Without a spec the plan waits for PUT /missions/{id}/changespec.
-    ChangeSpec spec = body.changeSpec() == null ? null : changeSpec(body.changeSpec(), "/changeSpec");
+    ChangeSpec spec =
+        body.changeSpec() == null ? null : changeSpec(body.changeSpec(), "/changeSpec");
     int batchSize = body.batchSize() == null ? GitBatches.DEFAULT_BATCH_SIZE : body.batchSize();
     if (batchSize < 1 || batchSize > 10_000) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "'batchSize' must be between 1 and 10000, got " + batchSize);
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST, "'batchSize' must be between 1 and 10000, got " + batchSize);
     }
     java.math.BigDecimal budget = body.budgetUsd();
-    if (budget != null && (budget.signum() <= 0 || budget.compareTo(new java.math.BigDecimal("1000000000")) > 0)) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "'budgetUsd' must be a positive amount of at most 1e9, got " + budget);
+    if (budget != null
+        && (budget.signum() <= 0 || budget.compareTo(new java.math.BigDecimal("1000000000")) > 0)) {
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          "'budgetUsd' must be a positive amount of at most 1e9, got " + budget);
     }
     return new MissionRequest.Governed(url, ref, spec, batchSize, budget);
   }
@@ -163,7 +182,8 @@ public class MissionService {
       throw new ApiException(
           HttpStatus.UNPROCESSABLE_CONTENT,
           "Invalid ChangeSpec",
-          String.join("; ", e.reasons().stream().map(r -> r.startsWith("/") ? prefix + r : r).toList()));
+          String.join(
+              "; ", e.reasons().stream().map(r -> r.startsWith("/") ? prefix + r : r).toList()));
     }
   }
 
@@ -171,11 +191,13 @@ public class MissionService {
     Mission mission = get(missionId);
     requireRunning(mission, "takes no ChangeSpec");
     if (body == null || !body.isObject()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "Request body must be a ChangeSpec (a JSON object)");
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST, "Request body must be a ChangeSpec (a JSON object)");
     }
     ChangeSpec spec = changeSpec(body, "");
     ChangeSpecRequest request =
-        new ChangeSpecRequest(spec, limited("actor", actor == null ? "anonymous" : actor, MAX_ACTOR));
+        new ChangeSpecRequest(
+            spec, limited("actor", actor == null ? "anonymous" : actor, MAX_ACTOR));
     return update(mission, workflow -> workflow.attachChangeSpec(request));
   }
 
@@ -191,19 +213,26 @@ public class MissionService {
           throw new java.time.format.DateTimeParseException("", value, 0);
         }
         long n = Long.parseLong(m.group(1));
-        duration = switch (m.group(2)) {
-          case "s" -> java.time.Duration.ofSeconds(n);
-          case "m" -> java.time.Duration.ofMinutes(n);
-          case "h" -> java.time.Duration.ofHours(n);
-          default -> java.time.Duration.ofDays(n);
-        };
+        duration =
+            switch (m.group(2)) {
+              case "s" -> java.time.Duration.ofSeconds(n);
+              case "m" -> java.time.Duration.ofMinutes(n);
+              case "h" -> java.time.Duration.ofHours(n);
+              default -> java.time.Duration.ofDays(n);
+            };
       }
     } catch (java.time.format.DateTimeParseException e) {
-      throw new ApiException(HttpStatus.BAD_REQUEST,
-          "'approvalTimeout' must be a duration such as PT30M, 90s, 30m, 2h or 7d, got '" + text + "'");
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          "'approvalTimeout' must be a duration such as PT30M, 90s, 30m, 2h or 7d, got '"
+              + text
+              + "'");
     }
-    if (duration.compareTo(java.time.Duration.ofSeconds(1)) < 0 || duration.compareTo(java.time.Duration.ofDays(365)) > 0) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "'approvalTimeout' must be between 1 second and 365 days, got " + text);
+    if (duration.compareTo(java.time.Duration.ofSeconds(1)) < 0
+        || duration.compareTo(java.time.Duration.ofDays(365)) > 0) {
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          "'approvalTimeout' must be between 1 second and 365 days, got " + text);
     }
     return duration;
   }
@@ -213,10 +242,17 @@ public class MissionService {
     if (governed == null) {
       details.append(" Ledger mission: batches are registered by agents.");
     } else {
-      details.append(" Governed mission on ").append(governed.repository())
+      details
+          .append(" Governed mission on ")
+          .append(governed.repository())
           .append(governed.ref() == null ? "" : " at " + governed.ref())
-          .append(governed.changeSpec() == null ? ", ChangeSpec to come" : ", ChangeSpec " + governed.changeSpec().id())
-          .append(", batches of about ").append(governed.batchSize()).append(" file(s).");
+          .append(
+              governed.changeSpec() == null
+                  ? ", ChangeSpec to come"
+                  : ", ChangeSpec " + governed.changeSpec().id())
+          .append(", batches of about ")
+          .append(governed.batchSize())
+          .append(" file(s).");
     }
     return details.toString();
   }
@@ -237,13 +273,21 @@ public class MissionService {
       }
     }
     if (digest == null) {
-      throw new ApiException(HttpStatus.NOT_FOUND,
-          which.equals("diff") ? "Mission " + missionId + " has no planned diff" : "Mission " + missionId + " has no audit pack",
-          which.equals("diff") ? "only governed missions have one, once planned" : "a governed mission has one once finalize is approved");
+      throw new ApiException(
+          HttpStatus.NOT_FOUND,
+          which.equals("diff")
+              ? "Mission " + missionId + " has no planned diff"
+              : "Mission " + missionId + " has no audit pack",
+          which.equals("diff")
+              ? "only governed missions have one, once planned"
+              : "a governed mission has one once finalize is approved");
     }
     String sha = digest;
-    return artifacts.get(sha).map(a -> new Download(sha, a.content()))
-        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Artifact " + sha + " is not stored"));
+    return artifacts
+        .get(sha)
+        .map(a -> new Download(sha, a.content()))
+        .orElseThrow(
+            () -> new ApiException(HttpStatus.NOT_FOUND, "Artifact " + sha + " is not stored"));
   }
 
   Started create(String title, String riskText, String requestedBy) {
@@ -251,7 +295,11 @@ public class MissionService {
   }
 
   private Started create(
-      String title, String riskText, String requestedBy, java.time.Duration approvalTimeout, MissionRequest.Governed governed) {
+      String title,
+      String riskText,
+      String requestedBy,
+      java.time.Duration approvalTimeout,
+      MissionRequest.Governed governed) {
     String cleanTitle = title == null ? "" : title.strip();
     if (cleanTitle.isEmpty()) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "'title' is required and must not be empty");
@@ -261,7 +309,8 @@ public class MissionService {
           HttpStatus.BAD_REQUEST, "'title' is longer than " + MAX_TITLE + " characters");
     }
     Risk risk = riskText == null ? Risk.MEDIUM : parse(() -> Risk.parse(riskText));
-    String requester = limited("requestedBy", requestedBy == null ? "anonymous" : requestedBy, MAX_ACTOR);
+    String requester =
+        limited("requestedBy", requestedBy == null ? "anonymous" : requestedBy, MAX_ACTOR);
     boolean withSearchAttributes = temporal(searchAttributes::available);
 
     for (int attempt = 0; ; attempt++) {
@@ -305,7 +354,10 @@ public class MissionService {
         throw e;
       }
       if (governed != null && governed.budgetUsd() != null) {
-        budgets.define(dev.atomic.finops.BudgetScope.parse("mission:" + missionId), governed.budgetUsd(), null);
+        budgets.define(
+            dev.atomic.finops.BudgetScope.parse("mission:" + missionId),
+            governed.budgetUsd(),
+            null);
       }
       return awaitFirstRecord(request);
     }
@@ -379,7 +431,8 @@ public class MissionService {
     return update(mission, workflow -> workflow.registerBatch(request));
   }
 
-  RollbackResult rollback(String missionId, String batchId, String actor, String reason, boolean cascade) {
+  RollbackResult rollback(
+      String missionId, String batchId, String actor, String reason, boolean cascade) {
     Mission mission = get(missionId);
     requireRunning(mission, "can no longer roll back batches");
     RollbackRequest request =
@@ -446,7 +499,9 @@ public class MissionService {
     } catch (TimeoutException e) {
       throw new ApiException(
           HttpStatus.SERVICE_UNAVAILABLE,
-          "The mission workflow did not answer within " + settings.updateTimeout().toSeconds() + " s",
+          "The mission workflow did not answer within "
+              + settings.updateTimeout().toSeconds()
+              + " s",
           "is a worker serving task queue " + TaskQueues.MISSIONS + "?");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -497,7 +552,9 @@ public class MissionService {
           && (grpc.getStatus().getCode() == Status.Code.UNAVAILABLE
               || grpc.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED)) {
         return new ApiException(
-            HttpStatus.SERVICE_UNAVAILABLE, "Temporal is not reachable", grpc.getStatus().toString());
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "Temporal is not reachable",
+            grpc.getStatus().toString());
       }
     }
     return null;

@@ -15,9 +15,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers the mission search attributes at start-up where the server allows it. Where it
- * does not (no permission, or an older server), missions run without them rather than stall
- * on an unknown attribute.
+ * Registers the mission search attributes at start-up where the server allows it. Where it does not
+ * (no permission, or an older server), missions run without them rather than stall on an unknown
+ * attribute.
  */
 @Component
 public class SearchAttributeRegistrar {
@@ -46,7 +46,8 @@ public class SearchAttributeRegistrar {
     }
     OperatorServiceStubs operator =
         OperatorServiceStubs.newServiceStubs(
-            OperatorServiceStubsOptions.newBuilder(stubs.getOptions()).validateAndBuildWithDefaults());
+            OperatorServiceStubsOptions.newBuilder(stubs.getOptions())
+                .validateAndBuildWithDefaults());
     try {
       // One at a time: servers answer ALREADY_EXISTS per attribute, and the embedded test
       // server has no ListSearchAttributes.

@@ -67,13 +67,16 @@ class ApiErrors {
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
-    return respond(HttpStatus.BAD_REQUEST, "Missing parameter '" + e.getParameterName() + "'", null);
+    return respond(
+        HttpStatus.BAD_REQUEST, "Missing parameter '" + e.getParameterName() + "'", null);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
     return respond(
-        HttpStatus.BAD_REQUEST, "Invalid value for '" + e.getName() + "'", String.valueOf(e.getValue()));
+        HttpStatus.BAD_REQUEST,
+        "Invalid value for '" + e.getName() + "'",
+        String.valueOf(e.getValue()));
   }
 
   @ExceptionHandler(NoResourceFoundException.class)
@@ -86,7 +89,9 @@ class ApiErrors {
     String incident = UUID.randomUUID().toString();
     log.error("unexpected error, incident {}", incident, e);
     return respond(
-        HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "incident " + incident + " in the server log");
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "Internal error",
+        "incident " + incident + " in the server log");
   }
 
   static ResponseEntity<ApiError> respond(HttpStatus status, String error, String details) {

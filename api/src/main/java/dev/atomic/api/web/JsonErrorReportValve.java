@@ -26,7 +26,10 @@ public class JsonErrorReportValve extends ErrorReportValve {
       response.setCharacterEncoding("UTF-8");
       Writer writer = response.getReporter();
       if (writer != null) {
-        writer.write("{\"error\":\"" + reason.replace("\"", "'") + "\",\"details\":\"rejected by the web server\"}");
+        writer.write(
+            "{\"error\":\""
+                + reason.replace("\"", "'")
+                + "\",\"details\":\"rejected by the web server\"}");
         response.finishResponse();
       }
     } catch (IOException | IllegalStateException e) {

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses bodies over {@code MAX_BODY_SIZE} with 413: at once when Content-Length says so,
- * and while reading when the body is chunked.
+ * Refuses bodies over {@code MAX_BODY_SIZE} with 413: at once when Content-Length says so, and
+ * while reading when the body is chunked.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -39,8 +39,12 @@ class RequestSizeFilter extends OncePerRequestFilter {
       response
           .getWriter()
           .write(
-              "{\"error\":\"Request body exceeds MAX_BODY_SIZE (" + limit + " bytes)\","
-                  + "\"details\":\"Content-Length: " + request.getContentLengthLong() + "\"}");
+              "{\"error\":\"Request body exceeds MAX_BODY_SIZE ("
+                  + limit
+                  + " bytes)\","
+                  + "\"details\":\"Content-Length: "
+                  + request.getContentLengthLong()
+                  + "\"}");
       return;
     }
     chain.doFilter(new Limited(request, limit), response);

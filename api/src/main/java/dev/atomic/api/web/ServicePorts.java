@@ -5,8 +5,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The runbook's per-service ports. The API answers every endpoint on each of them, so the
- * original system's scripts keep working; {@code GET /health} names the service of the port.
+ * The runbook's per-service ports. The API answers every endpoint on each of them, so the original
+ * system's scripts keep working; {@code GET /health} names the service of the port.
  *
  * @param enabled open the service ports besides the main port
  */

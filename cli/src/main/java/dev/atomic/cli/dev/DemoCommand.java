@@ -35,9 +35,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code atomic demo}: one governed mission through every checkpoint, on a git origin made from
- * the billing example, with the approvals sent as Temporal signals and the audit pack verified
- * offline at the end. Uses the running platform, or starts the embedded one for the run.
+ * {@code atomic demo}: one governed mission through every checkpoint, on a git origin made from the
+ * billing example, with the approvals sent as Temporal signals and the audit pack verified offline
+ * at the end. Uses the running platform, or starts the embedded one for the run.
  */
 @Command(
     name = "demo",
@@ -57,7 +57,8 @@ public class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--url",
       defaultValue = "${env:ATOMIC_URL:-http://localhost:8080}",
-      description = "REST endpoint of a running platform (env ATOMIC_URL, default ${DEFAULT-VALUE}).")
+      description =
+          "REST endpoint of a running platform (env ATOMIC_URL, default ${DEFAULT-VALUE}).")
   String url;
 
   @Option(
@@ -81,7 +82,8 @@ public class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--batch-size",
       defaultValue = "1",
-      description = "Target files per batch (default ${DEFAULT-VALUE}: every independent edit its own commit).")
+      description =
+          "Target files per batch (default ${DEFAULT-VALUE}: every independent edit its own commit).")
   int batchSize;
 
   @Option(names = "--approver", defaultValue = "demo-approver", description = "Who approves.")
@@ -118,7 +120,9 @@ public class DemoCommand implements Callable<Integer> {
         lock = acquired.get();
         say("Starting the embedded platform (Temporal, workers, REST API, database)…");
         platform = start(atomicHome);
-        url = "http://localhost:" + platform.context().getEnvironment().getProperty("local.server.port", "8080");
+        url =
+            "http://localhost:"
+                + platform.context().getEnvironment().getProperty("local.server.port", "8080");
         temporal = "127.0.0.1:" + platform.temporalPort();
         say("  started in " + seconds(started) + " s: REST " + url + ", Temporal " + temporal);
       }
@@ -147,7 +151,8 @@ public class DemoCommand implements Callable<Integer> {
     // The demo's own REST port and a free Temporal port; the runbook's service ports stay closed.
     extra.put("atomic.ports.enabled", "false");
     int port = URI.create(url).getPort() < 0 ? 8080 : URI.create(url).getPort();
-    return EmbeddedPlatform.start(new EmbeddedPlatform.Settings(atomicHome, "127.0.0.1", 0, port, null, true, extra));
+    return EmbeddedPlatform.start(
+        new EmbeddedPlatform.Settings(atomicHome, "127.0.0.1", 0, port, null, true, extra));
   }
 
   private int run(Path atomicHome, Path example, Path specFile, long started) throws Exception {
@@ -166,7 +171,8 @@ public class DemoCommand implements Callable<Integer> {
     String id = rest.post("/missions", body).get("missionId").asText();
     say("\n2. Mission " + id + " (medium risk) created with ChangeSpec CS-003; planning…");
 
-    JsonNode mission = await(rest, id, m -> checkpointStatus(m, "plan").equals("awaiting_approval"));
+    JsonNode mission =
+        await(rest, id, m -> checkpointStatus(m, "plan").equals("awaiting_approval"));
     if (failed(mission)) {
       return ExitCodes.FAILED;
     }
@@ -183,10 +189,18 @@ public class DemoCommand implements Callable<Integer> {
               id,
               m -> {
                 for (JsonNode b : checkpoint(m, "execute").path("batches")) {
-                  if ("applied".equals(b.path("status").asText()) && shown.add(b.get("id").asText())) {
-                    say("   " + b.get("id").asText() + "  " + b.get("commit").asText().substring(0, 12) + "  "
-                        + b.get("files").get(0).asText()
-                        + (b.get("files").size() > 1 ? " (+" + (b.get("files").size() - 1) + ")" : ""));
+                  if ("applied".equals(b.path("status").asText())
+                      && shown.add(b.get("id").asText())) {
+                    say(
+                        "   "
+                            + b.get("id").asText()
+                            + "  "
+                            + b.get("commit").asText().substring(0, 12)
+                            + "  "
+                            + b.get("files").get(0).asText()
+                            + (b.get("files").size() > 1
+                                ? " (+" + (b.get("files").size() - 1) + ")"
+                                : ""));
                   }
                 }
                 return !checkpointStatus(m, "verify").equals("pending")
@@ -195,31 +209,57 @@ public class DemoCommand implements Callable<Integer> {
       if (failed(mission)) {
         return ExitCodes.FAILED;
       }
-      mission = await(rest, id, m -> checkpointStatus(m, "finalize").equals("awaiting_approval")
-          || checkpointStatus(m, "verify").equals("awaiting_approval"));
+      mission =
+          await(
+              rest,
+              id,
+              m ->
+                  checkpointStatus(m, "finalize").equals("awaiting_approval")
+                      || checkpointStatus(m, "verify").equals("awaiting_approval"));
       JsonNode metrics = checkpoint(mission, "verify").path("metrics");
       say("\n5. Verify on the branch head (invariants, the project's tests, PIT)");
-      say("   passed " + metrics.path("passed").asBoolean() + "; tests run " + metrics.path("testsRun").asText("?")
-          + ", failed " + metrics.path("testsFailed").asText("?") + "; mutation score "
-          + figure(metrics.path("mutationScore")) + " vs threshold " + figure(metrics.path("mutationThreshold"))
-          + " (" + metrics.path("mutantsKilled").asText("?") + "/" + metrics.path("mutantsTotal").asText("?")
-          + " mutants detected)");
+      say(
+          "   passed "
+              + metrics.path("passed").asBoolean()
+              + "; tests run "
+              + metrics.path("testsRun").asText("?")
+              + ", failed "
+              + metrics.path("testsFailed").asText("?")
+              + "; mutation score "
+              + figure(metrics.path("mutationScore"))
+              + " vs threshold "
+              + figure(metrics.path("mutationThreshold"))
+              + " ("
+              + metrics.path("mutantsKilled").asText("?")
+              + "/"
+              + metrics.path("mutantsTotal").asText("?")
+              + " mutants detected)");
       if (!checkpointStatus(mission, "finalize").equals("awaiting_approval")) {
-        say("   verification did not pass: " + metrics.path("invariantsFailed") + " " + metrics.path("errors"));
+        say(
+            "   verification did not pass: "
+                + metrics.path("invariantsFailed")
+                + " "
+                + metrics.path("errors"));
         return ExitCodes.FAILED;
       }
-      signals.signal(id, true, CheckpointName.FINALIZE, approver, "demo: verification figures reviewed");
+      signals.signal(
+          id, true, CheckpointName.FINALIZE, approver, "demo: verification figures reviewed");
       say("   → finalize approved by " + approver + " (Temporal signal approveCheckpoint)");
     }
     mission = await(rest, id, m -> isFinished(m));
     if (failed(mission) || !"completed".equals(mission.path("status").asText())) {
-      say("mission ended " + mission.path("status").asText() + ": " + mission.path("reason").asText());
+      say(
+          "mission ended "
+              + mission.path("status").asText()
+              + ": "
+              + mission.path("reason").asText());
       return ExitCodes.FAILED;
     }
     return summary(rest, mission, id, origin, demo, started);
   }
 
-  private int summary(AtomicClient rest, JsonNode mission, String id, Path origin, Path demo, long started)
+  private int summary(
+      AtomicClient rest, JsonNode mission, String id, Path origin, Path demo, long started)
       throws IOException, GitAPIException {
     JsonNode pack = checkpoint(mission, "finalize").path("auditPack");
     Path zip = demo.resolve(id + "-audit-pack.zip");
@@ -228,16 +268,35 @@ public class DemoCommand implements Callable<Integer> {
     Files.write(key, rest.getBytes("/evidence/public-key").body());
     VerificationReport report =
         new AuditPackVerifier()
-            .verify(zip, SigningKeys.publicKeyFromPem(Files.readString(key, StandardCharsets.US_ASCII)));
-    say("\n6. Mission " + id + " " + mission.path("status").asText() + " in " + seconds(started) + " s");
+            .verify(
+                zip,
+                SigningKeys.publicKeyFromPem(Files.readString(key, StandardCharsets.US_ASCII)));
+    say(
+        "\n6. Mission "
+            + id
+            + " "
+            + mission.path("status").asText()
+            + " in "
+            + seconds(started)
+            + " s");
     say("   branch atomic/" + id + " at " + origin + ":");
     try (Git git = Git.open(origin.toFile())) {
-      for (RevCommit c : git.log().add(git.getRepository().resolve("refs/heads/atomic/" + id)).setMaxCount(20).call()) {
+      for (RevCommit c :
+          git.log()
+              .add(git.getRepository().resolve("refs/heads/atomic/" + id))
+              .setMaxCount(20)
+              .call()) {
         say("     " + c.getName().substring(0, 12) + " " + c.getShortMessage());
       }
     }
-    say("   audit pack " + zip + " (" + pack.path("bytes").asText() + " bytes, sha256 "
-        + pack.path("sha256").asText().substring(0, 16) + "…)");
+    say(
+        "   audit pack "
+            + zip
+            + " ("
+            + pack.path("bytes").asText()
+            + " bytes, sha256 "
+            + pack.path("sha256").asText().substring(0, 16)
+            + "…)");
     say("   offline verification: " + (report.ok() ? "verified" : "FAILED") + " with " + key);
     if (!report.ok()) {
       report.firstFailure().ifPresent(f -> say("   " + f.name() + ": " + f.message()));
@@ -251,20 +310,45 @@ public class DemoCommand implements Callable<Integer> {
     say("\n3. The plan, as the approver reviews it");
     for (JsonNode artifact : checkpoint(mission, "plan").path("artifacts")) {
       switch (artifact.path("type").asText()) {
-        case "diff" -> say("   diff: " + artifact.path("files").asText() + " files, +" + artifact.path("insertions").asText()
-            + " -" + artifact.path("deletions").asText() + " (GET /missions/" + id + "/diff, sha256 "
-            + artifact.path("sha256").asText().substring(0, 16) + "…)");
+        case "diff" ->
+            say(
+                "   diff: "
+                    + artifact.path("files").asText()
+                    + " files, +"
+                    + artifact.path("insertions").asText()
+                    + " -"
+                    + artifact.path("deletions").asText()
+                    + " (GET /missions/"
+                    + id
+                    + "/diff, sha256 "
+                    + artifact.path("sha256").asText().substring(0, 16)
+                    + "…)");
         case "batches" -> {
           say("   build check: " + artifact.path("buildCheck").asText());
           for (JsonNode b : artifact.path("batches")) {
-            String needs = b.path("dependsOn").isEmpty() ? "" : "  depends on " + b.path("dependsOn").get(0).asText();
-            say("   " + b.path("id").asText() + "  " + String.join(", ", texts(b.path("files"))) + needs
-                + (b.hasNonNull("reason") ? "  (" + b.path("reason").asText() + ")" : ""));
+            String needs =
+                b.path("dependsOn").isEmpty()
+                    ? ""
+                    : "  depends on " + b.path("dependsOn").get(0).asText();
+            say(
+                "   "
+                    + b.path("id").asText()
+                    + "  "
+                    + String.join(", ", texts(b.path("files")))
+                    + needs
+                    + (b.hasNonNull("reason") ? "  (" + b.path("reason").asText() + ")" : ""));
           }
         }
-        case "preflight" -> say("   gateway preflight of the ChangeSpec: " + (artifact.path("ok").asBoolean() ? "ok" : "refused"));
-        case "secretScan" -> say("   secret scan of the added lines: " + artifact.path("findings").size() + " finding(s)");
-        default -> { }
+        case "preflight" ->
+            say(
+                "   gateway preflight of the ChangeSpec: "
+                    + (artifact.path("ok").asBoolean() ? "ok" : "refused"));
+        case "secretScan" ->
+            say(
+                "   secret scan of the added lines: "
+                    + artifact.path("findings").size()
+                    + " finding(s)");
+        default -> {}
       }
     }
   }
@@ -276,7 +360,8 @@ public class DemoCommand implements Callable<Integer> {
   }
 
   private boolean failed(JsonNode mission) {
-    if ("failed".equals(mission.path("status").asText()) || "expired".equals(mission.path("status").asText())) {
+    if ("failed".equals(mission.path("status").asText())
+        || "expired".equals(mission.path("status").asText())) {
       say("mission " + mission.path("status").asText() + ": " + mission.path("reason").asText());
       return true;
     }
@@ -284,10 +369,12 @@ public class DemoCommand implements Callable<Integer> {
   }
 
   private static boolean isFinished(JsonNode m) {
-    return List.of("completed", "rejected", "failed", "expired", "cancelled").contains(m.path("status").asText());
+    return List.of("completed", "rejected", "failed", "expired", "cancelled")
+        .contains(m.path("status").asText());
   }
 
-  private JsonNode await(AtomicClient rest, String id, java.util.function.Predicate<JsonNode> done) {
+  private JsonNode await(
+      AtomicClient rest, String id, java.util.function.Predicate<JsonNode> done) {
     long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
     while (true) {
       JsonNode mission = rest.get("/missions/" + AtomicClient.segment(id));
@@ -295,8 +382,14 @@ public class DemoCommand implements Callable<Integer> {
         return mission;
       }
       if (System.nanoTime() > deadline) {
-        throw new CliException(ExitCodes.FAILED, "mission " + id + " made no progress in " + STEP_TIMEOUT.toMinutes()
-            + " min; it is " + mission.path("status").asText());
+        throw new CliException(
+            ExitCodes.FAILED,
+            "mission "
+                + id
+                + " made no progress in "
+                + STEP_TIMEOUT.toMinutes()
+                + " min; it is "
+                + mission.path("status").asText());
       }
       try {
         Thread.sleep(250);
@@ -334,14 +427,20 @@ public class DemoCommand implements Callable<Integer> {
     PersonIdent demo = new PersonIdent("Atomic demo", "demo@atomic.invalid");
     try (Git git = Git.init().setDirectory(target.toFile()).setInitialBranch("main").call()) {
       git.add().addFilepattern(".").call();
-      git.commit().setAuthor(demo).setCommitter(demo).setSign(false).setMessage("billing example").call();
+      git.commit()
+          .setAuthor(demo)
+          .setCommitter(demo)
+          .setSign(false)
+          .setMessage("billing example")
+          .call();
     }
     return target.toAbsolutePath().normalize();
   }
 
   private static boolean answers(String url) {
     try {
-      HttpURLConnection connection = (HttpURLConnection) URI.create(url + "/health").toURL().openConnection();
+      HttpURLConnection connection =
+          (HttpURLConnection) URI.create(url + "/health").toURL().openConnection();
       connection.setConnectTimeout(1000);
       connection.setReadTimeout(2000);
       return connection.getResponseCode() == 200;
@@ -351,7 +450,9 @@ public class DemoCommand implements Callable<Integer> {
   }
 
   private static String figure(JsonNode number) {
-    return number.isNumber() ? String.format(java.util.Locale.ROOT, "%.2f", number.asDouble()) : "-";
+    return number.isNumber()
+        ? String.format(java.util.Locale.ROOT, "%.2f", number.asDouble())
+        : "-";
   }
 
   private static String seconds(long since) {

@@ -38,7 +38,8 @@ public class DevCommand implements Callable<Integer> {
   @Option(
       names = "--home",
       defaultValue = "${env:ATOMIC_HOME:-.atomic}",
-      description = "Where the database, keys and lock live (env ATOMIC_HOME, default ${DEFAULT-VALUE}).")
+      description =
+          "Where the database, keys and lock live (env ATOMIC_HOME, default ${DEFAULT-VALUE}).")
   Path home;
 
   @Option(
@@ -50,7 +51,8 @@ public class DevCommand implements Callable<Integer> {
   @Option(
       names = "--temporal-port",
       defaultValue = "${env:TEMPORAL_PORT:-7233}",
-      description = "Port of the embedded Temporal frontend (env TEMPORAL_PORT, default ${DEFAULT-VALUE}).")
+      description =
+          "Port of the embedded Temporal frontend (env TEMPORAL_PORT, default ${DEFAULT-VALUE}).")
   int temporalPort;
 
   @Option(
@@ -66,16 +68,21 @@ public class DevCommand implements Callable<Integer> {
     if (acquired.isEmpty()) {
       throw new CliException(
           ExitCodes.CONFLICT,
-          "Atomic dev is already running for " + atomicHome + ":\n" + DevLock.holder(atomicHome)
+          "Atomic dev is already running for "
+              + atomicHome
+              + ":\n"
+              + DevLock.holder(atomicHome)
               + "\nStop it with Ctrl-C in its terminal, or use it as it is.");
     }
     DevLock lock = acquired.get();
     int[] servicePorts = servicePorts();
     try {
-      requireFree("127.0.0.1", temporalPort, "the Temporal port (set TEMPORAL_PORT or --temporal-port)");
+      requireFree(
+          "127.0.0.1", temporalPort, "the Temporal port (set TEMPORAL_PORT or --temporal-port)");
       requireFree(null, port, "the REST port (set ATOMIC_PORT or --port)");
       for (int i = 0; i < servicePorts.length; i++) {
-        requireFree(null, servicePorts[i], "the " + SERVICES[i] + " port (set " + SERVICE_ENV[i] + ")");
+        requireFree(
+            null, servicePorts[i], "the " + SERVICES[i] + " port (set " + SERVICE_ENV[i] + ")");
       }
       out.println("Starting Atomic (Temporal, workers, REST API, database)…");
       out.flush();
@@ -101,16 +108,21 @@ public class DevCommand implements Callable<Integer> {
   private String summary(Path atomicHome, EmbeddedPlatform platform, int[] servicePorts) {
     StringBuilder text = new StringBuilder();
     text.append("Atomic is running (pid ").append(ProcessHandle.current().pid()).append(")\n");
-    text.append("  Temporal  127.0.0.1:").append(platform.temporalPort())
+    text.append("  Temporal  127.0.0.1:")
+        .append(platform.temporalPort())
         .append("  (embedded test server: history in memory only, no Web UI)\n");
     text.append("  REST      http://localhost:").append(port).append('\n');
     for (int i = 0; i < servicePorts.length; i++) {
-      text.append(String.format("            http://localhost:%d  (%s)%n", servicePorts[i], SERVICES[i]));
+      text.append(
+          String.format("            http://localhost:%d  (%s)%n", servicePorts[i], SERVICES[i]));
     }
     text.append("  Health    http://localhost:").append(port).append("/actuator/health\n");
     text.append("  Database  H2 file ").append(atomicHome.resolve("db/atomic.mv.db")).append('\n');
     text.append("  Workers   ")
-        .append(noWorkers ? "off (start them with `atomic worker`)" : String.join(", ", dev.atomic.platform.TaskQueues.ALL));
+        .append(
+            noWorkers
+                ? "off (start them with `atomic worker`)"
+                : String.join(", ", dev.atomic.platform.TaskQueues.ALL));
     return text.toString();
   }
 
@@ -135,9 +147,11 @@ public class DevCommand implements Callable<Integer> {
     for (int i = 0; i < ports.length; i++) {
       String value = System.getenv(SERVICE_ENV[i]);
       try {
-        ports[i] = value == null || value.isBlank() ? SERVICE_DEFAULTS[i] : Integer.parseInt(value.trim());
+        ports[i] =
+            value == null || value.isBlank() ? SERVICE_DEFAULTS[i] : Integer.parseInt(value.trim());
       } catch (NumberFormatException e) {
-        throw new CliException(ExitCodes.USAGE, SERVICE_ENV[i] + " must be a port number, got '" + value + "'");
+        throw new CliException(
+            ExitCodes.USAGE, SERVICE_ENV[i] + " must be a port number, got '" + value + "'");
       }
     }
     return ports;
@@ -150,11 +164,14 @@ public class DevCommand implements Callable<Integer> {
     try (ServerSocket socket = new ServerSocket()) {
       socket.setReuseAddress(true);
       InetSocketAddress address =
-          host == null ? new InetSocketAddress(port) : new InetSocketAddress(InetAddress.getByName(host), port);
+          host == null
+              ? new InetSocketAddress(port)
+              : new InetSocketAddress(InetAddress.getByName(host), port);
       socket.bind(address);
     } catch (IOException e) {
       throw new CliException(
-          ExitCodes.CONFLICT, "port " + port + " is already in use by another program; it is " + what);
+          ExitCodes.CONFLICT,
+          "port " + port + " is already in use by another program; it is " + what);
     }
   }
 }

@@ -11,8 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * One {@code atomic dev} per Atomic home. The operating system releases the lock when the
- * process dies, so a crash never leaves a stale lock behind.
+ * One {@code atomic dev} per Atomic home. The operating system releases the lock when the process
+ * dies, so a crash never leaves a stale lock behind.
  */
 final class DevLock implements AutoCloseable {
 
@@ -30,7 +30,8 @@ final class DevLock implements AutoCloseable {
   static Optional<DevLock> acquire(Path home) throws IOException {
     Files.createDirectories(home);
     FileChannel channel =
-        FileChannel.open(home.resolve("dev.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel.open(
+            home.resolve("dev.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = channel.tryLock();

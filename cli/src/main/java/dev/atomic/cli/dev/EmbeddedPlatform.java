@@ -9,8 +9,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The whole platform in one process: Temporal's frontend, the workers, the REST facade on its
- * main port and the service ports, and the H2 file database under the Atomic home.
+ * The whole platform in one process: Temporal's frontend, the workers, the REST facade on its main
+ * port and the service ports, and the H2 file database under the Atomic home.
  */
 public final class EmbeddedPlatform implements AutoCloseable {
 
@@ -39,13 +39,16 @@ public final class EmbeddedPlatform implements AutoCloseable {
   }
 
   public static EmbeddedPlatform start(Settings settings) {
-    EmbeddedTemporal temporal = EmbeddedTemporal.start(settings.temporalHost(), settings.temporalPort());
+    EmbeddedTemporal temporal =
+        EmbeddedTemporal.start(settings.temporalHost(), settings.temporalPort());
     try {
       Map<String, Object> properties = new LinkedHashMap<>();
       properties.put(
           "spring.config.name",
-          "atomic-common," + WorkerApplication.CONFIG_NAMES.replace("atomic-common,", "")
-              + "," + ApiApplication.CONFIG_NAMES.replace("atomic-common,", ""));
+          "atomic-common,"
+              + WorkerApplication.CONFIG_NAMES.replace("atomic-common,", "")
+              + ","
+              + ApiApplication.CONFIG_NAMES.replace("atomic-common,", ""));
       properties.put("spring.application.name", "atomic");
       properties.put("atomic.home", settings.home().toString());
       properties.put(
@@ -71,8 +74,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
   }
 
   /**
-   * Properties as command-line arguments: they outrank the config files, where
-   * {@code SpringApplicationBuilder.properties} would only set defaults beneath them.
+   * Properties as command-line arguments: they outrank the config files, where {@code
+   * SpringApplicationBuilder.properties} would only set defaults beneath them.
    */
   static String[] asArguments(Map<String, Object> properties) {
     return properties.entrySet().stream()

@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Temporal's test server as a real gRPC frontend, with time skipping off. Bound to one address
- * (loopback by default): {@code TestServer.createPortBoundServer} listens on every interface,
- * which a developer machine should not expose.
+ * (loopback by default): {@code TestServer.createPortBoundServer} listens on every interface, which
+ * a developer machine should not expose.
  */
 public final class EmbeddedTemporal implements AutoCloseable {
 

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "worker",
     mixinStandardHelpOptions = true,
-    description = "Run workers against a Temporal frontend (e.g. one started by `atomic dev --no-workers`).")
+    description =
+        "Run workers against a Temporal frontend (e.g. one started by `atomic dev --no-workers`).")
 public class WorkerCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -32,13 +33,15 @@ public class WorkerCommand implements Callable<Integer> {
   @Option(
       names = "--home",
       defaultValue = "${env:ATOMIC_HOME:-.atomic}",
-      description = "Atomic home holding the H2 database (env ATOMIC_HOME, default ${DEFAULT-VALUE}).")
+      description =
+          "Atomic home holding the H2 database (env ATOMIC_HOME, default ${DEFAULT-VALUE}).")
   Path home;
 
   @Option(
       names = "--port",
       defaultValue = "${env:WORKER_PORT:-8081}",
-      description = "Health and metrics port (env WORKER_PORT, default ${DEFAULT-VALUE}; 0 picks one).")
+      description =
+          "Health and metrics port (env WORKER_PORT, default ${DEFAULT-VALUE}; 0 picks one).")
   int port;
 
   @Option(
@@ -72,8 +75,14 @@ public class WorkerCommand implements Callable<Integer> {
         new SpringApplicationBuilder(WorkerApplication.class)
             .registerShutdownHook(false)
             .run(EmbeddedPlatform.asArguments(properties));
-    spec.commandLine().getOut().println("Workers polling " + String.join(", ", WorkerQueues.served(queues)) + " on "
-        + temporal + ". Press Ctrl-C to stop.");
+    spec.commandLine()
+        .getOut()
+        .println(
+            "Workers polling "
+                + String.join(", ", WorkerQueues.served(queues))
+                + " on "
+                + temporal
+                + ". Press Ctrl-C to stop.");
     spec.commandLine().getOut().flush();
     Foreground.awaitShutdown("atomic-worker", context::close);
     return ExitCodes.OK;

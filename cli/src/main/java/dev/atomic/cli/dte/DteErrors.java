@@ -12,6 +12,7 @@ final class DteErrors {
   static CliException of(DteException e) {
     String text =
         e.reasons().size() == 1 ? e.reasons().get(0) : "\n  " + String.join("\n  ", e.reasons());
-    return new CliException(e.kind() == DteException.Kind.REFUSED ? ExitCodes.FAILED : ExitCodes.USAGE, text);
+    return new CliException(
+        e.kind() == DteException.Kind.REFUSED ? ExitCodes.FAILED : ExitCodes.USAGE, text);
   }
 }

@@ -26,16 +26,28 @@ class PlanCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--intent", required = true, description = "What to change; `atomic dte plan --intent help` lists the forms.")
+  @Option(
+      names = "--intent",
+      required = true,
+      description = "What to change; `atomic dte plan --intent help` lists the forms.")
   String intent;
 
-  @Option(names = "--scope", required = true, arity = "1..*", description = "Files, directories or globs, e.g. src/**/*.java.")
+  @Option(
+      names = "--scope",
+      required = true,
+      arity = "1..*",
+      description = "Files, directories or globs, e.g. src/**/*.java.")
   List<String> scope;
 
-  @Option(names = "--language", description = "java (default, inferred from the scope), typescript, javascript or python.")
+  @Option(
+      names = "--language",
+      description = "java (default, inferred from the scope), typescript, javascript or python.")
   String language;
 
-  @Option(names = "--id", defaultValue = "CS-1", description = "ChangeSpec id, CS-<n> (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--id",
+      defaultValue = "CS-1",
+      description = "ChangeSpec id, CS-<n> (default ${DEFAULT-VALUE}).")
   String id;
 
   @Option(names = "--output", description = "Write the ChangeSpec here instead of standard output.")
@@ -47,7 +59,11 @@ class PlanCommand implements Callable<Integer> {
     try {
       planned =
           IntentPlanner.plan(
-              id, intent, scope, language, System.getProperty("user.name", "unknown"),
+              id,
+              intent,
+              scope,
+              language,
+              System.getProperty("user.name", "unknown"),
               Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     } catch (DteException e) {
       throw DteErrors.of(e);
@@ -62,7 +78,9 @@ class PlanCommand implements Callable<Integer> {
         throw new CliException(ExitCodes.USAGE, "no such directory for --output: " + parent);
       }
       Files.writeString(output, json);
-      spec.commandLine().getErr().println("wrote " + output + " (" + planned.patches().get(0).astOp() + ")");
+      spec.commandLine()
+          .getErr()
+          .println("wrote " + output + " (" + planned.patches().get(0).astOp() + ")");
     }
     return ExitCodes.OK;
   }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Revert one batch of an applied spec (a new commit on atomic/<spec id>). Refused while",
-      "applied batches depend on it, unless --cascade reverts those too, newest first."})
+      "applied batches depend on it, unless --cascade reverts those too, newest first."
+    })
 class RevertCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -29,7 +30,8 @@ class RevertCommand implements Callable<Integer> {
 
   @Option(
       names = "--cascade",
-      description = "Also revert the applied batches that depend on it, newest first (refused without).")
+      description =
+          "Also revert the applied batches that depend on it, newest first (refused without).")
   boolean cascade;
 
   @Override
@@ -39,9 +41,17 @@ class RevertCommand implements Callable<Integer> {
     }
     String specId = SpecFiles.read(target.specFile).id();
     try {
-      for (GitBatches.Reverted reverted : GitBatches.revert(target.workingDir, "atomic/" + specId, batch, cascade)) {
-        spec.commandLine().getOut().println(
-            "reverted " + reverted.batchId() + " of " + specId + " in commit " + reverted.commit().substring(0, 12));
+      for (GitBatches.Reverted reverted :
+          GitBatches.revert(target.workingDir, "atomic/" + specId, batch, cascade)) {
+        spec.commandLine()
+            .getOut()
+            .println(
+                "reverted "
+                    + reverted.batchId()
+                    + " of "
+                    + specId
+                    + " in commit "
+                    + reverted.commit().substring(0, 12));
       }
     } catch (DteException e) {
       throw DteErrors.of(e);

@@ -9,6 +9,9 @@ class SpecOptions {
   @Option(names = "--spec", required = true, description = "The ChangeSpec (JSON).")
   Path specFile;
 
-  @Option(names = "--working-dir", defaultValue = ".", description = "The tree (default: the current directory).")
+  @Option(
+      names = "--working-dir",
+      defaultValue = ".",
+      description = "The tree (default: the current directory).")
   Path workingDir;
 }

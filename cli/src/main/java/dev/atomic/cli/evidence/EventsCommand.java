@@ -33,8 +33,7 @@ class EventsCommand implements Callable<Integer> {
             .get("/evidence/mission/" + AtomicClient.segment(missionId) + "/events");
     PrintWriter out = spec.commandLine().getOut();
     if (client.json()) {
-      out.println(
-          Json.pretty(timeline));
+      out.println(Json.pretty(timeline));
     } else {
       for (JsonNode event : timeline.path("events")) {
         out.printf(

@@ -38,8 +38,7 @@ class VerifyChainCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     boolean ok = result.path("ok").asBoolean(false);
     if (client.json()) {
-      out.println(
-          Json.pretty(result));
+      out.println(Json.pretty(result));
     } else if (ok) {
       out.printf(
           "chain of %s intact: %d events, last %s, hash %s%n",

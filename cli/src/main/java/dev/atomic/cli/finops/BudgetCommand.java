@@ -1,8 +1,8 @@
 package dev.atomic.cli.finops;
 
-import dev.atomic.cli.RestOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atomic.cli.ExitCodes;
+import dev.atomic.cli.RestOptions;
 import dev.atomic.cli.mission.AtomicClient;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -24,14 +24,22 @@ class BudgetCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RestOptions rest;
 
-  @Option(names = "--scope", defaultValue = "global",
+  @Option(
+      names = "--scope",
+      defaultValue = "global",
       description = "global, mission:<id> or team:<name> (default ${DEFAULT-VALUE}).")
   String scope;
 
-  @Option(names = "--add", paramLabel = "USD", description = "Spend to add to the budget's consumption.")
+  @Option(
+      names = "--add",
+      paramLabel = "USD",
+      description = "Spend to add to the budget's consumption.")
   BigDecimal add;
 
-  @Option(names = "--set-total", paramLabel = "USD", description = "Set the budget's total (creates a mission or team budget).")
+  @Option(
+      names = "--set-total",
+      paramLabel = "USD",
+      description = "Set the budget's total (creates a mission or team budget).")
   BigDecimal total;
 
   @Option(names = "--reset", description = "With --set-total: monthly, weekly, daily or none.")
@@ -80,15 +88,17 @@ class BudgetCommand implements Callable<Integer> {
   }
 
   static String line(JsonNode budget) {
-    StringBuilder line = new StringBuilder(String.format(
-        "%s  %s (%s)  total %s USD  consumed %s  reserved %s  remaining %s",
-        budget.path("scope").asText(),
-        budget.path("period").asText(),
-        budget.path("reset").asText(),
-        budget.path("total").asText(),
-        budget.path("consumed").asText(),
-        budget.path("reserved").asText(),
-        budget.path("remaining").asText()));
+    StringBuilder line =
+        new StringBuilder(
+            String.format(
+                "%s  %s (%s)  total %s USD  consumed %s  reserved %s  remaining %s",
+                budget.path("scope").asText(),
+                budget.path("period").asText(),
+                budget.path("reset").asText(),
+                budget.path("total").asText(),
+                budget.path("consumed").asText(),
+                budget.path("reserved").asText(),
+                budget.path("remaining").asText()));
     if (budget.path("alertsFired").size() > 0) {
       line.append("  alerts fired:");
       budget.path("alertsFired").forEach(t -> line.append(' ').append(t.asInt()).append('%'));

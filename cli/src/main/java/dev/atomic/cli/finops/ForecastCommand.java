@@ -1,9 +1,9 @@
 package dev.atomic.cli.finops;
 
-import dev.atomic.cli.RestOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atomic.cli.CliException;
 import dev.atomic.cli.ExitCodes;
+import dev.atomic.cli.RestOptions;
 import dev.atomic.platform.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,18 +31,26 @@ class ForecastCommand implements Callable<Integer> {
   @Option(names = "--spec", required = true, description = "The ChangeSpec (JSON).")
   Path specFile;
 
-  @Option(names = "--working-dir",
-      description = "Read the files the scope selects from this tree (it must lie under the server's allowed roots);"
-          + " without it the scope is estimated.")
+  @Option(
+      names = "--working-dir",
+      description =
+          "Read the files the scope selects from this tree (it must lie under the server's allowed roots);"
+              + " without it the scope is estimated.")
   Path workingDir;
 
-  @Option(names = "--repository", description = "Read the files from a clone of this file:// or https:// URL instead.")
+  @Option(
+      names = "--repository",
+      description = "Read the files from a clone of this file:// or https:// URL instead.")
   String repository;
 
-  @Option(names = "--provider", description = "copilot, cursor, windsurf, openai or anthropic (default: the server's).")
+  @Option(
+      names = "--provider",
+      description = "copilot, cursor, windsurf, openai or anthropic (default: the server's).")
   String provider;
 
-  @Option(names = "--model", description = "Model to price (default: the provider's default model).")
+  @Option(
+      names = "--model",
+      description = "Model to price (default: the provider's default model).")
   String model;
 
   @Option(names = "--task", description = "Pick the model by the policy of this task.")
@@ -80,14 +88,29 @@ class ForecastCommand implements Callable<Integer> {
 
   private static void print(PrintWriter out, String specId, JsonNode f) {
     boolean tree = "tree".equals(f.path("basis").asText());
-    out.printf("%s on %s/%s: %s USD%n", specId, f.path("provider").asText(), f.path("model").asText(), f.path("usdEstimate").asText());
-    out.printf("  input   %,d tokens (%s, %s; %d file(s) %s)%n", f.path("tokens").asLong(), f.path("tokenizer").asText(),
-        f.path("tokenCount").asText(), f.path("files").asInt(), tree ? "read from the tree" : "estimated from the scope");
+    out.printf(
+        "%s on %s/%s: %s USD%n",
+        specId,
+        f.path("provider").asText(),
+        f.path("model").asText(),
+        f.path("usdEstimate").asText());
+    out.printf(
+        "  input   %,d tokens (%s, %s; %d file(s) %s)%n",
+        f.path("tokens").asLong(),
+        f.path("tokenizer").asText(),
+        f.path("tokenCount").asText(),
+        f.path("files").asInt(),
+        tree ? "read from the tree" : "estimated from the scope");
     out.printf("  output  %,d tokens (expected)%n", f.path("outputTokens").asLong());
-    out.printf("  p95 latency %.1f s (%d request(s))%n", f.path("p95Latency").asLong() / 1000.0, f.path("requests").asInt());
+    out.printf(
+        "  p95 latency %.1f s (%d request(s))%n",
+        f.path("p95Latency").asLong() / 1000.0, f.path("requests").asInt());
     JsonNode prices = f.path("prices");
-    out.printf("  prices as of %s: %s in / %s out USD per million tokens%s%n", prices.path("asOf").asText(),
-        prices.path("inputUsdPerMillion").asText(), prices.path("outputUsdPerMillion").asText(),
+    out.printf(
+        "  prices as of %s: %s in / %s out USD per million tokens%s%n",
+        prices.path("asOf").asText(),
+        prices.path("inputUsdPerMillion").asText(),
+        prices.path("outputUsdPerMillion").asText(),
         prices.path("pessimistic").asBoolean() ? " (pessimistic: model not in the table)" : "");
     f.path("notes").forEach(n -> out.println("  note: " + n.asText()));
   }

@@ -1,8 +1,8 @@
 package dev.atomic.cli.finops;
 
-import dev.atomic.cli.RestOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atomic.cli.ExitCodes;
+import dev.atomic.cli.RestOptions;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +15,11 @@ import picocli.CommandLine.Spec;
     name = "policies",
     mixinStandardHelpOptions = true,
     description = "Model policies: which model serves a task.",
-    subcommands = {PoliciesListCommand.class, PoliciesSetCommand.class, PoliciesDeleteCommand.class})
+    subcommands = {
+      PoliciesListCommand.class,
+      PoliciesSetCommand.class,
+      PoliciesDeleteCommand.class
+    })
 class PoliciesCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -27,9 +31,14 @@ class PoliciesCommand implements Callable<Integer> {
   }
 
   static String line(JsonNode p) {
-    return String.format("%-18s %-10s %-18s ceiling %s USD  priority %d  (%s)",
-        p.path("task").asText(), p.path("provider").asText(), p.path("model").asText(),
-        p.path("budgetCeiling").asText(), p.path("priority").asInt(), p.path("source").asText());
+    return String.format(
+        "%-18s %-10s %-18s ceiling %s USD  priority %d  (%s)",
+        p.path("task").asText(),
+        p.path("provider").asText(),
+        p.path("model").asText(),
+        p.path("budgetCeiling").asText(),
+        p.path("priority").asInt(),
+        p.path("source").asText());
   }
 
   static int print(RestOptions rest, PrintWriter out, JsonNode value) {

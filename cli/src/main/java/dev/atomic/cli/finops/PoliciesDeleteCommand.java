@@ -1,8 +1,8 @@
 package dev.atomic.cli.finops;
 
-import dev.atomic.cli.RestOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atomic.cli.ExitCodes;
+import dev.atomic.cli.RestOptions;
 import dev.atomic.cli.mission.AtomicClient;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -12,7 +12,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "delete", mixinStandardHelpOptions = true,
+@Command(
+    name = "delete",
+    mixinStandardHelpOptions = true,
     description = "Remove the stored policy of a task; its shipped default, if any, applies again.")
 class PoliciesDeleteCommand implements Callable<Integer> {
 

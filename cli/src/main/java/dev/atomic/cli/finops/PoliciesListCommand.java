@@ -8,7 +8,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list", mixinStandardHelpOptions = true, description = "Policies in force, stored and shipped defaults.")
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description = "Policies in force, stored and shipped defaults.")
 class PoliciesListCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

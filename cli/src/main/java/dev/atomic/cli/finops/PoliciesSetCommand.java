@@ -11,7 +11,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "set", mixinStandardHelpOptions = true, description = "Store the policy of a task, replacing the one in force.")
+@Command(
+    name = "set",
+    mixinStandardHelpOptions = true,
+    description = "Store the policy of a task, replacing the one in force.")
 class PoliciesSetCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -26,10 +29,17 @@ class PoliciesSetCommand implements Callable<Integer> {
   @Option(names = "--provider", description = "Provider (default: the one offering the model).")
   String provider;
 
-  @Option(names = "--budget-ceiling", required = true, paramLabel = "USD", description = "Most one request of the task may cost.")
+  @Option(
+      names = "--budget-ceiling",
+      required = true,
+      paramLabel = "USD",
+      description = "Most one request of the task may cost.")
   BigDecimal budgetCeiling;
 
-  @Option(names = "--priority", defaultValue = "0", description = "Order among policies, lower first (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--priority",
+      defaultValue = "0",
+      description = "Order among policies, lower first (default ${DEFAULT-VALUE}).")
   int priority;
 
   @Override
@@ -42,6 +52,7 @@ class PoliciesSetCommand implements Callable<Integer> {
     }
     body.put("budgetCeiling", budgetCeiling);
     body.put("priority", priority);
-    return PoliciesCommand.print(rest, spec.commandLine().getOut(), rest.client().put("/policies/models", body));
+    return PoliciesCommand.print(
+        rest, spec.commandLine().getOut(), rest.client().put("/policies/models", body));
   }
 }

@@ -31,13 +31,22 @@ class BenchCommand implements Callable<Integer> {
   @Option(names = "--corpus", required = true, description = "The corpus file.")
   Path corpus;
 
-  @Option(names = "--predictions", description = "Write one JSON line of predicted spans per corpus line here.")
+  @Option(
+      names = "--predictions",
+      description = "Write one JSON line of predicted spans per corpus line here.")
   Path predictions;
 
-  @Option(names = "--runs", defaultValue = "20", description = "Timed passes; the best and median are reported (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--runs",
+      defaultValue = "20",
+      description = "Timed passes; the best and median are reported (default ${DEFAULT-VALUE}).")
   int runs;
 
-  @Option(names = "--warmup", defaultValue = "200", description = "Untimed passes first, so the JIT has compiled the engine (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--warmup",
+      defaultValue = "200",
+      description =
+          "Untimed passes first, so the JIT has compiled the engine (default ${DEFAULT-VALUE}).")
   int warmup;
 
   @Override
@@ -48,7 +57,10 @@ class BenchCommand implements Callable<Integer> {
     if (runs < 1 || warmup < 0) {
       throw new CliException(ExitCodes.USAGE, "--runs must be at least 1 and --warmup at least 0");
     }
-    spec.commandLine().getErr().println("Scanning " + corpus + ": " + warmup + " warm-up and " + runs + " timed pass(es)…");
+    spec.commandLine()
+        .getErr()
+        .println(
+            "Scanning " + corpus + ": " + warmup + " warm-up and " + runs + " timed pass(es)…");
     spec.commandLine().getErr().flush();
     CorpusBench.Report report;
     try {
@@ -56,7 +68,8 @@ class BenchCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new CliException(ExitCodes.FAILED, "cannot read or write: " + e.getMessage());
     } catch (RuntimeException e) {
-      throw new CliException(ExitCodes.USAGE, "the corpus is not in the expected format: " + e.getMessage());
+      throw new CliException(
+          ExitCodes.USAGE, "the corpus is not in the expected format: " + e.getMessage());
     }
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     CorpusBench.print(report, new PrintStream(buffer, true, StandardCharsets.UTF_8));

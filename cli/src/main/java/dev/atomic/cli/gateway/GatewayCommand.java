@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "gateway",
     mixinStandardHelpOptions = true,
-    description = "Check content before it leaves for an AI provider; measure the redaction engine.",
+    description =
+        "Check content before it leaves for an AI provider; measure the redaction engine.",
     subcommands = {PreflightCommand.class, BenchCommand.class})
 public class GatewayCommand {}

@@ -35,7 +35,9 @@ class PreflightCommand implements Callable<Integer> {
   @Option(names = "--file", description = "The content to check (default: standard input).")
   Path file;
 
-  @Option(names = "--provider", description = "Destination: copilot, cursor, windsurf, openai or anthropic.")
+  @Option(
+      names = "--provider",
+      description = "Destination: copilot, cursor, windsurf, openai or anthropic.")
   String provider;
 
   @Option(names = "--sanitized", description = "Print the sanitized content after the report.")
@@ -73,17 +75,27 @@ class PreflightCommand implements Callable<Integer> {
   }
 
   private void print(PrintWriter out, JsonNode result) {
-    out.println(result.path("ok").asBoolean() ? "ok: the content may be sent" : "REFUSED: the content may not be sent");
+    out.println(
+        result.path("ok").asBoolean()
+            ? "ok: the content may be sent"
+            : "REFUSED: the content may not be sent");
     for (JsonNode violation : result.path("violations")) {
-      out.printf("  %-7s %-24s %s%n", violation.path("severity").asText(), violation.path("rule").asText(),
+      out.printf(
+          "  %-7s %-24s %s%n",
+          violation.path("severity").asText(),
+          violation.path("rule").asText(),
           violation.path("message").asText());
     }
     JsonNode redactions = result.path("redactions");
     if (redactions.size() > 0) {
       out.printf("%-12s %-24s %9s %7s%n", "TYPE", "RULE", "POSITION", "LENGTH");
       for (JsonNode redaction : redactions) {
-        out.printf("%-12s %-24s %9d %7d%n", redaction.path("type").asText(), redaction.path("rule").asText(),
-            redaction.path("position").asInt(), redaction.path("length").asInt());
+        out.printf(
+            "%-12s %-24s %9d %7d%n",
+            redaction.path("type").asText(),
+            redaction.path("rule").asText(),
+            redaction.path("position").asInt(),
+            redaction.path("length").asInt());
       }
     } else {
       out.println("nothing to redact");

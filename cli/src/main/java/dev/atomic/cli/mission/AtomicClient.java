@@ -68,7 +68,8 @@ public final class AtomicClient {
 
   /** GETs a binary or text answer (an audit pack, a PEM key); an error answer is JSON as usual. */
   public Download getBytes(String path) {
-    HttpRequest request = HttpRequest.newBuilder(resolve(path)).timeout(Duration.ofMinutes(10)).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(resolve(path)).timeout(Duration.ofMinutes(10)).GET().build();
     HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
     int status = response.statusCode();
     if (status >= 200 && status < 300) {
@@ -130,7 +131,8 @@ public final class AtomicClient {
   }
 
   private static CliException failure(int status, JsonNode body) {
-    String message = body != null && body.hasNonNull("error") ? body.get("error").asText() : "HTTP " + status;
+    String message =
+        body != null && body.hasNonNull("error") ? body.get("error").asText() : "HTTP " + status;
     if (body != null && body.hasNonNull("details")) {
       message += " (" + body.get("details").asText() + ")";
     }

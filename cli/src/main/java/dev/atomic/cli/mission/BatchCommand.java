@@ -34,7 +34,8 @@ class BatchCommand implements Callable<Integer> {
     }
     MissionPrinter.print(
         spec.commandLine().getOut(),
-        new AtomicClient(client.url()).post("/missions/" + AtomicClient.segment(missionId) + "/batches", body),
+        new AtomicClient(client.url())
+            .post("/missions/" + AtomicClient.segment(missionId) + "/batches", body),
         true);
     return ExitCodes.OK;
   }

@@ -3,7 +3,10 @@ package dev.atomic.cli.mission;
 import dev.atomic.cli.RestOptions;
 import picocli.CommandLine.Option;
 
-/** How a mission command reaches the platform (REST, or Temporal for decisions), who acts, how it prints. */
+/**
+ * How a mission command reaches the platform (REST, or Temporal for decisions), who acts, how it
+ * prints.
+ */
 public class ClientOptions extends RestOptions {
 
   @Option(
@@ -14,9 +17,7 @@ public class ClientOptions extends RestOptions {
               + " send the Temporal signal directly.")
   String temporal;
 
-  @Option(
-      names = "--actor",
-      description = "Who acts (default: the OS user).")
+  @Option(names = "--actor", description = "Who acts (default: the OS user).")
   String actor;
 
   @Option(

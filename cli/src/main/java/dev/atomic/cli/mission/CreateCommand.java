@@ -27,10 +27,13 @@ class CreateCommand implements Callable<Integer> {
 
   @Option(
       names = "--repository",
-      description = "Git repository to change (https:// URL, or a local path/file:// URL under the allowed roots): a governed mission.")
+      description =
+          "Git repository to change (https:// URL, or a local path/file:// URL under the allowed roots): a governed mission.")
   String repository;
 
-  @Option(names = "--ref", description = "Base branch or tag of the repository (default: its default branch).")
+  @Option(
+      names = "--ref",
+      description = "Base branch or tag of the repository (default: its default branch).")
   String ref;
 
   @Option(names = "--spec", description = "ChangeSpec file of a governed mission.")
@@ -42,7 +45,9 @@ class CreateCommand implements Callable<Integer> {
   @Option(names = "--budget-usd", description = "Budget of this mission (sets mission:<id>).")
   java.math.BigDecimal budgetUsd;
 
-  @Option(names = "--approval-timeout", description = "How long a checkpoint may wait, e.g. 30m, 2h, PT1H.")
+  @Option(
+      names = "--approval-timeout",
+      description = "How long a checkpoint may wait, e.g. 30m, 2h, PT1H.")
   String approvalTimeout;
 
   @Override
@@ -67,7 +72,9 @@ class CreateCommand implements Callable<Integer> {
       if (!java.nio.file.Files.isRegularFile(specFile)) {
         throw new dev.atomic.cli.CliException(ExitCodes.USAGE, "--spec: no such file: " + specFile);
       }
-      body.put("changeSpec", dev.atomic.platform.Json.mapper().readTree(java.nio.file.Files.readString(specFile)));
+      body.put(
+          "changeSpec",
+          dev.atomic.platform.Json.mapper().readTree(java.nio.file.Files.readString(specFile)));
     }
     if (batchSize != null) {
       body.put("batchSize", batchSize);
@@ -79,7 +86,9 @@ class CreateCommand implements Callable<Integer> {
       body.put("approvalTimeout", approvalTimeout);
     }
     MissionPrinter.print(
-        spec.commandLine().getOut(), new AtomicClient(client.url()).post("/missions", body), client.json());
+        spec.commandLine().getOut(),
+        new AtomicClient(client.url()).post("/missions", body),
+        client.json());
     return ExitCodes.OK;
   }
 }

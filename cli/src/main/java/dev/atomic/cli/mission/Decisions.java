@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Approve and reject: a Temporal signal when {@code --temporal} is given, REST otherwise.
- * Either way the command checks the state first and prints the mission after the decision.
+ * Approve and reject: a Temporal signal when {@code --temporal} is given, REST otherwise. Either
+ * way the command checks the state first and prints the mission after the decision.
  */
 final class Decisions {
 
@@ -28,7 +28,9 @@ final class Decisions {
     } catch (IllegalArgumentException e) {
       throw new CliException(
           ExitCodes.NOT_FOUND,
-          "Checkpoint not found: '" + options.checkpoint + "'; checkpoints are plan, execute, verify, finalize");
+          "Checkpoint not found: '"
+              + options.checkpoint
+              + "'; checkpoints are plan, execute, verify, finalize");
     }
     JsonNode mission =
         client.temporal == null || client.temporal.isBlank()
@@ -61,7 +63,11 @@ final class Decisions {
       if (before.status().isFinished()) {
         throw new CliException(
             ExitCodes.CONFLICT,
-            "mission " + before.missionId() + " is " + before.status().wire() + "; it takes no decisions");
+            "mission "
+                + before.missionId()
+                + " is "
+                + before.status().wire()
+                + "; it takes no decisions");
       }
       CheckpointStatus status = before.checkpoint(checkpoint).orElseThrow().status();
       if (status != CheckpointStatus.AWAITING_APPROVAL) {

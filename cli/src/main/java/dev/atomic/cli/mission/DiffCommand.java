@@ -31,7 +31,8 @@ class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     AtomicClient.Download diff =
-        new AtomicClient(client.url()).getBytes("/missions/" + AtomicClient.segment(missionId) + "/diff");
+        new AtomicClient(client.url())
+            .getBytes("/missions/" + AtomicClient.segment(missionId) + "/diff");
     if (file == null) {
       spec.commandLine().getOut().print(new String(diff.body(), StandardCharsets.UTF_8));
       spec.commandLine().getOut().flush();
@@ -41,8 +42,16 @@ class DiffCommand implements Callable<Integer> {
       throw new CliException(ExitCodes.USAGE, "--file is a directory: " + file);
     }
     Files.write(file, diff.body());
-    spec.commandLine().getOut().println("wrote " + diff.body().length + " bytes to " + file
-        + " (sha256 " + diff.headers().firstValue("X-Atomic-Sha256").orElse("?") + ")");
+    spec.commandLine()
+        .getOut()
+        .println(
+            "wrote "
+                + diff.body().length
+                + " bytes to "
+                + file
+                + " (sha256 "
+                + diff.headers().firstValue("X-Atomic-Sha256").orElse("?")
+                + ")");
     return ExitCodes.OK;
   }
 }

@@ -61,21 +61,40 @@ final class MissionPrinter {
           details.add(governedBatch(batch));
         } else {
           line.append(line.indexOf(" batches:") < 0 ? " batches:" : "")
-              .append(' ').append(batch.path("id").asText()).append('(').append(batch.path("status").asText()).append(')');
+              .append(' ')
+              .append(batch.path("id").asText())
+              .append('(')
+              .append(batch.path("status").asText())
+              .append(')');
         }
       }
       JsonNode metrics = checkpoint.path("metrics");
       if (metrics.has("passed")) {
-        details.add("verification " + (metrics.path("passed").asBoolean() ? "passed" : "FAILED")
-            + ": tests run " + metrics.path("testsRun").asText("-") + ", failed " + metrics.path("testsFailed").asText("-")
-            + ", mutation score " + metrics.path("mutationScore").asText("-")
-            + " (threshold " + metrics.path("mutationThreshold").asText("-") + ")"
-            + (metrics.path("invariantsFailed").isEmpty() ? "" : ", invariants failed " + metrics.path("invariantsFailed")));
+        details.add(
+            "verification "
+                + (metrics.path("passed").asBoolean() ? "passed" : "FAILED")
+                + ": tests run "
+                + metrics.path("testsRun").asText("-")
+                + ", failed "
+                + metrics.path("testsFailed").asText("-")
+                + ", mutation score "
+                + metrics.path("mutationScore").asText("-")
+                + " (threshold "
+                + metrics.path("mutationThreshold").asText("-")
+                + ")"
+                + (metrics.path("invariantsFailed").isEmpty()
+                    ? ""
+                    : ", invariants failed " + metrics.path("invariantsFailed")));
       }
       JsonNode pack = checkpoint.path("auditPack");
       if (pack.isObject()) {
-        details.add("audit pack sha256 " + pack.path("sha256").asText() + " (" + pack.path("bytes").asText()
-            + " bytes): " + pack.path("download").asText());
+        details.add(
+            "audit pack sha256 "
+                + pack.path("sha256").asText()
+                + " ("
+                + pack.path("bytes").asText()
+                + " bytes): "
+                + pack.path("download").asText());
       }
       out.println(line.toString().stripTrailing());
       details.forEach(d -> out.println("            " + d));
@@ -83,9 +102,13 @@ final class MissionPrinter {
   }
 
   private static String governedBatch(JsonNode batch) {
-    String commit = batch.hasNonNull("commit") ? batch.get("commit").asText().substring(0, 12) : "-";
-    StringBuilder text = new StringBuilder(String.format("%-9s %-12s %-12s", batch.path("id").asText(),
-        batch.path("status").asText(), commit));
+    String commit =
+        batch.hasNonNull("commit") ? batch.get("commit").asText().substring(0, 12) : "-";
+    StringBuilder text =
+        new StringBuilder(
+            String.format(
+                "%-9s %-12s %-12s",
+                batch.path("id").asText(), batch.path("status").asText(), commit));
     List<String> files = new ArrayList<>();
     batch.path("files").forEach(f -> files.add(f.asText()));
     text.append(' ').append(files.size() == 1 ? files.get(0) : files.size() + " files");

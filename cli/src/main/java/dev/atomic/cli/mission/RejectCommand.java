@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "reject",
     mixinStandardHelpOptions = true,
-    description = "Reject a checkpoint, which ends the mission (a Temporal signal with --temporal, REST otherwise).")
+    description =
+        "Reject a checkpoint, which ends the mission (a Temporal signal with --temporal, REST otherwise).")
 class RejectCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

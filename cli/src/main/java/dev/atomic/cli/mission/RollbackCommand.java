@@ -29,7 +29,8 @@ class RollbackCommand implements Callable<Integer> {
 
   @Option(
       names = "--cascade",
-      description = "Also roll back the applied batches that depend on it, newest first (governed missions).")
+      description =
+          "Also roll back the applied batches that depend on it, newest first (governed missions).")
   boolean cascade;
 
   @Override
@@ -45,7 +46,10 @@ class RollbackCommand implements Callable<Integer> {
     JsonNode result =
         new AtomicClient(client.url())
             .post(
-                "/missions/" + AtomicClient.segment(missionId) + "/rollback/" + AtomicClient.segment(batchId),
+                "/missions/"
+                    + AtomicClient.segment(missionId)
+                    + "/rollback/"
+                    + AtomicClient.segment(batchId),
                 body);
     if (client.json()) {
       spec.commandLine().getOut().println(Json.pretty(result));

@@ -27,7 +27,10 @@ class StatusCommand implements Callable<Integer> {
       })
   boolean watch;
 
-  @Option(names = "--interval", defaultValue = "1", description = "Seconds between polls with --watch (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--interval",
+      defaultValue = "1",
+      description = "Seconds between polls with --watch (default ${DEFAULT-VALUE}).")
   int interval;
 
   @Override
@@ -40,7 +43,8 @@ class StatusCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     if (interval < 1 || interval > 3600) {
-      throw new dev.atomic.cli.CliException(ExitCodes.USAGE, "--interval must be between 1 and 3600 seconds");
+      throw new dev.atomic.cli.CliException(
+          ExitCodes.USAGE, "--interval must be between 1 and 3600 seconds");
     }
     String seen = mission.path("updatedAt").asText();
     while (!ends(mission) && !waitsForAHuman(mission)) {
@@ -53,11 +57,14 @@ class StatusCommand implements Callable<Integer> {
       }
     }
     String status = mission.path("status").asText();
-    return List.of("failed", "rejected", "expired", "cancelled").contains(status) ? ExitCodes.FAILED : ExitCodes.OK;
+    return List.of("failed", "rejected", "expired", "cancelled").contains(status)
+        ? ExitCodes.FAILED
+        : ExitCodes.OK;
   }
 
   private static boolean ends(JsonNode mission) {
-    return List.of("completed", "failed", "rejected", "expired", "cancelled").contains(mission.path("status").asText());
+    return List.of("completed", "failed", "rejected", "expired", "cancelled")
+        .contains(mission.path("status").asText());
   }
 
   private static boolean waitsForAHuman(JsonNode mission) {

@@ -48,7 +48,8 @@ public final class TemporalMissions implements AutoCloseable {
     }
   }
 
-  public void signal(String missionId, boolean approve, CheckpointName checkpoint, String actor, String comment) {
+  public void signal(
+      String missionId, boolean approve, CheckpointName checkpoint, String actor, String comment) {
     MissionWorkflow workflow = client.newWorkflowStub(MissionWorkflow.class, missionId);
     CheckpointSignal signal = new CheckpointSignal(checkpoint.wire(), actor, comment);
     try {
@@ -69,11 +70,13 @@ public final class TemporalMissions implements AutoCloseable {
       if (t instanceof StatusRuntimeException grpc) {
         Status.Code code = grpc.getStatus().getCode();
         if (code == Status.Code.UNAVAILABLE) {
-          return new CliException(ExitCodes.FAILED, "Temporal is not reachable: " + grpc.getStatus().getDescription());
+          return new CliException(
+              ExitCodes.FAILED, "Temporal is not reachable: " + grpc.getStatus().getDescription());
         }
         if (code == Status.Code.DEADLINE_EXCEEDED) {
           return new CliException(
-              ExitCodes.FAILED, "no worker answered in time (is a worker serving atomic-missions?)");
+              ExitCodes.FAILED,
+              "no worker answered in time (is a worker serving atomic-missions?)");
         }
         if (code == Status.Code.NOT_FOUND) {
           return new CliException(ExitCodes.NOT_FOUND, "Mission not found");

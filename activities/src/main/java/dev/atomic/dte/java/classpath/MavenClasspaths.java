@@ -41,11 +41,11 @@ import org.openrewrite.maven.utilities.MavenArtifactDownloader;
 import org.openrewrite.tree.ParseError;
 
 /**
- * Resolves the compile and test classpaths of every module of a Maven tree with OpenRewrite's
- * Maven model: parent POMs (from the reactor or a repository), dependency management, BOM imports
- * and properties are applied as Maven does; profiles stay off unless they are active by default.
- * Jars come from the local repository, downloading what is missing from the POM's repositories
- * or the configured mirror. Results are kept per set of POM contents, so a mission resolves once.
+ * Resolves the compile and test classpaths of every module of a Maven tree with OpenRewrite's Maven
+ * model: parent POMs (from the reactor or a repository), dependency management, BOM imports and
+ * properties are applied as Maven does; profiles stay off unless they are active by default. Jars
+ * come from the local repository, downloading what is missing from the POM's repositories or the
+ * configured mirror. Results are kept per set of POM contents, so a mission resolves once.
  */
 public final class MavenClasspaths {
 
@@ -75,7 +75,8 @@ public final class MavenClasspaths {
   }
 
   private static final int MAX_DEPTH = 8;
-  private static final Set<String> SKIPPED_DIRECTORIES = Set.of("target", "node_modules", "build", "out");
+  private static final Set<String> SKIPPED_DIRECTORIES =
+      Set.of("target", "node_modules", "build", "out");
   private static final int REMEMBERED = 16;
 
   private final Settings settings;
@@ -95,7 +96,10 @@ public final class MavenClasspaths {
     return settings;
   }
 
-  /** The {@code pom.xml} files of a tree, relative to it, outside build output and hidden directories. */
+  /**
+   * The {@code pom.xml} files of a tree, relative to it, outside build output and hidden
+   * directories.
+   */
   public static List<String> poms(Path root) {
     if (!Files.isRegularFile(root.resolve("pom.xml"))) {
       return List.of();
@@ -127,8 +131,8 @@ public final class MavenClasspaths {
    * The classpaths of every module of the Maven tree at {@code root}, or {@link
    * ProjectClasspath#NONE} when it has no {@code pom.xml} at its top.
    *
-   * @throws DteException (invalid) naming the POM and what to fix when a POM does not parse or
-   *     a dependency cannot be resolved
+   * @throws DteException (invalid) naming the POM and what to fix when a POM does not parse or a
+   *     dependency cannot be resolved
    */
   public ProjectClasspath resolve(Path root, Consumer<String> progress) {
     List<String> poms = poms(root);
@@ -154,7 +158,10 @@ public final class MavenClasspaths {
     long started = System.nanoTime();
     ProjectClasspath classpath = resolve(texts, progress);
     progress.accept(
-        String.format(java.util.Locale.ROOT, "classpath: %s, resolved in %.1f s", classpath.describe(),
+        String.format(
+            java.util.Locale.ROOT,
+            "classpath: %s, resolved in %.1f s",
+            classpath.describe(),
             (System.nanoTime() - started) / 1e9));
     synchronized (resolved) {
       resolved.put(key, classpath);
@@ -179,7 +186,10 @@ public final class MavenClasspaths {
             .knownToExist(true)
             .build());
     if (settings.mirror() != null) {
-      maven.setMirrors(List.of(new MavenRepositoryMirror("atomic-mirror", settings.mirror(), "*", true, true, null)));
+      maven.setMirrors(
+          List.of(
+              new MavenRepositoryMirror(
+                  "atomic-mirror", settings.mirror(), "*", true, true, null)));
     }
     List<Parser.Input> inputs = new ArrayList<>();
     texts.forEach((path, text) -> inputs.add(Parser.Input.fromString(Path.of(path), text)));
@@ -187,7 +197,8 @@ public final class MavenClasspaths {
     try {
       parsed = MavenParser.builder().build().parseInputs(inputs, null, ctx).toList();
     } catch (RuntimeException e) {
-      throw DteException.invalid("pom.xml: cannot be read as a Maven project: " + firstLine(e.getMessage()));
+      throw DteException.invalid(
+          "pom.xml: cannot be read as a Maven project: " + firstLine(e.getMessage()));
     }
 
     List<String> errors = new ArrayList<>();
@@ -195,19 +206,34 @@ public final class MavenClasspaths {
     for (SourceFile pom : parsed) {
       String path = pom.getSourcePath().toString().replace('\\', '/');
       if (pom instanceof ParseError) {
-        errors.add(path + ": does not parse: " + pom.getMarkers().findFirst(ParseExceptionResult.class)
-            .map(r -> firstLine(r.getMessage())).orElse("not a POM"));
+        errors.add(
+            path
+                + ": does not parse: "
+                + pom.getMarkers()
+                    .findFirst(ParseExceptionResult.class)
+                    .map(r -> firstLine(r.getMessage()))
+                    .orElse("not a POM"));
         continue;
       }
       problems(pom).forEach(problem -> errors.add(path + ": " + problem));
-      pom.getMarkers().findFirst(MavenResolutionResult.class).ifPresentOrElse(
-          result -> byPath.put(path, result),
-          () -> errors.add(path + " (module " + declaredId(pom) + "): cannot be resolved as a Maven project"));
+      pom.getMarkers()
+          .findFirst(MavenResolutionResult.class)
+          .ifPresentOrElse(
+              result -> byPath.put(path, result),
+              () ->
+                  errors.add(
+                      path
+                          + " (module "
+                          + declaredId(pom)
+                          + "): cannot be resolved as a Maven project"));
     }
     if (!errors.isEmpty()) {
       // What the resolver reported (a dependency, parent or BOM it could not download, say).
       for (Throwable failure : failures) {
-        String text = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        String text =
+            failure.getMessage() == null
+                ? failure.getClass().getSimpleName()
+                : failure.getMessage();
         for (String line : text.split("\\R")) {
           if (!line.isBlank() && !errors.contains(line.strip())) {
             errors.add(line.strip());
@@ -230,14 +256,17 @@ public final class MavenClasspaths {
       progress.accept("classpath: " + id + " (" + entry.getKey() + ")");
       List<String> moduleErrors = new ArrayList<>();
       MavenArtifactDownloader downloader =
-          new MavenArtifactDownloader(cache, effective, t -> moduleErrors.add(firstLine(t.getMessage())), ctx);
+          new MavenArtifactDownloader(
+              cache, effective, t -> moduleErrors.add(firstLine(t.getMessage())), ctx);
       Set<String> reactor = new TreeSet<>();
       List<Path> compile = jars(result, Scope.Compile, dirById, reactor, downloader, moduleErrors);
       List<Path> test = jars(result, Scope.Test, dirById, reactor, downloader, moduleErrors);
       for (String error : moduleErrors) {
         errors.add(entry.getKey() + " (module " + id + "): " + error);
       }
-      modules.add(new ProjectClasspath.Module(id, directoryOf(entry.getKey()), compile, test, List.copyOf(reactor)));
+      modules.add(
+          new ProjectClasspath.Module(
+              id, directoryOf(entry.getKey()), compile, test, List.copyOf(reactor)));
     }
     if (!errors.isEmpty()) {
       throw refusal(errors);
@@ -261,13 +290,20 @@ public final class MavenClasspaths {
         continue;
       }
       String type = dependency.getType();
-      if (type != null && !type.equals("jar") && !type.equals("test-jar") && !type.equals("bundle")) {
+      if (type != null
+          && !type.equals("jar")
+          && !type.equals("test-jar")
+          && !type.equals("bundle")) {
         continue;
       }
       Path jar = downloader.downloadArtifact(dependency);
       if (jar == null) {
-        errors.add("cannot resolve dependency " + dependency.getGav() + " (needed by " + id(result)
-            + "); check its version and the repositories, or set ATOMIC_MAVEN_MIRROR to a repository that has it");
+        errors.add(
+            "cannot resolve dependency "
+                + dependency.getGav()
+                + " (needed by "
+                + id(result)
+                + "); check its version and the repositories, or set ATOMIC_MAVEN_MIRROR to a repository that has it");
       } else {
         jars.add(jar);
       }
@@ -276,7 +312,8 @@ public final class MavenClasspaths {
   }
 
   /** Closes each module's reactor dependencies over the reactor. */
-  private static List<ProjectClasspath.Module> withTransitiveReactor(List<ProjectClasspath.Module> modules) {
+  private static List<ProjectClasspath.Module> withTransitiveReactor(
+      List<ProjectClasspath.Module> modules) {
     Map<String, ProjectClasspath.Module> byId = new LinkedHashMap<>();
     modules.forEach(m -> byId.put(m.id(), m));
     List<ProjectClasspath.Module> closed = new ArrayList<>();
@@ -289,7 +326,9 @@ public final class MavenClasspaths {
           todo.addAll(byId.get(next).reactorDependencies());
         }
       }
-      closed.add(new ProjectClasspath.Module(module.id(), module.dir(), module.compile(), module.test(), List.copyOf(seen)));
+      closed.add(
+          new ProjectClasspath.Module(
+              module.id(), module.dir(), module.compile(), module.test(), List.copyOf(seen)));
     }
     return closed;
   }
@@ -300,20 +339,26 @@ public final class MavenClasspaths {
     new TreeVisitor<Tree, Integer>() {
       @Override
       public Tree preVisit(Tree tree, Integer unused) {
-        tree.getMarkers().findAll(Markup.class).forEach(markup -> {
-          if (!(markup instanceof Markup.Info)) {
-            found.add(firstLine(markup.getMessage()) + detail(markup));
-          }
-        });
+        tree.getMarkers()
+            .findAll(Markup.class)
+            .forEach(
+                markup -> {
+                  if (!(markup instanceof Markup.Info)) {
+                    found.add(firstLine(markup.getMessage()) + detail(markup));
+                  }
+                });
         return tree;
       }
     }.visit(pom, 0);
-    pom.getMarkers().findAll(Markup.class).forEach(markup -> {
-      String text = firstLine(markup.getMessage()) + detail(markup);
-      if (!(markup instanceof Markup.Info) && !found.contains(text)) {
-        found.add(text);
-      }
-    });
+    pom.getMarkers()
+        .findAll(Markup.class)
+        .forEach(
+            markup -> {
+              String text = firstLine(markup.getMessage()) + detail(markup);
+              if (!(markup instanceof Markup.Info) && !found.contains(text)) {
+                found.add(text);
+              }
+            });
     return found;
   }
 
@@ -324,20 +369,29 @@ public final class MavenClasspaths {
 
   private static DteException refusal(List<String> errors) {
     List<String> reasons = new ArrayList<>();
-    reasons.add("the Maven project cannot be resolved, so its sources cannot be typed; fix the POM, or"
-        + " set ATOMIC_MAVEN_MIRROR / ATOMIC_MAVEN_LOCAL_REPOSITORY for an air-gapped build");
+    reasons.add(
+        "the Maven project cannot be resolved, so its sources cannot be typed; fix the POM, or"
+            + " set ATOMIC_MAVEN_MIRROR / ATOMIC_MAVEN_LOCAL_REPOSITORY for an air-gapped build");
     reasons.addAll(errors);
     return new DteException(DteException.Kind.INVALID, reasons);
   }
 
   /** {@code groupId:artifactId} as the POM writes them (the group may come from its parent). */
   private static String declaredId(SourceFile pom) {
-    if (!(pom instanceof org.openrewrite.xml.tree.Xml.Document document) || document.getRoot() == null) {
+    if (!(pom instanceof org.openrewrite.xml.tree.Xml.Document document)
+        || document.getRoot() == null) {
       return "?";
     }
     org.openrewrite.xml.tree.Xml.Tag project = document.getRoot();
-    String group = project.getChildValue("groupId")
-        .orElseGet(() -> project.getChild("parent").flatMap(parent -> parent.getChildValue("groupId")).orElse("?"));
+    String group =
+        project
+            .getChildValue("groupId")
+            .orElseGet(
+                () ->
+                    project
+                        .getChild("parent")
+                        .flatMap(parent -> parent.getChildValue("groupId"))
+                        .orElse("?"));
     return group + ":" + project.getChildValue("artifactId").orElse("?");
   }
 
@@ -354,12 +408,13 @@ public final class MavenClasspaths {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       digest.update(String.valueOf(settings).getBytes(StandardCharsets.UTF_8));
-      texts.forEach((path, text) -> {
-        digest.update((byte) 0);
-        digest.update(path.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-        digest.update(text.getBytes(StandardCharsets.UTF_8));
-      });
+      texts.forEach(
+          (path, text) -> {
+            digest.update((byte) 0);
+            digest.update(path.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(text.getBytes(StandardCharsets.UTF_8));
+          });
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

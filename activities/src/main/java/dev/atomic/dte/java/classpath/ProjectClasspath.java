@@ -7,11 +7,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Where a tree's Java sources get their types from. A Maven tree has one {@link Module} per
- * {@code pom.xml}, each with its own resolved classpaths; a file belongs to the module whose
- * directory is the longest prefix of its path. {@code explicit} entries (the request's
- * {@code classpath}) are added to every module and are the whole classpath of files outside any
- * module.
+ * Where a tree's Java sources get their types from. A Maven tree has one {@link Module} per {@code
+ * pom.xml}, each with its own resolved classpaths; a file belongs to the module whose directory is
+ * the longest prefix of its path. {@code explicit} entries (the request's {@code classpath}) are
+ * added to every module and are the whole classpath of files outside any module.
  *
  * @param modules the Maven modules of the tree, in reactor order; empty for other builds
  * @param explicit jars and class directories given with the request
@@ -31,7 +30,11 @@ public record ProjectClasspath(List<Module> modules, List<Path> explicit) {
    * @param reactorDependencies ids of the reactor modules it depends on, transitively
    */
   public record Module(
-      String id, String dir, List<Path> compile, List<Path> test, List<String> reactorDependencies) {
+      String id,
+      String dir,
+      List<Path> compile,
+      List<Path> test,
+      List<String> reactorDependencies) {
 
     /** True when {@code path} (relative to the tree) is under this module's directory. */
     boolean contains(String path) {
@@ -100,7 +103,9 @@ public record ProjectClasspath(List<Module> modules, List<Path> explicit) {
     if (!modules.isEmpty()) {
       text.append(modules.size()).append(" Maven module(s), ");
     }
-    text.append(everyEntry().size()).append(" classpath entr").append(everyEntry().size() == 1 ? "y" : "ies");
+    text.append(everyEntry().size())
+        .append(" classpath entr")
+        .append(everyEntry().size() == 1 ? "y" : "ies");
     return text.toString();
   }
 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A multi-module reactor: a parent POM with dependency management and a profile that stays off,
- * a {@code core} module and an {@code app} module that depends on it and on Guava.
+ * A multi-module reactor: a parent POM with dependency management and a profile that stays off, a
+ * {@code core} module and an {@code app} module that depends on it and on Guava.
  */
 @Timeout(300)
 class MavenReactorTest {
@@ -25,19 +25,22 @@ class MavenReactorTest {
   private static final DteSettings SETTINGS = DteSettings.fromEnvironment();
 
   @Test
-  void eachModuleGetsItsOwnClasspathWithTheReactorModulesItNeeds(@TempDir Path dir) throws IOException {
+  void eachModuleGetsItsOwnClasspathWithTheReactorModulesItNeeds(@TempDir Path dir)
+      throws IOException {
     Path root = reactor(dir);
 
-    ProjectClasspath classpath = new MavenClasspaths(SETTINGS.maven()).resolve(root, m -> { });
+    ProjectClasspath classpath = new MavenClasspaths(SETTINGS.maven()).resolve(root, m -> {});
 
-    assertThat(classpath.modules()).extracting(ProjectClasspath.Module::id)
+    assertThat(classpath.modules())
+        .extracting(ProjectClasspath.Module::id)
         .containsExactlyInAnyOrder("com.acme:shop", "com.acme:core", "com.acme:app");
     ProjectClasspath.Module core = classpath.module("com.acme:core");
     ProjectClasspath.Module app = classpath.module("com.acme:app");
     assertThat(core.dir()).isEqualTo("core");
     assertThat(core.compile()).noneMatch(p -> p.toString().contains("guava"));
     // The managed version from the parent, and nothing from the profile that is off.
-    assertThat(app.compile()).anyMatch(p -> p.getFileName().toString().equals("guava-33.4.8-android.jar"));
+    assertThat(app.compile())
+        .anyMatch(p -> p.getFileName().toString().equals("guava-33.4.8-android.jar"));
     assertThat(app.test()).noneMatch(p -> p.toString().contains("jsr305"));
     assertThat(app.reactorDependencies()).containsExactly("com.acme:core");
     assertThat(classpath.moduleOf("app/src/main/java/com/acme/app/Checkout.java")).isEqualTo(app);
@@ -45,22 +48,41 @@ class MavenReactorTest {
   }
 
   @Test
-  void aRenameCrossesModulesAndALibraryCallMigratesInTheModuleThatHasTheLibrary(@TempDir Path dir) throws IOException {
+  void aRenameCrossesModulesAndALibraryCallMigratesInTheModuleThatHasTheLibrary(@TempDir Path dir)
+      throws IOException {
     Path root = reactor(dir);
     DteEngine engine = new DteEngine(SETTINGS);
-    ChangeSpec spec = new ChangeSpec("CS-R", "rename across modules", List.of("**/*.java"), "java", null,
-        List.of(
-            new ChangeSpec.Patch(null, "renameSymbol", "Type[fqn='com.acme.core.Money']", Map.of("newName", "Amount")),
-            new ChangeSpec.Patch(null, "replaceAPI",
-                "MethodCall[type='com.google.common.base.Preconditions'][name='checkArgument'][args=1]",
-                Map.of("newTarget", "com.acme.core.Checks", "newProperty", "require"))),
-        null, null, null, null);
+    ChangeSpec spec =
+        new ChangeSpec(
+            "CS-R",
+            "rename across modules",
+            List.of("**/*.java"),
+            "java",
+            null,
+            List.of(
+                new ChangeSpec.Patch(
+                    null,
+                    "renameSymbol",
+                    "Type[fqn='com.acme.core.Money']",
+                    Map.of("newName", "Amount")),
+                new ChangeSpec.Patch(
+                    null,
+                    "replaceAPI",
+                    "MethodCall[type='com.google.common.base.Preconditions'][name='checkArgument'][args=1]",
+                    Map.of("newTarget", "com.acme.core.Checks", "newProperty", "require"))),
+            null,
+            null,
+            null,
+            null);
 
     DtePreview result = engine.apply(spec, root);
 
-    assertThat(result.patches()).contains(
-        "core/src/main/java/com/acme/core/Amount.java", "app/src/main/java/com/acme/app/Checkout.java");
-    String checkout = Files.readString(root.resolve("app/src/main/java/com/acme/app/Checkout.java"));
+    assertThat(result.patches())
+        .contains(
+            "core/src/main/java/com/acme/core/Amount.java",
+            "app/src/main/java/com/acme/app/Checkout.java");
+    String checkout =
+        Files.readString(root.resolve("app/src/main/java/com/acme/app/Checkout.java"));
     assertThat(checkout)
         .contains("import com.acme.core.Amount;")
         .contains("Amount total(Amount a, Amount b)")
@@ -71,7 +93,9 @@ class MavenReactorTest {
 
   private static Path reactor(Path dir) throws IOException {
     Path root = dir.resolve("shop");
-    write(root.resolve("pom.xml"), """
+    write(
+        root.resolve("pom.xml"),
+        """
         <project xmlns="http://maven.apache.org/POM/4.0.0">
           <modelVersion>4.0.0</modelVersion>
           <groupId>com.acme</groupId>
@@ -105,7 +129,9 @@ class MavenReactorTest {
           </profiles>
         </project>
         """);
-    write(root.resolve("core/pom.xml"), """
+    write(
+        root.resolve("core/pom.xml"),
+        """
         <project xmlns="http://maven.apache.org/POM/4.0.0">
           <modelVersion>4.0.0</modelVersion>
           <parent>
@@ -116,7 +142,9 @@ class MavenReactorTest {
           <artifactId>core</artifactId>
         </project>
         """);
-    write(root.resolve("app/pom.xml"), """
+    write(
+        root.resolve("app/pom.xml"),
+        """
         <project xmlns="http://maven.apache.org/POM/4.0.0">
           <modelVersion>4.0.0</modelVersion>
           <parent>
@@ -138,7 +166,9 @@ class MavenReactorTest {
           </dependencies>
         </project>
         """);
-    write(root.resolve("core/src/main/java/com/acme/core/Money.java"), """
+    write(
+        root.resolve("core/src/main/java/com/acme/core/Money.java"),
+        """
         package com.acme.core;
 
         public record Money(long cents) {
@@ -147,7 +177,9 @@ class MavenReactorTest {
           }
         }
         """);
-    write(root.resolve("core/src/main/java/com/acme/core/Checks.java"), """
+    write(
+        root.resolve("core/src/main/java/com/acme/core/Checks.java"),
+        """
         package com.acme.core;
 
         public final class Checks {
@@ -160,7 +192,9 @@ class MavenReactorTest {
           }
         }
         """);
-    write(root.resolve("app/src/main/java/com/acme/app/Checkout.java"), """
+    write(
+        root.resolve("app/src/main/java/com/acme/app/Checkout.java"),
+        """
         package com.acme.app;
 
         import com.acme.core.Money;
