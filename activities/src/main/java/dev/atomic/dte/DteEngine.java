@@ -5,6 +5,7 @@ import dev.atomic.dte.batches.ChangedFile;
 import dev.atomic.dte.java.JavaLanguagePack;
 import dev.atomic.dte.java.ParseCache;
 import dev.atomic.dte.java.RecipeCatalog;
+import dev.atomic.dte.java.StubCache;
 import dev.atomic.dte.java.classpath.MavenClasspaths;
 import dev.atomic.dte.java.classpath.ProjectClasspath;
 import java.io.IOException;
@@ -44,6 +45,7 @@ public final class DteEngine {
   private final ParseCache parseCache;
   private final RecipeCatalog recipes;
   private final MavenClasspaths maven;
+  private final StubCache stubs = new StubCache();
 
   public DteEngine(DteSettings settings) {
     this.settings = settings;
@@ -180,7 +182,8 @@ public final class DteEngine {
                       parseCache,
                       workers,
                       recipes,
-                      !settings.fullParse());
+                      !settings.fullParse(),
+                      stubs);
               try {
                 return operation.apply(pack);
               } finally {

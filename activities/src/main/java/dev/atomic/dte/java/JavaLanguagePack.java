@@ -48,9 +48,11 @@ public final class JavaLanguagePack {
       ParseCache cache,
       Workers workers,
       RecipeCatalog recipes,
-      boolean candidatesOnly) {
+      boolean candidatesOnly,
+      StubCache stubCache) {
     this.java =
-        new JavaSources(sources, warnings, progress, classpath, cache, workers, candidatesOnly);
+        new JavaSources(
+            sources, warnings, progress, classpath, cache, workers, candidatesOnly, stubCache);
     this.recipes = recipes;
   }
 
@@ -64,7 +66,8 @@ public final class JavaLanguagePack {
         new ParseCache(false),
         new Workers(1),
         new RecipeCatalog(),
-        true);
+        true,
+        new StubCache());
   }
 
   /**

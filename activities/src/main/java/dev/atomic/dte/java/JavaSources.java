@@ -46,6 +46,7 @@ final class JavaSources {
   private final ParseCache cache;
   private final Workers workers;
   private final boolean candidatesOnly;
+  private final StubCache stubCache;
   private final Set<String> unresolved = new TreeSet<>();
   private final Set<String> checked = new java.util.HashSet<>();
   private final Set<String> modulesChecked = new java.util.HashSet<>();
@@ -60,7 +61,9 @@ final class JavaSources {
       ProjectClasspath classpath,
       ParseCache cache,
       Workers workers,
-      boolean candidatesOnly) {
+      boolean candidatesOnly,
+      StubCache stubCache) {
+    this.stubCache = stubCache;
     this.candidatesOnly = candidatesOnly;
     this.sources = sources;
     this.warnings = warnings;
@@ -210,7 +213,7 @@ final class JavaSources {
         Map<String, String> everything = new TreeMap<>(context);
         everything.putAll(files);
         long stubbing = System.nanoTime();
-        SignatureStubs.Result stubs = SignatureStubs.of(everything);
+        SignatureStubs.Result stubs = stubCache.of(everything);
         long stubbed = System.nanoTime();
         stubs
             .unparsable()

@@ -72,4 +72,17 @@ class SignatureStubsTest {
     assertThat(result.unparsable()).containsOnlyKeys("src/Broken.java");
     assertThat(result.unparsable().get("src/Broken.java")).startsWith("line 1: ");
   }
+
+  @Test
+  void theCacheWritesAFileAgainOnlyWhenItsContentChanges() {
+    StubCache cache = new StubCache();
+    SignatureStubs.Result first = cache.of(Map.of("A.java", "class A { int a() { return 1; } }"));
+    SignatureStubs.Result same = cache.of(Map.of("A.java", "class A { int a() { return 1; } }"));
+    SignatureStubs.Result changed =
+        cache.of(Map.of("A.java", "class A { long a() { return 1; } }"));
+
+    assertThat(same.stubs().get("A.java")).isSameAs(first.stubs().get("A.java"));
+    assertThat(changed.stubs().get("A.java")).contains("long a() { throw null; }");
+    assertThat(changed.packagePaths()).containsEntry("A.java", "A.java");
+  }
 }
