@@ -111,32 +111,8 @@ class LibraryApiMigrationTest {
         dir.resolve("classes"));
   }
 
-  private static ChangeSpec reactorSpec2(ChangeSpec.Patch... patches) {
-    return new ChangeSpec(
-        "CS-GRPC",
-        "on the gRPC reactor",
-        List.of("**/*.java"),
-        "java",
-        null,
-        List.of(patches),
-        null,
-        null,
-        null,
-        null);
-  }
-
-  private static ChangeSpec reactorSpec(ChangeSpec.Patch patch) {
-    return new ChangeSpec(
-        "CS-GRPC",
-        "on the gRPC reactor",
-        List.of("**/*.java"),
-        "java",
-        null,
-        List.of(patch),
-        null,
-        null,
-        null,
-        null);
+  private static ChangeSpec reactorSpec(ChangeSpec.Patch... patches) {
+    return spec("**/*.java", patches);
   }
 
   @Test
@@ -214,7 +190,7 @@ class LibraryApiMigrationTest {
 
     DtePreview result =
         ENGINE.apply(
-            reactorSpec2(
+            reactorSpec(
                 recipe(
                     "org.openrewrite.java.migrate.guava.NoGuavaRefasterRecipes$PreconditionsCheckNotNullToObjectsRequireNonNullRecipe"),
                 recipe(
@@ -343,10 +319,14 @@ class LibraryApiMigrationTest {
   }
 
   private static ChangeSpec spec(ChangeSpec.Patch... patches) {
+    return spec("src/main/java/**/*.java", patches);
+  }
+
+  private static ChangeSpec spec(String scope, ChangeSpec.Patch... patches) {
     return new ChangeSpec(
         "CS-GUAVA",
         "Guava Preconditions to the JDK",
-        List.of("src/main/java/**/*.java"),
+        List.of(scope),
         "java",
         null,
         List.of(patches),
