@@ -216,6 +216,7 @@ public final class MavenClasspaths {
         continue;
       }
       problems(pom).forEach(problem -> errors.add(path + ": " + problem));
+      missingModules(pom, path, texts.keySet()).forEach(errors::add);
       pom.getMarkers()
           .findFirst(MavenResolutionResult.class)
           .ifPresentOrElse(
@@ -374,6 +375,42 @@ public final class MavenClasspaths {
             + " set ATOMIC_MAVEN_MIRROR / ATOMIC_MAVEN_LOCAL_REPOSITORY for an air-gapped build");
     reasons.addAll(errors);
     return new DteException(DteException.Kind.INVALID, reasons);
+  }
+
+  /** The modules a POM lists whose {@code pom.xml} is not in the tree. */
+  private static List<String> missingModules(
+      SourceFile pom, String path, java.util.Set<String> poms) {
+    List<String> missing = new ArrayList<>();
+    if (!(pom instanceof org.openrewrite.xml.tree.Xml.Document document)
+        || document.getRoot() == null) {
+      return missing;
+    }
+    String dir = directoryOf(path);
+    document
+        .getRoot()
+        .getChild("modules")
+        .ifPresent(
+            modules -> {
+              for (org.openrewrite.xml.tree.Xml.Tag module : modules.getChildren("module")) {
+                String name = module.getValue().orElse("").strip();
+                java.nio.file.Path location =
+                    java.nio.file.Path.of(dir.isEmpty() ? "." : dir).resolve(name).normalize();
+                String expected =
+                    (name.endsWith(".xml") ? location : location.resolve("pom.xml"))
+                        .toString()
+                        .replace('\\', '/');
+                if (!name.isEmpty() && !poms.contains(expected)) {
+                  missing.add(
+                      path
+                          + ": declares module '"
+                          + name
+                          + "', but "
+                          + expected
+                          + " does not exist in the tree");
+                }
+              }
+            });
+    return missing;
   }
 
   /** {@code groupId:artifactId} as the POM writes them (the group may come from its parent). */

@@ -1,6 +1,7 @@
 package dev.atomic.dte.java.classpath;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atomic.dte.ChangeSpec;
 import dev.atomic.dte.DteEngine;
@@ -89,6 +90,17 @@ class MavenReactorTest {
         .contains("Checks.require(a.cents() >= 0);")
         .doesNotContain("Preconditions");
     assertThat(result.unresolvedTypes()).isNull();
+  }
+
+  @Test
+  void aModuleWhosePomIsMissingIsNamed(@TempDir Path dir) throws IOException {
+    Path root = reactor(dir);
+    Files.delete(root.resolve("core/pom.xml"));
+
+    assertThatThrownBy(() -> new MavenClasspaths(SETTINGS.maven()).resolve(root, m -> {}))
+        .isInstanceOf(dev.atomic.dte.DteException.class)
+        .hasMessageContaining(
+            "pom.xml: declares module 'core', but core/pom.xml does not exist in the tree");
   }
 
   private static Path reactor(Path dir) throws IOException {
