@@ -3,6 +3,7 @@ package dev.atomic.dte.java;
 import dev.atomic.dte.DteException;
 import dev.atomic.dte.Workers;
 import dev.atomic.dte.java.classpath.ProjectClasspath;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.InMemoryExecutionContext;
 import org.openrewrite.ParseExceptionResult;
@@ -50,7 +53,7 @@ final class JavaSources {
   private final Set<String> unresolved = new TreeSet<>();
   private final Set<String> checked = new java.util.HashSet<>();
   private final Set<String> modulesChecked = new java.util.HashSet<>();
-  private static final java.util.regex.Pattern IMPORT =
+  private static final Pattern IMPORT =
       java.util.regex.Pattern.compile(
           "(?m)^\\s*import\\s+(static\\s+)?([\\w$]+(?:\\s*\\.\\s*[\\w$]+)+)\\s*;");
 
@@ -204,7 +207,7 @@ final class JavaSources {
       JavaParser.Builder<?, ?> builder =
           JavaParser.fromJavaVersion().classpath(entries).logCompilationWarningsAndErrors(false);
       String beside;
-      java.nio.file.Path stubClasses = null;
+      Path stubClasses = null;
       if (candidatesOnly && context.isEmpty()) {
         beside = "";
       } else if (candidatesOnly) {
@@ -229,7 +232,7 @@ final class JavaSources {
                 });
         String failure;
         try {
-          stubClasses = java.nio.file.Files.createTempDirectory("atomic-stubs");
+          stubClasses = Files.createTempDirectory("atomic-stubs");
           failure = SignatureStubs.compile(stubs, files.keySet(), entries, stubClasses);
           progress.accept(
               String.format(
@@ -313,7 +316,7 @@ final class JavaSources {
   /** The imports of every file of a parsed module that nothing declares, read from the text. */
   private void collectUnresolved(Map<String, String> files) {
     for (String content : files.values()) {
-      java.util.regex.Matcher matcher = IMPORT.matcher(content);
+      Matcher matcher = IMPORT.matcher(content);
       while (matcher.find()) {
         String name = matcher.group(2).replaceAll("\\s+", "");
         String type = matcher.group(1) != null ? name.substring(0, name.lastIndexOf('.')) : name;
@@ -378,7 +381,7 @@ final class JavaSources {
     if (dir == null) {
       return;
     }
-    try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
       walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (java.io.IOException e) {
       // a temporary directory left behind is harmless

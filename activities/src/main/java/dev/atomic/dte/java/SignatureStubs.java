@@ -14,6 +14,8 @@ import com.sun.source.util.Trees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,23 +111,19 @@ final class SignatureStubs {
    * @return null when they compiled, else javac's first error
    */
   static String compile(
-      Result stubs,
-      java.util.Set<String> roots,
-      List<java.nio.file.Path> classpath,
-      java.nio.file.Path output)
+      Result stubs, java.util.Set<String> roots, List<Path> classpath, Path output)
       throws IOException {
-    java.nio.file.Path sourcePath = output.resolve("sources");
-    java.nio.file.Path classes = output.resolve("classes");
-    java.nio.file.Files.createDirectories(classes);
-    List<java.nio.file.Path> needed = new ArrayList<>();
+    Path sourcePath = output.resolve("sources");
+    Path classes = output.resolve("classes");
+    Files.createDirectories(classes);
+    List<Path> needed = new ArrayList<>();
     for (Map.Entry<String, String> stub : stubs.stubs().entrySet()) {
-      java.nio.file.Path file =
-          sourcePath.resolve(stubs.packagePaths().get(stub.getKey())).normalize();
+      Path file = sourcePath.resolve(stubs.packagePaths().get(stub.getKey())).normalize();
       if (!file.startsWith(sourcePath)) {
         continue;
       }
-      java.nio.file.Files.createDirectories(file.getParent());
-      java.nio.file.Files.writeString(file, stub.getValue());
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, stub.getValue());
       if (roots.contains(stub.getKey())) {
         needed.add(file);
       }
@@ -134,7 +132,7 @@ final class SignatureStubs {
     if (lazily == null) {
       return null;
     }
-    List<java.nio.file.Path> every = new ArrayList<>();
+    List<Path> every = new ArrayList<>();
     stubs
         .stubs()
         .keySet()
@@ -143,15 +141,11 @@ final class SignatureStubs {
   }
 
   /** The directory the classes of {@link #compile} are in. */
-  static java.nio.file.Path classesOf(java.nio.file.Path output) {
+  static Path classesOf(Path output) {
     return output.resolve("classes");
   }
 
-  private static String javac(
-      List<java.nio.file.Path> files,
-      java.nio.file.Path sourcePath,
-      List<java.nio.file.Path> classpath,
-      java.nio.file.Path classes)
+  private static String javac(List<Path> files, Path sourcePath, List<Path> classpath, Path classes)
       throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     List<String> entries = new ArrayList<>(List.of(classes.toString()));

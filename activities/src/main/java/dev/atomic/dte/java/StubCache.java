@@ -1,5 +1,6 @@
 package dev.atomic.dte.java;
 
+import dev.atomic.evidence.Sha256;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,24 +25,13 @@ public final class StubCache {
         }
       };
 
-  private static String digest(String content) {
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(
-              java.security.MessageDigest.getInstance("SHA-256")
-                  .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   /** The stubs of {@code sources}, writing only those not known for these contents. */
   synchronized SignatureStubs.Result of(Map<String, String> sources) {
     Map<String, String> missing = new TreeMap<>();
     sources.forEach(
         (path, content) -> {
           Entry known = entries.get(path);
-          if (known == null || !known.digest().equals(digest(content))) {
+          if (known == null || !known.digest().equals(Sha256.hex(content))) {
             missing.put(path, content);
           }
         });
@@ -52,7 +42,7 @@ public final class StubCache {
               entries.put(
                   path,
                   new Entry(
-                      digest(content),
+                      Sha256.hex(content),
                       written.stubs().get(path),
                       written.packagePaths().get(path),
                       written.unparsable().get(path))));

@@ -2,7 +2,6 @@ package dev.atomic.dte.java;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
@@ -148,15 +147,6 @@ final class CentralProjects {
         Files.createDirectories(file.getParent());
         Files.copy(zip, file);
       }
-    }
-  }
-
-  /** Reads a file, for assertions. */
-  static String read(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 }

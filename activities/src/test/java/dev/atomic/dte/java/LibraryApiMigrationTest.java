@@ -36,7 +36,7 @@ class LibraryApiMigrationTest {
   void callsMoveToTheJdkWhereAnOverloadExistsAndTheReactorStillCompiles(@TempDir Path dir)
       throws IOException {
     Path root = CentralProjects.grpcReactor(dir.resolve("grpc"));
-    String context = CentralProjects.read(root.resolve("api/src/main/java/io/grpc/Context.java"));
+    String context = Files.readString(root.resolve("api/src/main/java/io/grpc/Context.java"));
     String stats = "core/src/main/java/io/grpc/internal/StatsTraceContext.java";
     int templates = templateCalls(root);
     assertThat(templates).isEqualTo(5);
@@ -56,11 +56,11 @@ class LibraryApiMigrationTest {
         .anyMatch(p -> p.startsWith("api/"))
         .anyMatch(p -> p.startsWith("core/"));
     // io.grpc.Context declares and calls a checkNotNull of its own: untouched.
-    assertThat(CentralProjects.read(root.resolve("api/src/main/java/io/grpc/Context.java")))
+    assertThat(Files.readString(root.resolve("api/src/main/java/io/grpc/Context.java")))
         .isEqualTo(context);
     // Calls with a message template have no counterpart in Objects: left, and named.
     assertThat(templateCalls(root)).isEqualTo(templates);
-    assertThat(CentralProjects.read(root.resolve(stats)))
+    assertThat(Files.readString(root.resolve(stats)))
         .contains("Objects.requireNonNull(")
         .contains("import java.util.Objects;");
     assertThat(result.warnings())
@@ -95,7 +95,7 @@ class LibraryApiMigrationTest {
             "api/src/main/java/io/grpc/Deadline.java",
             "core/src/main/java/io/grpc/internal/ClientCallImpl.java");
     assertThat(
-            CentralProjects.read(
+            Files.readString(
                 root.resolve("core/src/main/java/io/grpc/internal/ClientCallImpl.java")))
         .contains(".hasExpired()")
         .doesNotContain(".isExpired()");
@@ -121,12 +121,12 @@ class LibraryApiMigrationTest {
     Path root = dev.atomic.dte.DemoRepo.copy("guava-repo", dir.resolve("orders"));
     ChangeSpec spec = dev.atomic.dte.DemoRepo.spec("CS-004");
     String inventory =
-        CentralProjects.read(root.resolve("src/main/java/com/acme/orders/Inventory.java"));
+        Files.readString(root.resolve("src/main/java/com/acme/orders/Inventory.java"));
 
     DtePreview result = ENGINE.apply(spec, root);
 
     assertThat(result.patches()).containsExactly("src/main/java/com/acme/orders/Order.java");
-    assertThat(CentralProjects.read(root.resolve("src/main/java/com/acme/orders/Order.java")))
+    assertThat(Files.readString(root.resolve("src/main/java/com/acme/orders/Order.java")))
         .contains(
             "import java.util.Objects;",
             "this.product = Objects.requireNonNull(product);",
@@ -134,7 +134,7 @@ class LibraryApiMigrationTest {
             "return new Order(checkNotNull(newProduct, \"product of order %s\", this), quantity, note);",
             "import static com.google.common.base.Preconditions.checkNotNull;")
         .doesNotContain("import com.google.common.base.Preconditions;");
-    assertThat(CentralProjects.read(root.resolve("src/main/java/com/acme/orders/Inventory.java")))
+    assertThat(Files.readString(root.resolve("src/main/java/com/acme/orders/Inventory.java")))
         .isEqualTo(inventory);
     assertThat(result.warnings()).anySatisfy(w -> assertThat(w).contains("left 1 call(s)"));
     var report =
@@ -301,7 +301,7 @@ class LibraryApiMigrationTest {
         spec(
             new ChangeSpec.Patch(
                 null, "replaceAPI", CHECK_NOT_NULL, Map.of("newProperty", "checkNotNull")));
-    String pom = CentralProjects.read(root.resolve("pom.xml"));
+    String pom = Files.readString(root.resolve("pom.xml"));
 
     Files.writeString(root.resolve("pom.xml"), pom.replace("</dependencies>", ""));
     assertThatThrownBy(() -> ENGINE.preview(spec, root))
@@ -357,7 +357,7 @@ class LibraryApiMigrationTest {
           files
               .filter(f -> f.toString().endsWith(".java") && !f.endsWith("Context.java"))
               .toList()) {
-        Matcher matcher = call.matcher(CentralProjects.read(file));
+        Matcher matcher = call.matcher(Files.readString(file));
         while (matcher.find()) {
           count++;
         }
@@ -369,7 +369,7 @@ class LibraryApiMigrationTest {
   private static void assertNoUnusedPreconditionsImport(Path root) throws IOException {
     try (var files = Files.walk(root)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-        String text = CentralProjects.read(file);
+        String text = Files.readString(file);
         String body = text.replaceAll("(?m)^import .*$", "");
         if (text.contains("import com.google.common.base.Preconditions;")) {
           assertThat(body).as(file + " imports Preconditions").contains("Preconditions.");

@@ -334,7 +334,10 @@ public final class MavenClasspaths {
     return closed;
   }
 
-  /** What OpenRewrite marked on a POM while resolving it: missing parents, dependencies, BOMs. */
+  /**
+   * What OpenRewrite marked on a POM while resolving it (missing parents, dependencies, BOMs), on
+   * the document and every tag in it.
+   */
   private static List<String> problems(SourceFile pom) {
     List<String> found = new ArrayList<>();
     new TreeVisitor<Tree, Integer>() {
@@ -351,15 +354,6 @@ public final class MavenClasspaths {
         return tree;
       }
     }.visit(pom, 0);
-    pom.getMarkers()
-        .findAll(Markup.class)
-        .forEach(
-            markup -> {
-              String text = firstLine(markup.getMessage()) + detail(markup);
-              if (!(markup instanceof Markup.Info) && !found.contains(text)) {
-                found.add(text);
-              }
-            });
     return found;
   }
 
