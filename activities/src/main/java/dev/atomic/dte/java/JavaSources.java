@@ -104,6 +104,23 @@ final class JavaSources {
     return hits.isEmpty() || candidatesOnly ? hits : sources;
   }
 
+  /** Whether only the files a change can touch are parsed ({@code DTE_PARSE} is not full). */
+  boolean candidatesOnly() {
+    return candidatesOnly;
+  }
+
+  /** The files that mention any of {@code tokens}. */
+  Map<String, String> mentioningAny(Set<String> tokens) {
+    Map<String, String> hits = new TreeMap<>();
+    sources.forEach(
+        (path, content) -> {
+          if (tokens.stream().anyMatch(content::contains)) {
+            hits.put(path, content);
+          }
+        });
+    return hits;
+  }
+
   /** Why these files are parsed, for the progress output. */
   private String reason(String token) {
     if (token != null && token.isEmpty()) {
@@ -133,6 +150,14 @@ final class JavaSources {
    * touched); the others are reported and left alone.
    */
   List<SourceFile> parse(Map<String, String> inputs, String token) {
+    return parse(inputs, token, reason(token));
+  }
+
+  /**
+   * Parses the inputs as {@link #parse(Map, String)} does, saying {@code reason} for their choice
+   * in the progress output.
+   */
+  List<SourceFile> parse(Map<String, String> inputs, String token, String reason) {
     if (inputs.isEmpty()) {
       return List.of();
     }
@@ -148,7 +173,7 @@ final class JavaSources {
     for (Map.Entry<String, Map<String, String>> unit : units.entrySet()) {
       ProjectClasspath.Module module =
           unit.getKey().isEmpty() ? null : classpath.module(unit.getKey());
-      for (SourceFile source : parseUnit(module, unit.getValue(), reason(token))) {
+      for (SourceFile source : parseUnit(module, unit.getValue(), reason)) {
         byPath.put(pathOf(source), source);
       }
     }
@@ -344,7 +369,7 @@ final class JavaSources {
       if (problem == null) {
         usable.add(source);
       } else if (token != null && token.isEmpty()) {
-        blocking.add(path + ": " + problem + ", and the recipe may change any file");
+        blocking.add(path + ": " + problem + ", and the recipe may change it");
       } else if (token != null && original != null && original.contains(token)) {
         blocking.add(path + ": " + problem + ", and it mentions " + token);
       } else {

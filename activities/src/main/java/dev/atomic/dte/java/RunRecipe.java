@@ -4,14 +4,16 @@ import dev.atomic.dte.ChangeSpec;
 import dev.atomic.dte.DteException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.openrewrite.Recipe;
 
 /**
  * {@code recipe}: any OpenRewrite recipe on the classpath, by name, with its options. Every file
- * must round-trip, since any may be touched. Options that name an existing type (a method pattern's
- * declaring type, an old type name) must resolve in the tree, its classpath or the JDK, so that a
- * recipe never silently matches nothing for want of a dependency.
+ * must round-trip, since any may be touched. When the recipe's precondition names a method a file
+ * must use ({@link RecipeBounds}), only the files that mention it are parsed. Options that name an
+ * existing type (a method pattern's declaring type, an old type name) must resolve in the tree, its
+ * classpath or the JDK, so that a recipe never silently matches nothing for want of a dependency.
  */
 final class RunRecipe {
 
@@ -38,7 +40,15 @@ final class RunRecipe {
             throw java.types.unresolvedError(type, pointer + "/options/" + option);
           }
         });
-    return java.run(recipe, java.parse(java.sources, ""));
+    Set<String> names = java.candidatesOnly() ? RecipeBounds.names(recipe) : null;
+    if (names == null) {
+      return java.run(recipe, java.parse(java.sources, ""));
+    }
+    String reason =
+        "the files that mention "
+            + String.join(" or ", names)
+            + ", which the recipe's precondition requires";
+    return java.run(recipe, java.parse(java.mentioningAny(names), "", reason));
   }
 
   /** The type an option names that must already exist, or null. */

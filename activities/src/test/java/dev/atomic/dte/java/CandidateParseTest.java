@@ -59,9 +59,21 @@ class CandidateParseTest {
                 "MethodCall[type='com.google.common.base.Preconditions'][name='checkNotNull']",
                 Map.of("newTarget", "java.util.Objects", "newProperty", "requireNonNull")));
 
+    ChangeSpec refaster =
+        spec(
+            new ChangeSpec.Patch(
+                null,
+                "recipe",
+                null,
+                Map.of(
+                    "recipe",
+                    "org.openrewrite.java.migrate.guava.NoGuavaRefasterRecipes"
+                        + "$PreconditionsCheckNotNullToObjectsRequireNonNullRecipe")));
+
     List<String> progress = assertSameBothWays(root, rename);
     assertSameBothWays(root, moveType);
     assertSameBothWays(root, guava);
+    List<String> recipe = assertSameBothWays(root, refaster);
 
     assertThat(progress)
         .anySatisfy(
@@ -70,6 +82,13 @@ class CandidateParseTest {
                     .matches(
                         "parsed \\d+ Java file\\(s\\) of io\\.grpc:grpc-core \\(the files that mention isExpired\\),"
                             + " with \\d+ other file\\(s\\) as compiled signature stubs, .*"));
+    assertThat(recipe)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains(
+                        "(the files that mention checkNotNull, which the recipe's precondition"
+                            + " requires)"));
   }
 
   @Test
