@@ -5,6 +5,7 @@ import dev.atomic.dte.batches.ChangedFile;
 import dev.atomic.dte.java.JavaLanguagePack;
 import dev.atomic.dte.java.ParseCache;
 import dev.atomic.dte.java.RecipeCatalog;
+import dev.atomic.dte.java.RecipeTrees;
 import dev.atomic.dte.java.StubCache;
 import dev.atomic.dte.java.classpath.MavenClasspaths;
 import dev.atomic.dte.java.classpath.ProjectClasspath;
@@ -162,6 +163,7 @@ public final class DteEngine {
     List<Path> explicit = ExplicitClasspath.resolve(root, classpath);
     ProjectClasspath[] types = {null};
     Set<String> unresolvedTypes = new TreeSet<>();
+    RecipeTrees recipeTrees = new RecipeTrees();
     java.util.function.Function<
             java.util.function.Function<JavaLanguagePack, JavaLanguagePack.Edit>,
             JavaLanguagePack.Edit>
@@ -183,7 +185,8 @@ public final class DteEngine {
                       workers,
                       recipes,
                       !settings.fullParse(),
-                      stubs);
+                      stubs,
+                      recipeTrees);
               try {
                 return operation.apply(pack);
               } finally {

@@ -39,6 +39,7 @@ public final class JavaLanguagePack {
    * @param warnings where notes for the preview go
    * @param candidatesOnly parse only the files a change can touch, the rest as signature stubs
    *     (false: {@code DTE_PARSE=full}, every file in full)
+   * @param carry the trees a recipe patch leaves for the next, one per plan
    */
   public JavaLanguagePack(
       Map<String, String> sources,
@@ -49,10 +50,19 @@ public final class JavaLanguagePack {
       Workers workers,
       RecipeCatalog recipes,
       boolean candidatesOnly,
-      StubCache stubCache) {
+      StubCache stubCache,
+      RecipeTrees carry) {
     this.java =
         new JavaSources(
-            sources, warnings, progress, classpath, cache, workers, candidatesOnly, stubCache);
+            sources,
+            warnings,
+            progress,
+            classpath,
+            cache,
+            workers,
+            candidatesOnly,
+            stubCache,
+            carry);
     this.recipes = recipes;
   }
 
@@ -67,7 +77,8 @@ public final class JavaLanguagePack {
         new Workers(1),
         new RecipeCatalog(),
         true,
-        new StubCache());
+        new StubCache(),
+        new RecipeTrees());
   }
 
   /**

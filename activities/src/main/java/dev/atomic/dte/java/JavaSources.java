@@ -53,6 +53,8 @@ final class JavaSources {
   private final Set<String> unresolved = new TreeSet<>();
   private final Set<String> checked = new java.util.HashSet<>();
   private final Set<String> modulesChecked = new java.util.HashSet<>();
+
+  private final RecipeTrees carry;
   private static final Pattern IMPORT =
       java.util.regex.Pattern.compile(
           "(?m)^\\s*import\\s+(static\\s+)?([\\w$]+(?:\\s*\\.\\s*[\\w$]+)+)\\s*;");
@@ -65,8 +67,10 @@ final class JavaSources {
       ParseCache cache,
       Workers workers,
       boolean candidatesOnly,
-      StubCache stubCache) {
+      StubCache stubCache,
+      RecipeTrees carry) {
     this.stubCache = stubCache;
+    this.carry = carry;
     this.candidatesOnly = candidatesOnly;
     this.sources = sources;
     this.warnings = warnings;
@@ -452,6 +456,12 @@ final class JavaSources {
 
   /** Runs a recipe on parsed sources: new contents by path, and moves. */
   JavaLanguagePack.Edit run(Recipe recipe, List<SourceFile> parsed) {
+    return run(recipe, parsed, new LinkedHashMap<>());
+  }
+
+  /** Runs the recipe; {@code trees} (by path) is updated to the trees it leaves. */
+  private JavaLanguagePack.Edit run(
+      Recipe recipe, List<SourceFile> parsed, Map<String, SourceFile> trees) {
     Map<String, String> contents = new LinkedHashMap<>();
     Map<String, String> moves = new LinkedHashMap<>();
     if (parsed.isEmpty()) {
@@ -466,6 +476,12 @@ final class JavaSources {
           List.of("the " + recipe.getDisplayName() + " edit failed: " + failures.get(0)));
     }
     for (Result result : results) {
+      if (result.getBefore() != null) {
+        trees.remove(pathOf(result.getBefore()));
+      }
+      if (result.getAfter() != null) {
+        trees.put(pathOf(result.getAfter()), result.getAfter());
+      }
       if (result.getBefore() == null || result.getAfter() == null) {
         continue;
       }
@@ -477,6 +493,41 @@ final class JavaSources {
       }
     }
     return new JavaLanguagePack.Edit(contents, moves);
+  }
+
+  /**
+   * The trees the previous recipe left for {@code inputs}, when nothing changed the sources since
+   * and it left a tree for each; else null.
+   */
+  List<SourceFile> carriedOver(Map<String, String> inputs) {
+    if (carry.trees.isEmpty() || !carry.sources.equals(sources)) {
+      return null;
+    }
+    List<SourceFile> trees = new ArrayList<>();
+    for (String path : inputs.keySet()) {
+      SourceFile tree = carry.trees.get(path);
+      if (tree == null) {
+        return null;
+      }
+      trees.add(tree);
+    }
+    return trees;
+  }
+
+  /**
+   * Runs a recipe as {@link #run(Recipe, List)} does and keeps the trees it leaves, so that a
+   * recipe that follows can run on them.
+   */
+  JavaLanguagePack.Edit runAndCarry(Recipe recipe, List<SourceFile> parsed) {
+    Map<String, SourceFile> after = new LinkedHashMap<>();
+    parsed.forEach(source -> after.put(pathOf(source), source));
+    JavaLanguagePack.Edit edit = run(recipe, parsed, after);
+    Map<String, String> next = new TreeMap<>(sources);
+    edit.moves().keySet().forEach(next::remove);
+    next.putAll(edit.contents());
+    carry.trees = after;
+    carry.sources = next;
+    return edit;
   }
 
   /** Runs recipes one after another, each on a fresh parse of the result of the one before. */

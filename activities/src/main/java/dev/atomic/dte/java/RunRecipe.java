@@ -2,18 +2,22 @@ package dev.atomic.dte.java;
 
 import dev.atomic.dte.ChangeSpec;
 import dev.atomic.dte.DteException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.openrewrite.Recipe;
+import org.openrewrite.SourceFile;
 
 /**
  * {@code recipe}: any OpenRewrite recipe on the classpath, by name, with its options. Every file
  * must round-trip, since any may be touched. When the recipe's precondition names a method a file
- * must use ({@link RecipeBounds}), only the files that mention it are parsed. Options that name an
- * existing type (a method pattern's declaring type, an old type name) must resolve in the tree, its
- * classpath or the JDK, so that a recipe never silently matches nothing for want of a dependency.
+ * must use ({@link RecipeBounds}), only the files that mention it are parsed. A recipe that
+ * directly follows another runs on the trees that one left, as in an OpenRewrite recipe list.
+ * Options that name an existing type (a method pattern's declaring type, an old type name) must
+ * resolve in the tree, its classpath or the JDK, so that a recipe never silently matches nothing
+ * for want of a dependency.
  */
 final class RunRecipe {
 
@@ -41,14 +45,23 @@ final class RunRecipe {
           }
         });
     Set<String> names = java.candidatesOnly() ? RecipeBounds.names(recipe) : null;
-    if (names == null) {
-      return java.run(recipe, java.parse(java.sources, ""));
+    Map<String, String> inputs = names == null ? java.sources : java.mentioningAny(names);
+    List<SourceFile> trees = java.carriedOver(inputs);
+    if (trees != null) {
+      java.progress.accept(
+          "ran on the "
+              + trees.size()
+              + " Java file(s) the previous recipe left, without parsing them again");
+    } else if (names == null) {
+      trees = java.parse(inputs, "");
+    } else {
+      String reason =
+          "the files that mention "
+              + String.join(" or ", names)
+              + ", which the recipe's precondition requires";
+      trees = java.parse(inputs, "", reason);
     }
-    String reason =
-        "the files that mention "
-            + String.join(" or ", names)
-            + ", which the recipe's precondition requires";
-    return java.run(recipe, java.parse(java.mentioningAny(names), "", reason));
+    return java.runAndCarry(recipe, trees);
   }
 
   /** The type an option names that must already exist, or null. */

@@ -59,6 +59,7 @@ class CandidateParseTest {
                 "MethodCall[type='com.google.common.base.Preconditions'][name='checkNotNull']",
                 Map.of("newTarget", "java.util.Objects", "newProperty", "requireNonNull")));
 
+    String refasterRecipes = "org.openrewrite.java.migrate.guava.NoGuavaRefasterRecipes";
     ChangeSpec refaster =
         spec(
             new ChangeSpec.Patch(
@@ -67,8 +68,15 @@ class CandidateParseTest {
                 null,
                 Map.of(
                     "recipe",
-                    "org.openrewrite.java.migrate.guava.NoGuavaRefasterRecipes"
-                        + "$PreconditionsCheckNotNullToObjectsRequireNonNullRecipe")));
+                    refasterRecipes + "$PreconditionsCheckNotNullToObjectsRequireNonNullRecipe")),
+            new ChangeSpec.Patch(
+                null,
+                "recipe",
+                null,
+                Map.of(
+                    "recipe",
+                    refasterRecipes
+                        + "$PreconditionsCheckNotNullWithMessageToObjectsRequireNonNullRecipe")));
 
     List<String> progress = assertSameBothWays(root, rename);
     assertSameBothWays(root, moveType);
@@ -88,7 +96,13 @@ class CandidateParseTest {
                 assertThat(line)
                     .contains(
                         "(the files that mention checkNotNull, which the recipe's precondition"
-                            + " requires)"));
+                            + " requires)"))
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .matches(
+                        "ran on the \\d+ Java file\\(s\\) the previous recipe left, without"
+                            + " parsing them again"));
   }
 
   @Test
@@ -133,14 +147,14 @@ class CandidateParseTest {
     return progress;
   }
 
-  private static ChangeSpec spec(ChangeSpec.Patch patch) {
+  private static ChangeSpec spec(ChangeSpec.Patch... patches) {
     return new ChangeSpec(
         "CS-9",
         "both ways",
         List.of("**/*.java"),
         "java",
         null,
-        List.of(patch),
+        List.of(patches),
         null,
         null,
         null,

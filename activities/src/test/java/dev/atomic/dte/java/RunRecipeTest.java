@@ -3,10 +3,13 @@ package dev.atomic.dte.java;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atomic.dte.ChangeSpec;
 import dev.atomic.dte.DtePreview;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -95,5 +98,56 @@ class RunRecipeTest extends AccountTree {
                             "options",
                             Map.of()))))
         .hasMessageContaining("/patches/0/details/options");
+  }
+
+  @Test
+  void aRecipeRunsOnTheTreesTheRecipeBeforeLeftUnlessAnotherPatchCameBetween() throws IOException {
+    List<String> progress = new ArrayList<>();
+    ChangeSpec chain =
+        new ChangeSpec(
+            "CS-5",
+            "a recipe list",
+            List.of("src/**/*.java"),
+            "java",
+            null,
+            List.of(
+                rename("com.acme.Account audit(..)", "record"),
+                rename("com.acme.Account record(..)", "log"),
+                patch(
+                    "renameSymbol",
+                    "Method[type='com.acme.Account'][name='transfer']",
+                    Map.of("newName", "send")),
+                rename("com.acme.Account log(..)", "note")),
+            null,
+            null,
+            null,
+            null);
+
+    DtePreview preview = ENGINE.preview(chain, write(), List.of(), progress::add);
+
+    assertThat(String.join("\n", preview.diffs().stream().map(d -> d.diff()).toList()))
+        .contains(
+            "+    note(\"check\");", "+  void note(String what) {", "+    from.send(\"bob\", 10);");
+    assertThat(progress)
+        .containsSubsequence(
+            "patch 1/4: recipe",
+            "patch 2/4: recipe",
+            "ran on the 4 Java file(s) the previous recipe left, without parsing them again",
+            "patch 3/4: renameSymbol",
+            "patch 4/4: recipe");
+    assertThat(progress.subList(progress.indexOf("patch 4/4: recipe"), progress.size()))
+        .noneMatch(line -> line.startsWith("ran on the"))
+        .anyMatch(line -> line.startsWith("parsed "));
+  }
+
+  private static ChangeSpec.Patch rename(String pattern, String name) {
+    return patch(
+        "recipe",
+        null,
+        Map.of(
+            "recipe",
+            "org.openrewrite.java.ChangeMethodName",
+            "options",
+            Map.of("methodPattern", pattern, "newMethodName", name)));
   }
 }
