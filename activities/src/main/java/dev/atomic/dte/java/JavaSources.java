@@ -245,7 +245,7 @@ final class JavaSources {
         Map<String, String> everything = new TreeMap<>(context);
         everything.putAll(files);
         long stubbing = System.nanoTime();
-        SignatureStubs.Result stubs = stubCache.of(everything, workers);
+        SignatureStubs.Result stubs = stubCache.of(everything);
         long stubbed = System.nanoTime();
         stubs
             .unparsable()

@@ -1,10 +1,7 @@
 package dev.atomic.dte.java;
 
-import dev.atomic.dte.Workers;
 import dev.atomic.evidence.Sha256;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -30,14 +27,6 @@ public final class StubCache {
 
   /** The stubs of {@code sources}, writing only those not known for these contents. */
   synchronized SignatureStubs.Result of(Map<String, String> sources) {
-    return of(sources, new Workers(1));
-  }
-
-  /**
-   * The stubs of {@code sources}, writing only those not known for these contents, in as many parts
-   * as {@code workers} has threads.
-   */
-  synchronized SignatureStubs.Result of(Map<String, String> sources, Workers workers) {
     Map<String, String> missing = new TreeMap<>();
     sources.forEach(
         (path, content) -> {
@@ -47,7 +36,7 @@ public final class StubCache {
           }
         });
     if (!missing.isEmpty()) {
-      SignatureStubs.Result written = write(missing, workers);
+      SignatureStubs.Result written = SignatureStubs.of(missing);
       missing.forEach(
           (path, content) ->
               entries.put(
@@ -76,31 +65,6 @@ public final class StubCache {
                 packagePaths.put(path, entry.packagePath());
               }
             });
-    return new SignatureStubs.Result(stubs, unparsable, packagePaths);
-  }
-
-  /** Writes the stubs, one javac parser per part, in parallel on the workers. */
-  private static SignatureStubs.Result write(Map<String, String> sources, Workers workers) {
-    int parts = Math.max(1, Math.min(workers.threads(), sources.size() / 32));
-    if (parts == 1) {
-      return SignatureStubs.of(sources);
-    }
-    List<Map<String, String>> chunks = new ArrayList<>();
-    for (int i = 0; i < parts; i++) {
-      chunks.add(new TreeMap<>());
-    }
-    int i = 0;
-    for (Map.Entry<String, String> source : sources.entrySet()) {
-      chunks.get(i++ % parts).put(source.getKey(), source.getValue());
-    }
-    Map<String, String> stubs = new TreeMap<>();
-    Map<String, String> unparsable = new TreeMap<>();
-    Map<String, String> packagePaths = new TreeMap<>();
-    for (SignatureStubs.Result part : workers.map(chunks, SignatureStubs::of)) {
-      stubs.putAll(part.stubs());
-      unparsable.putAll(part.unparsable());
-      packagePaths.putAll(part.packagePaths());
-    }
     return new SignatureStubs.Result(stubs, unparsable, packagePaths);
   }
 }
