@@ -1,5 +1,6 @@
 package dev.atomic.mission;
 
+import dev.atomic.identity.DecisionTokens;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
@@ -15,4 +16,12 @@ public interface MissionActivities {
    */
   @ActivityMethod(name = "RecordMissionTransition")
   TransitionOutcome recordTransition(MissionTransition transition);
+
+  /**
+   * Redeems the decision token a checkpoint decision carries: the actor it was issued to, or why it
+   * does not count (unknown, expired, used, for another decision). Idempotent for one {@code
+   * redemptionId}.
+   */
+  @ActivityMethod(name = "RedeemDecisionToken")
+  DecisionTokens.Redemption redeemDecisionToken(DecisionTokenRedemption redemption);
 }

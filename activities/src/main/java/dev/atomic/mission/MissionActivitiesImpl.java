@@ -3,6 +3,7 @@ package dev.atomic.mission;
 import dev.atomic.evidence.EvidenceEvent;
 import dev.atomic.evidence.EvidenceEventRepository;
 import dev.atomic.evidence.EvidenceRedactor;
+import dev.atomic.identity.DecisionTokens;
 import dev.atomic.platform.Database;
 import io.temporal.activity.Activity;
 import java.sql.Connection;
@@ -18,6 +19,7 @@ public class MissionActivitiesImpl implements MissionActivities {
   private final Database database;
   private final MissionRepository missions = new MissionRepository();
   private final EvidenceEventRepository events;
+  private final DecisionTokens tokens;
 
   public MissionActivitiesImpl(Database database) {
     this(database, EvidenceRedactor.none());
@@ -25,8 +27,30 @@ public class MissionActivitiesImpl implements MissionActivities {
 
   /** Evidence data passes {@code redactor} before it is stored and hashed. */
   public MissionActivitiesImpl(Database database, EvidenceRedactor redactor) {
+    this(database, redactor, new DecisionTokens(database, java.time.Clock.systemUTC()));
+  }
+
+  /** Decision tokens are redeemed against {@code tokens}. */
+  public MissionActivitiesImpl(
+      Database database, EvidenceRedactor redactor, DecisionTokens tokens) {
     this.database = database;
     this.events = new EvidenceEventRepository(redactor);
+    this.tokens = tokens;
+  }
+
+  @Override
+  public DecisionTokens.Redemption redeemDecisionToken(DecisionTokenRedemption redemption) {
+    try {
+      return tokens.redeem(
+          redemption.token(),
+          redemption.missionId(),
+          redemption.checkpoint(),
+          redemption.verdict(),
+          redemption.redemptionId());
+    } catch (java.sql.SQLException e) {
+      // Retried by Temporal: the database may be back on the next attempt.
+      throw new IllegalStateException("decision token check failed: " + e.getMessage(), e);
+    }
   }
 
   @Override

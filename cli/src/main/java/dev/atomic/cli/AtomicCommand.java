@@ -1,5 +1,6 @@
 package dev.atomic.cli;
 
+import dev.atomic.cli.admin.AdminCommand;
 import dev.atomic.cli.dev.ApiCommand;
 import dev.atomic.cli.dev.DemoCommand;
 import dev.atomic.cli.dev.DevCommand;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Command;
       DteCommand.class,
       EvidenceCommand.class,
       FinOpsCommand.class,
-      GatewayCommand.class
+      GatewayCommand.class,
+      AdminCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -34,6 +36,7 @@ import picocli.CommandLine.Command;
       "1:failed",
       "2:usage error or invalid input",
       "3:not found",
-      "4:conflict (wrong state, or already running)"
+      "4:conflict (wrong state, or already running)",
+      "5:not authenticated, or the credential lacks the role"
     })
 public class AtomicCommand {}

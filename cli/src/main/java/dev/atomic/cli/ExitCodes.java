@@ -7,6 +7,7 @@ public final class ExitCodes {
   public static final int USAGE = 2;
   public static final int NOT_FOUND = 3;
   public static final int CONFLICT = 4;
+  public static final int DENIED = 5;
 
   private ExitCodes() {}
 }

@@ -166,7 +166,7 @@ class MissionApiIT {
   @Test
   void unknownThingsAreNotFoundAndWrongStatesConflict() {
     assertError(platform.get("/missions/M-NOSUCH"), 404, "Mission not found");
-    assertError(platform.get("/missions/M-..;rm%20-rf"), 404, "Mission not found");
+    assertError(platform.get("/missions/M-..;rm%20-rf"), 400, "Request rejected");
     assertError(platform.get("/missions/M-..%2F..%2Fetc%2Fpasswd"), 400, "Bad Request");
     Response traversal = platform.get("/missions/../../etc/passwd");
     assertThat(traversal.status()).isIn(400, 404);

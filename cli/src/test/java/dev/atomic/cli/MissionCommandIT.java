@@ -95,6 +95,8 @@ class MissionCommandIT {
             "bob",
             "--temporal",
             platform().temporal(),
+            "--url",
+            platform().url(),
             "--output",
             "json");
 

@@ -46,6 +46,10 @@ final class TestPlatform {
   private final HttpClient http = HttpClient.newHttpClient();
 
   private TestPlatform(boolean workers, Path home) {
+    this(workers, home, Map.of());
+  }
+
+  private TestPlatform(boolean workers, Path home, Map<String, Object> overrides) {
     this.home = home;
     apiPort = freePort();
     servicePorts = new int[] {freePort(), freePort(), freePort(), freePort(), freePort()};
@@ -58,7 +62,8 @@ final class TestPlatform {
                 apiPort,
                 servicePorts,
                 workers,
-                Map.of(
+                settings(
+                    overrides,
                     "atomic.dte.allowed-roots",
                     home.toString(),
                     "atomic.max-body-size",
@@ -81,6 +86,15 @@ final class TestPlatform {
                     WEBHOOK.url())));
   }
 
+  private static Map<String, Object> settings(Map<String, Object> overrides, Object... pairs) {
+    Map<String, Object> settings = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      settings.put((String) pairs[i], pairs[i + 1]);
+    }
+    settings.putAll(overrides);
+    return settings;
+  }
+
   static synchronized TestPlatform shared() {
     if (shared == null) {
       shared = new TestPlatform(true, newHome());
@@ -92,6 +106,11 @@ final class TestPlatform {
   /** A platform of its own, e.g. one without workers; the caller closes it. */
   static TestPlatform dedicated(boolean workers) {
     return new TestPlatform(workers, newHome());
+  }
+
+  /** A platform of its own with further settings (e.g. authentication); the caller closes it. */
+  static TestPlatform dedicated(Map<String, Object> overrides) {
+    return new TestPlatform(true, newHome(), overrides);
   }
 
   /** A platform on an existing Atomic home, e.g. to restart one. */

@@ -70,7 +70,9 @@ class WorkerRestartIT {
                 "--actor",
                 "bob",
                 "--temporal",
-                platform.temporal());
+                platform.temporal(),
+                "--url",
+                platform.url());
     assertThat(approved.exitCode()).as(approved.err()).isZero();
     assertThat(
             platform

@@ -23,7 +23,7 @@ import java.util.Map;
 final class MissionLedger {
 
   /** The activity retries until the database answers: a mission never loses a transition. */
-  private static final ActivityOptions RECORD_OPTIONS =
+  static final ActivityOptions RECORD_OPTIONS =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(30))
           .setRetryOptions(

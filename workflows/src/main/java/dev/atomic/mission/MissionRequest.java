@@ -11,6 +11,8 @@ package dev.atomic.mission;
  * @param searchAttributes keep the Atomic search attributes current (false where the server has not
  *     registered them)
  * @param governed the repository and ChangeSpec of a governed mission; null in ledger mode
+ * @param decisionTokens a decision counts only with a decision token the API issued
+ *     (docs/security.md); null or false for missions started before tokens existed
  */
 public record MissionRequest(
     String missionId,
@@ -21,7 +23,37 @@ public record MissionRequest(
     long approvalTimeoutSeconds,
     boolean autoApproveLowRisk,
     boolean searchAttributes,
-    Governed governed) {
+    Governed governed,
+    Boolean decisionTokens) {
+
+  /** A mission whose decisions need no decision token. */
+  public MissionRequest(
+      String missionId,
+      String title,
+      Risk risk,
+      String requestedBy,
+      String createdAt,
+      long approvalTimeoutSeconds,
+      boolean autoApproveLowRisk,
+      boolean searchAttributes,
+      Governed governed) {
+    this(
+        missionId,
+        title,
+        risk,
+        requestedBy,
+        createdAt,
+        approvalTimeoutSeconds,
+        autoApproveLowRisk,
+        searchAttributes,
+        governed,
+        null);
+  }
+
+  /** Whether decisions need a decision token. */
+  public boolean requiresDecisionTokens() {
+    return Boolean.TRUE.equals(decisionTokens);
+  }
 
   /** A ledger mission, as before governed missions existed. */
   public MissionRequest(
@@ -42,6 +74,7 @@ public record MissionRequest(
         approvalTimeoutSeconds,
         autoApproveLowRisk,
         searchAttributes,
+        null,
         null);
   }
 

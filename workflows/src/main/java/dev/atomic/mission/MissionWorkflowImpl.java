@@ -1,6 +1,8 @@
 package dev.atomic.mission;
 
 import dev.atomic.evidence.EventTypes;
+import dev.atomic.identity.DecisionTokens;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.workflow.CompletablePromise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -207,7 +209,8 @@ public class MissionWorkflowImpl implements MissionWorkflow {
               Verdict.APPROVED,
               "policy",
               "low-risk plan approved by policy"),
-          null);
+          null,
+          false);
     }
   }
 
@@ -242,11 +245,46 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     }
   }
 
-  private void decide(CheckpointDecisionRequest decision, CompletablePromise<Mission> reply) {
+  private void decide(CheckpointDecisionRequest claimed, CompletablePromise<Mission> reply) {
+    decide(claimed, reply, ledger.request.requiresDecisionTokens());
+  }
+
+  /**
+   * Applies a decision; with {@code verifyToken}, only once its token is redeemed, as the token's
+   * holder. The workflow's own decisions (the low-risk policy) carry no token.
+   */
+  private void decide(
+      CheckpointDecisionRequest claimed, CompletablePromise<Mission> reply, boolean verifyToken) {
+    CheckpointDecisionRequest decision = claimed;
     MissionFailures.Refusal problem = decisionProblem(decision);
     if (problem != null) {
       refuse(problem, decision.actor(), decision.checkpoint(), reply);
       return;
+    }
+    if (verifyToken) {
+      DecisionTokens.Redemption redemption = redeem(decision);
+      if (!redemption.valid()) {
+        refuse(
+            MissionFailures.forbidden(
+                "decision not counted: "
+                    + redemption.refusal()
+                    + (decision.actor() == null
+                        ? ""
+                        : " (claimed actor: " + decision.actor() + ")")),
+            "unverified",
+            decision.checkpoint(),
+            reply);
+        return;
+      }
+      // From here on the decision is the token holder's, whatever the caller claimed.
+      decision =
+          new CheckpointDecisionRequest(
+              decision.checkpoint(), decision.verdict(), redemption.actor(), decision.comment());
+      problem = decisionProblem(decision);
+      if (problem != null) {
+        refuse(problem, decision.actor(), decision.checkpoint(), reply);
+        return;
+      }
     }
     CheckpointName name = CheckpointName.parse(decision.checkpoint());
     MissionLedger.CheckpointState checkpoint = ledger.checkpoints.get(name);
@@ -616,11 +654,28 @@ public class MissionWorkflowImpl implements MissionWorkflow {
     ledger.persist("Mission expired");
   }
 
+  /** Redeems the decision's token through an activity, so that replay stays deterministic. */
+  private DecisionTokens.Redemption redeem(CheckpointDecisionRequest decision) {
+    MissionActivities activities =
+        Workflow.newActivityStub(
+            MissionActivities.class,
+            ActivityOptions.newBuilder(MissionLedger.RECORD_OPTIONS)
+                .setSummary("check the decision token for " + decision.checkpoint())
+                .build());
+    return activities.redeemDecisionToken(
+        new DecisionTokenRedemption(
+            ledger.request.missionId(),
+            decision.checkpoint(),
+            decision.verdict().wire(),
+            decision.token(),
+            Workflow.randomUUID().toString()));
+  }
+
   private static CheckpointDecisionRequest fromSignal(CheckpointSignal signal, Verdict verdict) {
     return signal == null
         ? new CheckpointDecisionRequest(null, verdict, null, null)
         : new CheckpointDecisionRequest(
-            signal.checkpoint(), verdict, signal.actor(), signal.comment());
+            signal.checkpoint(), verdict, signal.actor(), signal.comment(), signal.token());
   }
 
   private static Optional<CheckpointName> checkpointNamed(String text) {

@@ -39,6 +39,68 @@ class MissionWorkflowReplayTest {
     Files.writeString(copy, history.toJson(true));
   }
 
+  @Test
+  void aMissionWithDecisionTokensReplaysWithoutNonDeterminism() throws Exception {
+    WorkflowExecutionHistory history;
+    try (TestDatabase database = TestDatabase.h2();
+        TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Database db = new Database(database.dataSource());
+      dev.atomic.identity.DecisionTokens tokens =
+          new dev.atomic.identity.DecisionTokens(db, java.time.Clock.systemUTC());
+      Worker worker = env.newWorker("replay-tokens");
+      worker.registerWorkflowImplementationTypes(MissionWorkflowImpl.class);
+      worker.registerActivitiesImplementations(new MissionActivitiesImpl(db));
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      MissionWorkflow mission =
+          client.newWorkflowStub(
+              MissionWorkflow.class,
+              WorkflowOptions.newBuilder()
+                  .setWorkflowId("M-REPLAY2")
+                  .setTaskQueue("replay-tokens")
+                  .build());
+      WorkflowClient.start(
+          mission::run,
+          new MissionRequest(
+              "M-REPLAY2",
+              "Replay",
+              Risk.HIGH,
+              "alice",
+              "2026-11-28T10:00:00Z",
+              3600,
+              false,
+              false,
+              null,
+              true));
+      java.time.Duration ttl = java.time.Duration.ofMinutes(5);
+      mission.approveCheckpoint(new CheckpointSignal("plan", "bob", "no token"));
+      mission.approveCheckpoint(
+          new CheckpointSignal(
+              "plan",
+              "bob",
+              null,
+              tokens.issue("M-REPLAY2", "plan", "approved", "alice", ttl).token()));
+      mission.decideCheckpoint(
+          new CheckpointDecisionRequest(
+              "plan",
+              Verdict.APPROVED,
+              "bob",
+              null,
+              tokens.issue("M-REPLAY2", "plan", "approved", "bob", ttl).token()));
+      mission.rejectCheckpoint(
+          new CheckpointSignal(
+              "execute",
+              "carol",
+              "stop",
+              tokens.issue("M-REPLAY2", "execute", "rejected", "carol", ttl).token()));
+      WorkflowStub.fromTyped(mission).getResult(Mission.class);
+      history = client.fetchHistory("M-REPLAY2");
+    }
+
+    assertThat(history.toJson(false)).contains("RedeemDecisionToken");
+    WorkflowReplayer.replayWorkflowExecution(history, MissionWorkflowImpl.class);
+  }
+
   private static WorkflowExecutionHistory runLedgerMission() throws Exception {
     try (TestDatabase database = TestDatabase.h2();
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {

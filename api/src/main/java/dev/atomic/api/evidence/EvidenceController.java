@@ -2,6 +2,7 @@ package dev.atomic.api.evidence;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atomic.api.security.Caller;
 import dev.atomic.api.web.ApiException;
 import dev.atomic.api.web.JsonBodies;
 import dev.atomic.dte.ChangeSpecValidator;
@@ -149,10 +150,12 @@ class EvidenceController {
         .body(key.publicKeyPem());
   }
 
-  /** Who acts: the body's {@code actor}, else the header, else {@code anonymous}. */
+  /**
+   * Who acts: the authenticated caller; for the loopback user, the body's {@code actor}, else the
+   * header, else the local user.
+   */
   private static String actor(JsonNode body, String header) {
-    String actor =
-        JsonBodies.firstNonBlank(JsonBodies.optionalText(body, "actor"), header, "anonymous");
+    String actor = Caller.current().actor(JsonBodies.optionalText(body, "actor"), header);
     if (actor.length() > MAX_ACTOR) {
       throw new ApiException(
           HttpStatus.BAD_REQUEST, "'actor' is longer than " + MAX_ACTOR + " characters");

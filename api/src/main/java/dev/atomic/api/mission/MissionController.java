@@ -1,11 +1,18 @@
 package dev.atomic.api.mission;
 
+import dev.atomic.api.security.Caller;
 import dev.atomic.api.web.ApiException;
+import dev.atomic.api.web.JsonBodies;
+import dev.atomic.identity.DecisionTokens;
 import dev.atomic.mission.Batch;
 import dev.atomic.mission.Mission;
 import dev.atomic.mission.RollbackResult;
 import dev.atomic.mission.Verdict;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +44,7 @@ class MissionController {
     if (body == null) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Request body is required", "{\"title\": …}");
     }
-    String requestedBy = firstNonBlank(body.requestedBy(), body.actor(), actorHeader);
+    String requestedBy = Caller.current().actor(body.requestedBy(), body.actor(), actorHeader);
     MissionService.Started started = missions.create(body, requestedBy);
     return ResponseEntity.status(started.ready() ? HttpStatus.CREATED : HttpStatus.ACCEPTED)
         .header("Location", "/missions/" + started.mission().missionId())
@@ -74,12 +81,39 @@ class MissionController {
     return decide(missionId, checkpoint, Verdict.REJECTED, body, actorHeader);
   }
 
+  /**
+   * A decision token for an approval or rejection by Temporal signal: the workflow counts the
+   * signal only with it, and records the caller it was issued to.
+   */
+  @PostMapping("/missions/{missionId}/checkpoints/{checkpoint}/decision-token")
+  ResponseEntity<Map<String, Object>> decisionToken(
+      @PathVariable String missionId,
+      @PathVariable String checkpoint,
+      @RequestBody(required = false) tools.jackson.databind.JsonNode body,
+      @RequestHeader(name = ACTOR_HEADER, required = false) String actorHeader) {
+    JsonBodies.object(body, Set.of("verdict", "actor"), "{\"verdict\": \"approved\"}");
+    String actor = Caller.current().actor(JsonBodies.optionalText(body, "actor"), actorHeader);
+    DecisionTokens.Issued issued =
+        missions.decisionToken(
+            missionId, checkpoint, JsonBodies.requiredText(body, "verdict"), actor);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("token", issued.token());
+    answer.put("missionId", missionId);
+    answer.put("checkpoint", checkpoint);
+    answer.put("verdict", JsonBodies.requiredText(body, "verdict").toLowerCase(Locale.ROOT));
+    answer.put("actor", actor);
+    answer.put("expiresAt", issued.expiresAt().toString());
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .header("Cache-Control", "no-store")
+        .body(answer);
+  }
+
   @PostMapping("/missions/{missionId}/batches")
   ResponseEntity<Batch> registerBatch(
       @PathVariable String missionId,
       @RequestBody(required = false) BatchBody body,
       @RequestHeader(name = ACTOR_HEADER, required = false) String actorHeader) {
-    String actor = firstNonBlank(body == null ? null : body.actor(), actorHeader);
+    String actor = Caller.current().actor(body == null ? null : body.actor(), actorHeader);
     Batch batch =
         missions.registerBatch(missionId, actor, body == null ? null : body.description());
     return ResponseEntity.status(HttpStatus.CREATED).body(batch);
@@ -91,7 +125,7 @@ class MissionController {
       @PathVariable String batchId,
       @RequestBody(required = false) RollbackBody body,
       @RequestHeader(name = ACTOR_HEADER, required = false) String actorHeader) {
-    String actor = firstNonBlank(body == null ? null : body.actor(), actorHeader);
+    String actor = Caller.current().actor(body == null ? null : body.actor(), actorHeader);
     return missions.rollback(
         missionId,
         batchId,
@@ -106,7 +140,7 @@ class MissionController {
       @PathVariable String missionId,
       @RequestBody(required = false) tools.jackson.databind.JsonNode body,
       @RequestHeader(name = ACTOR_HEADER, required = false) String actorHeader) {
-    return missions.attachChangeSpec(missionId, body, actorHeader);
+    return missions.attachChangeSpec(missionId, body, Caller.current().actor(actorHeader));
   }
 
   /** The planned diff of a governed mission, as stored at plan (by its SHA-256). */
@@ -132,17 +166,8 @@ class MissionController {
 
   private Mission decide(
       String missionId, String checkpoint, Verdict verdict, DecisionBody body, String actorHeader) {
-    String actor = firstNonBlank(body == null ? null : body.actor(), actorHeader);
+    String actor = Caller.current().actor(body == null ? null : body.actor(), actorHeader);
     return missions.decide(
         missionId, checkpoint, verdict, actor, body == null ? null : body.comment());
-  }
-
-  private static String firstNonBlank(String... values) {
-    for (String value : values) {
-      if (value != null && !value.isBlank()) {
-        return value.trim();
-      }
-    }
-    return null;
   }
 }

@@ -77,6 +77,7 @@ public class MissionService {
   private final SearchAttributeRegistrar searchAttributes;
   private final MissionSettings settings;
   private final Clock clock = Clock.systemUTC();
+  private final dev.atomic.identity.DecisionTokens tokens;
   private final SecureRandom random = new SecureRandom();
   private final ExecutorService calls =
       Executors.newCachedThreadPool(
@@ -103,6 +104,8 @@ public class MissionService {
     this.repositories =
         new dev.atomic.dte.git.RepositoryUrls(new dev.atomic.dte.WorkingDirectories(allowedRoots));
     this.artifacts = new dev.atomic.evidence.artifacts.ArtifactStore(dataSource);
+    this.tokens =
+        new dev.atomic.identity.DecisionTokens(new dev.atomic.platform.Database(dataSource), clock);
     this.budgets = finOps.budgets();
     this.client = client;
     this.store = store;
@@ -325,7 +328,8 @@ public class MissionService {
               approvalTimeout.toSeconds(),
               settings.autoApproveLowRisk(),
               withSearchAttributes,
-              governed);
+              governed,
+              true);
       WorkflowOptions.Builder options =
           WorkflowOptions.newBuilder()
               .setWorkflowId(missionId)
@@ -412,13 +416,46 @@ public class MissionService {
           "'" + checkpoint + "'; checkpoints are " + WireEnum.allowed(CheckpointName.class));
     }
     requireRunning(mission, "takes no decisions");
+    String decider = limited("actor", actor == null ? "anonymous" : actor, MAX_ACTOR);
     CheckpointDecisionRequest request =
         new CheckpointDecisionRequest(
             name.wire(),
             verdict,
-            limited("actor", actor == null ? "anonymous" : actor, MAX_ACTOR),
-            comment == null ? null : limited("comment", comment));
+            decider,
+            comment == null ? null : limited("comment", comment),
+            issueToken(missionId, name, verdict, decider).token());
     return update(mission, workflow -> workflow.decideCheckpoint(request));
+  }
+
+  /**
+   * A decision token for the authenticated {@code actor}, for an approval by Temporal signal
+   * ({@code atomic mission approve --temporal}): short-lived, single-use, only for this mission,
+   * checkpoint and verdict.
+   */
+  dev.atomic.identity.DecisionTokens.Issued decisionToken(
+      String missionId, String checkpoint, String verdictText, String actor) {
+    Mission mission = get(missionId);
+    CheckpointName name;
+    try {
+      name = CheckpointName.parse(checkpoint);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(
+          HttpStatus.NOT_FOUND,
+          "Checkpoint not found",
+          "'" + checkpoint + "'; checkpoints are " + WireEnum.allowed(CheckpointName.class));
+    }
+    requireRunning(mission, "takes no decisions");
+    Verdict verdict = parse(() -> Verdict.parse(verdictText));
+    return issueToken(
+        missionId, name, verdict, limited("actor", actor == null ? "anonymous" : actor, MAX_ACTOR));
+  }
+
+  private dev.atomic.identity.DecisionTokens.Issued issueToken(
+      String missionId, CheckpointName checkpoint, Verdict verdict, String actor) {
+    return database(
+        () ->
+            tokens.issue(
+                missionId, checkpoint.wire(), verdict.wire(), actor, settings.decisionTokenTtl()));
   }
 
   Batch registerBatch(String missionId, String actor, String description) {

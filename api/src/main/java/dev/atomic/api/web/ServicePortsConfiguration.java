@@ -32,6 +32,10 @@ class ServicePortsConfiguration {
         }
         Connector connector = new Connector(TomcatServletWebServerFactory.DEFAULT_PROTOCOL);
         connector.setPort(port);
+        if (factory.getAddress() != null) {
+          // The service ports listen where the main port does (loopback in the embedded default).
+          connector.setProperty("address", factory.getAddress().getHostAddress());
+        }
         factory.addAdditionalConnectors(connector);
       }
     };

@@ -178,7 +178,13 @@ public class DemoCommand implements Callable<Integer> {
     }
     printPlan(mission, id);
     try (TemporalMissions signals = new TemporalMissions(temporal, "default")) {
-      signals.signal(id, true, CheckpointName.PLAN, approver, "demo: diff and batches reviewed");
+      signals.signal(
+          id,
+          true,
+          CheckpointName.PLAN,
+          approver,
+          "demo: diff and batches reviewed",
+          rest.decisionToken(id, CheckpointName.PLAN, true, approver));
       say("   → plan approved by " + approver + " (Temporal signal approveCheckpoint)");
 
       say("\n4. Execute: one commit per batch on atomic/" + id + ", pushed to the origin");
@@ -243,7 +249,12 @@ public class DemoCommand implements Callable<Integer> {
         return ExitCodes.FAILED;
       }
       signals.signal(
-          id, true, CheckpointName.FINALIZE, approver, "demo: verification figures reviewed");
+          id,
+          true,
+          CheckpointName.FINALIZE,
+          approver,
+          "demo: verification figures reviewed",
+          rest.decisionToken(id, CheckpointName.FINALIZE, true, approver));
       say("   → finalize approved by " + approver + " (Temporal signal approveCheckpoint)");
     }
     mission = await(rest, id, m -> isFinished(m));

@@ -60,6 +60,14 @@ public class DevCommand implements Callable<Integer> {
       description = "Start without workers; run them elsewhere with `atomic worker`.")
   boolean noWorkers;
 
+  @Option(
+      names = "--auth",
+      description = {
+        "Require credentials here too: no loopback user. An admin API key is written to",
+        "<home>/api-key on first start; the CLI reads it from there."
+      })
+  boolean auth;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -88,6 +96,10 @@ public class DevCommand implements Callable<Integer> {
       out.flush();
       Map<String, Object> extra = new LinkedHashMap<>();
       extra.put("spring.main.banner-mode", "off");
+      if (auth) {
+        extra.put("atomic.security.auth", "required");
+        extra.put("atomic.security.bootstrap-key-file", atomicHome.resolve("api-key").toString());
+      }
       EmbeddedPlatform platform =
           EmbeddedPlatform.start(
               new EmbeddedPlatform.Settings(
@@ -117,6 +129,13 @@ public class DevCommand implements Callable<Integer> {
           String.format("            http://localhost:%d  (%s)%n", servicePorts[i], SERVICES[i]));
     }
     text.append("  Health    http://localhost:").append(port).append("/actuator/health\n");
+    text.append("  Auth      ")
+        .append(
+            auth
+                ? "API keys and JWTs; an admin key is in " + atomicHome.resolve("api-key")
+                : "loopback only; requests without a credential act as the local user with"
+                    + " every role (--auth requires credentials)")
+        .append('\n');
     text.append("  Database  H2 file ").append(atomicHome.resolve("db/atomic.mv.db")).append('\n');
     text.append("  Workers   ")
         .append(

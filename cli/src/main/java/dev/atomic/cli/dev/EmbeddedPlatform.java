@@ -55,6 +55,10 @@ public final class EmbeddedPlatform implements AutoCloseable {
           "spring.temporal.connection.target", settings.temporalHost() + ":" + temporal.port());
       properties.put("spring.temporal.start-workers", settings.workers());
       properties.put("server.port", settings.apiPort());
+      // The embedded default listens on loopback only, where requests without a credential act
+      // as the local user (extraProperties may turn authentication on: `atomic dev --auth`).
+      properties.put("server.address", "127.0.0.1");
+      properties.put("atomic.security.auth", "local");
       if (settings.servicePorts() != null) {
         String[] names = {"gateway", "orchestrator", "dte", "finops", "evidence"};
         for (int i = 0; i < names.length; i++) {

@@ -71,6 +71,22 @@ public class WorkerCommand implements Callable<Integer> {
     properties.put("spring.main.banner-mode", "off");
     properties.put("atomic.workers.sticky", sticky);
     properties.put("atomic.worker.queues", queues);
+    // A worker serves health and metrics only; its port stays inside the cluster
+    // (docs/security.md), so the REST facade's authentication does not apply to it.
+    properties.put(
+        "spring.autoconfigure.exclude",
+        String.join(
+            ",",
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet"
+                + ".ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet"
+                + ".SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet"
+                + ".ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet"
+                + ".OAuth2ResourceServerAutoConfiguration"));
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(WorkerApplication.class)
             .registerShutdownHook(false)

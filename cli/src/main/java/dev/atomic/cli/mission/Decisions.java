@@ -75,7 +75,12 @@ final class Decisions {
             ExitCodes.CONFLICT,
             "checkpoint " + checkpoint.wire() + " is " + status.wire() + ", not awaiting_approval");
       }
-      temporal.signal(options.missionId, approve, checkpoint, client.actor(), options.comment);
+      // The workflow counts the signal only with a decision token the API issues to this caller.
+      String token =
+          new AtomicClient(client.url())
+              .decisionToken(options.missionId, checkpoint, approve, client.actor());
+      temporal.signal(
+          options.missionId, approve, checkpoint, client.actor(), options.comment, token);
       long deadline = System.currentTimeMillis() + SIGNAL_WAIT_MILLIS;
       while (System.currentTimeMillis() < deadline) {
         Mission after = temporal.mission(options.missionId);
@@ -86,7 +91,11 @@ final class Decisions {
         sleep();
       }
       throw new CliException(
-          ExitCodes.FAILED, "signal sent, but the mission did not record it within 15 s");
+          ExitCodes.FAILED,
+          "signal sent, but the mission did not record the decision within 15 s (see its"
+              + " SignalIgnored events: atomic evidence events "
+              + options.missionId
+              + ")");
     }
   }
 

@@ -48,10 +48,21 @@ public final class TemporalMissions implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends the approve or reject signal.
+   *
+   * @param token the decision token the API issued for this decision ({@link
+   *     AtomicClient#decisionToken}); without one the mission records the signal as ignored
+   */
   public void signal(
-      String missionId, boolean approve, CheckpointName checkpoint, String actor, String comment) {
+      String missionId,
+      boolean approve,
+      CheckpointName checkpoint,
+      String actor,
+      String comment,
+      String token) {
     MissionWorkflow workflow = client.newWorkflowStub(MissionWorkflow.class, missionId);
-    CheckpointSignal signal = new CheckpointSignal(checkpoint.wire(), actor, comment);
+    CheckpointSignal signal = new CheckpointSignal(checkpoint.wire(), actor, comment, token);
     try {
       if (approve) {
         workflow.approveCheckpoint(signal);

@@ -1,0 +1,43 @@
+package dev.atomic.api.security;
+
+import java.util.List;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/** A request's authenticated {@link Caller}, as Spring Security holds it. */
+final class CallerAuthentication extends AbstractAuthenticationToken {
+
+  private final Caller caller;
+
+  CallerAuthentication(Caller caller) {
+    super(
+        caller.roles().stream()
+            .map(role -> new SimpleGrantedAuthority("ROLE_" + role.wire()))
+            .toList());
+    this.caller = caller;
+    setAuthenticated(true);
+  }
+
+  Caller caller() {
+    return caller;
+  }
+
+  @Override
+  public Object getCredentials() {
+    return "";
+  }
+
+  @Override
+  public Object getPrincipal() {
+    return caller.name();
+  }
+
+  @Override
+  public String getName() {
+    return caller.name();
+  }
+
+  static List<String> roleNames(Caller caller) {
+    return caller.roles().stream().map(r -> r.wire()).toList();
+  }
+}
