@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atomic.platform.Database;
+import dev.atomic.testing.MovableClock;
 import dev.atomic.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,34 +26,6 @@ import org.junit.jupiter.api.TestInstance;
 /** What the budget, reservation, alert and policy stores promise, run against each database. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class FinOpsStoreContract {
-
-  /** A clock the tests move across period boundaries. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(String start) {
-      now = Instant.parse(start);
-    }
-
-    void set(String instant) {
-      now = Instant.parse(instant);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
 
   private final TestDatabase testDatabase;
   private final Database database;

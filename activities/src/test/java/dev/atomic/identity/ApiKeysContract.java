@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atomic.platform.Database;
+import dev.atomic.testing.MovableClock;
 import dev.atomic.testing.TestDatabase;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -20,28 +18,11 @@ import org.junit.jupiter.api.TestInstance;
 abstract class ApiKeysContract {
 
   private final TestDatabase testDatabase;
-  private Instant now = Instant.parse("2026-12-01T10:00:00Z");
+  private final MovableClock clock = new MovableClock("2026-12-01T10:00:00Z");
   private final ApiKeys keys;
 
   ApiKeysContract(TestDatabase testDatabase) {
     this.testDatabase = testDatabase;
-    Clock clock =
-        new Clock() {
-          @Override
-          public Instant instant() {
-            return now;
-          }
-
-          @Override
-          public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(java.time.ZoneId zone) {
-            return this;
-          }
-        };
     keys = new ApiKeys(new Database(testDatabase.dataSource()), clock);
   }
 
@@ -92,7 +73,7 @@ abstract class ApiKeysContract {
     assertThat(keys.revoke(revoked.key().id()))
         .get()
         .satisfies(k -> assertThat(k.revokedAt()).isNotNull());
-    now = now.plus(Duration.ofHours(2));
+    clock.advance(Duration.ofHours(2));
 
     assertThat(keys.check(forged)).isEqualTo(new ApiKeys.Refused("unknown API key"));
     assertThat(keys.check(revoked.secret()))

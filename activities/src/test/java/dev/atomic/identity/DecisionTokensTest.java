@@ -3,12 +3,10 @@ package dev.atomic.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atomic.platform.Database;
+import dev.atomic.testing.MovableClock;
 import dev.atomic.testing.TestDatabase;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -18,26 +16,9 @@ import org.junit.jupiter.api.TestInstance;
 class DecisionTokensTest {
 
   private final TestDatabase testDatabase = TestDatabase.postgres();
-  private Instant now = Instant.parse("2026-12-01T10:00:00Z");
+  private final MovableClock clock = new MovableClock("2026-12-01T10:00:00Z");
   private final DecisionTokens tokens =
-      new DecisionTokens(
-          new Database(testDatabase.dataSource()),
-          new Clock() {
-            @Override
-            public Instant instant() {
-              return now;
-            }
-
-            @Override
-            public java.time.ZoneId getZone() {
-              return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-              return this;
-            }
-          });
+      new DecisionTokens(new Database(testDatabase.dataSource()), clock);
 
   @AfterAll
   void dropDatabase() throws Exception {
@@ -63,7 +44,7 @@ class DecisionTokensTest {
     assertThat(tokens.redeem(token, "M-2", "plan", "rejected", "r-3").refusal())
         .isEqualTo("the decision token is for approved of plan on M-2");
     assertThat(tokens.redeem(token, "M-3", "plan", "approved", "r-3").refusal()).contains("on M-2");
-    now = now.plus(Duration.ofMinutes(6));
+    clock.advance(Duration.ofMinutes(6));
     assertThat(tokens.redeem(token, "M-2", "plan", "approved", "r-3").refusal())
         .isEqualTo("the decision token expired");
     assertThat(tokens.redeem("adt_nope", "M-2", "plan", "approved", "r-3").refusal())

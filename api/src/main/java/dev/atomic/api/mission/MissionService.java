@@ -406,15 +406,7 @@ public class MissionService {
   Mission decide(
       String missionId, String checkpoint, Verdict verdict, String actor, String comment) {
     Mission mission = get(missionId);
-    CheckpointName name;
-    try {
-      name = CheckpointName.parse(checkpoint);
-    } catch (IllegalArgumentException e) {
-      throw new ApiException(
-          HttpStatus.NOT_FOUND,
-          "Checkpoint not found",
-          "'" + checkpoint + "'; checkpoints are " + WireEnum.allowed(CheckpointName.class));
-    }
+    CheckpointName name = checkpointNamed(checkpoint);
     requireRunning(mission, "takes no decisions");
     String decider = limited("actor", actor == null ? "anonymous" : actor, MAX_ACTOR);
     CheckpointDecisionRequest request =
@@ -435,19 +427,22 @@ public class MissionService {
   dev.atomic.identity.DecisionTokens.Issued decisionToken(
       String missionId, String checkpoint, String verdictText, String actor) {
     Mission mission = get(missionId);
-    CheckpointName name;
+    CheckpointName name = checkpointNamed(checkpoint);
+    requireRunning(mission, "takes no decisions");
+    Verdict verdict = parse(() -> Verdict.parse(verdictText));
+    return issueToken(
+        missionId, name, verdict, limited("actor", actor == null ? "anonymous" : actor, MAX_ACTOR));
+  }
+
+  private static CheckpointName checkpointNamed(String checkpoint) {
     try {
-      name = CheckpointName.parse(checkpoint);
+      return CheckpointName.parse(checkpoint);
     } catch (IllegalArgumentException e) {
       throw new ApiException(
           HttpStatus.NOT_FOUND,
           "Checkpoint not found",
           "'" + checkpoint + "'; checkpoints are " + WireEnum.allowed(CheckpointName.class));
     }
-    requireRunning(mission, "takes no decisions");
-    Verdict verdict = parse(() -> Verdict.parse(verdictText));
-    return issueToken(
-        missionId, name, verdict, limited("actor", actor == null ? "anonymous" : actor, MAX_ACTOR));
   }
 
   private dev.atomic.identity.DecisionTokens.Issued issueToken(
