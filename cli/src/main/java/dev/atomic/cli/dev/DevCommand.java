@@ -128,7 +128,9 @@ public class DevCommand implements Callable<Integer> {
       text.append(
           String.format("            http://localhost:%d  (%s)%n", servicePorts[i], SERVICES[i]));
     }
-    text.append("  Health    http://localhost:").append(port).append("/actuator/health\n");
+    text.append("  Health    http://localhost:")
+        .append(port)
+        .append("/actuator/health/readiness  (open without a credential)\n");
     text.append("  Auth      ")
         .append(
             auth
