@@ -44,6 +44,19 @@ class WorkerConfiguration {
         new Database(dataSource), redactor.getIfAvailable(EvidenceRedactor::none));
   }
 
+  /**
+   * TLS, mTLS and API key settings for the workers' Temporal client (docs/configuration.md); the
+   * same as the API's, so applying both in one process changes nothing.
+   */
+  @Bean
+  io.temporal.spring.boot.TemporalOptionsCustomizer<
+          io.temporal.serviceclient.WorkflowServiceStubsOptions.Builder>
+      workerTemporalConnection(org.springframework.core.env.Environment environment) {
+    dev.atomic.platform.TemporalConnection connection =
+        dev.atomic.platform.TemporalConnection.from(environment::getProperty);
+    return connection::applyTo;
+  }
+
   @Bean
   ArtifactStore artifactStore(DataSource dataSource) {
     return new ArtifactStore(dataSource);

@@ -6,6 +6,7 @@ import dev.atomic.mission.CheckpointName;
 import dev.atomic.mission.CheckpointSignal;
 import dev.atomic.mission.Mission;
 import dev.atomic.mission.MissionWorkflow;
+import dev.atomic.platform.TemporalConnection;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowClient;
@@ -21,17 +22,32 @@ public final class TemporalMissions implements AutoCloseable {
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
 
+  /** Connects with the TLS and API key settings of the {@code TEMPORAL_*} variables. */
   public TemporalMissions(String address, String namespace) {
+    this(address, namespace, connection());
+  }
+
+  public TemporalMissions(String address, String namespace, TemporalConnection connection) {
     this.stubs =
         WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder()
-                .setTarget(address)
-                .setRpcTimeout(Duration.ofSeconds(10))
-                .setRpcQueryTimeout(Duration.ofSeconds(10))
+            connection
+                .applyTo(
+                    WorkflowServiceStubsOptions.newBuilder()
+                        .setTarget(address)
+                        .setRpcTimeout(Duration.ofSeconds(10))
+                        .setRpcQueryTimeout(Duration.ofSeconds(10)))
                 .build());
     this.client =
         WorkflowClient.newInstance(
             stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+  }
+
+  private static TemporalConnection connection() {
+    try {
+      return TemporalConnection.from(System::getenv);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(ExitCodes.USAGE, e.getMessage());
+    }
   }
 
   public Mission mission(String missionId) {
