@@ -188,6 +188,46 @@ class MissionApiIT {
   }
 
   @Test
+  void textNoStepCouldStoreIsRefusedAtTheEdgeAndNothingIsWritten() {
+    int before = platform.get("/missions?limit=1000").json().size();
+
+    assertError(
+        platform.postJson("/missions", "{\"title\":\"bad \\ud800 title\"}"),
+        400,
+        "'title' holds an unpaired UTF-16 surrogate");
+    assertError(
+        platform.postJson("/missions", "{\"title\":\"nul \\u0000\"}"),
+        400,
+        "'title' holds a NUL character");
+    assertError(
+        platform.postJson("/missions", "{\"title\":\"two\\nlines\"}"),
+        400,
+        "'title' holds a control character (U+000A)");
+    assertError(
+        platform.postJson("/missions", "{\"title\":\"ok\",\"actor\":\"\\udc00x\"}"),
+        400,
+        "'actor' holds an unpaired UTF-16 surrogate");
+    String id = platform.createMission("Storable", "medium");
+    assertError(
+        platform.postJson(
+            "/evidence/events",
+            "{\"type\":\"CiRun\",\"missionId\":\""
+                + id
+                + "\",\"data\":{\"steps\":[{\"name\":\"x\\ud83d\"}]}}"),
+        400,
+        "'data.steps[0].name' holds an unpaired UTF-16 surrogate");
+    assertError(
+        platform.postJson(
+            "/missions/" + id + "/checkpoints/plan/approve", "{\"comment\":\"x\\u0000\"}"),
+        400,
+        "'comment' holds a NUL character");
+
+    assertThat(platform.get("/missions?limit=1000").json().size()).isEqualTo(before + 1);
+    assertThat(platform.get("/missions/" + id).json().at("/checkpoints/0/status").asText())
+        .isEqualTo("awaiting_approval");
+  }
+
+  @Test
   void aHighRiskPlanCannotBeApprovedByItsRequester() {
     Response created =
         platform.postJson(

@@ -311,6 +311,7 @@ public class MissionService {
       throw new ApiException(
           HttpStatus.BAD_REQUEST, "'title' is longer than " + MAX_TITLE + " characters");
     }
+    singleLine("title", cleanTitle);
     Risk risk = riskText == null ? Risk.MEDIUM : parse(() -> Risk.parse(riskText));
     String requester =
         limited("requestedBy", requestedBy == null ? "anonymous" : requestedBy, MAX_ACTOR);
@@ -610,7 +611,27 @@ public class MissionService {
       throw new ApiException(
           HttpStatus.BAD_REQUEST, "'" + field + "' is longer than " + max + " characters");
     }
+    if (max == MAX_ACTOR) {
+      singleLine(field, value);
+    }
     return value;
+  }
+
+  /** A name or title: one line of printable text (no control characters). */
+  private static void singleLine(String field, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isISOControl(value.charAt(i))) {
+        throw new ApiException(
+            HttpStatus.BAD_REQUEST,
+            "'"
+                + field
+                + "' holds a control character (U+"
+                + String.format("%04X", (int) value.charAt(i))
+                + ") at position "
+                + i,
+            "names and titles are one line of text");
+      }
+    }
   }
 
   private static <T> T parse(java.util.function.Supplier<T> parser) {
