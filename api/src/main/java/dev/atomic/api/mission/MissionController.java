@@ -93,14 +93,13 @@ class MissionController {
       @RequestHeader(name = ACTOR_HEADER, required = false) String actorHeader) {
     JsonBodies.object(body, Set.of("verdict", "actor"), "{\"verdict\": \"approved\"}");
     String actor = Caller.current().actor(JsonBodies.optionalText(body, "actor"), actorHeader);
-    DecisionTokens.Issued issued =
-        missions.decisionToken(
-            missionId, checkpoint, JsonBodies.requiredText(body, "verdict"), actor);
+    String verdict = JsonBodies.requiredText(body, "verdict");
+    DecisionTokens.Issued issued = missions.decisionToken(missionId, checkpoint, verdict, actor);
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("token", issued.token());
     answer.put("missionId", missionId);
     answer.put("checkpoint", checkpoint);
-    answer.put("verdict", JsonBodies.requiredText(body, "verdict").toLowerCase(Locale.ROOT));
+    answer.put("verdict", verdict.toLowerCase(Locale.ROOT));
     answer.put("actor", actor);
     answer.put("expiresAt", issued.expiresAt().toString());
     return ResponseEntity.status(HttpStatus.CREATED)

@@ -5,6 +5,7 @@ import dev.atomic.api.web.JsonBodies;
 import dev.atomic.identity.ApiKey;
 import dev.atomic.identity.ApiKeys;
 import dev.atomic.identity.Role;
+import dev.atomic.platform.WireEnum;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ class AdminController {
       throw new ApiException(
           HttpStatus.BAD_REQUEST,
           "'roles' must be a non-empty array of roles",
-          "roles: " + "[requester, approver, auditor, operator, admin]");
+          "roles: " + WireEnum.allowed(Role.class));
     }
     Set<Role> roles = new LinkedHashSet<>();
     for (JsonNode role : rolesNode) {

@@ -1,6 +1,5 @@
 package dev.atomic.api.security;
 
-import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
@@ -35,9 +34,5 @@ final class CallerAuthentication extends AbstractAuthenticationToken {
   @Override
   public String getName() {
     return caller.name();
-  }
-
-  static List<String> roleNames(Caller caller) {
-    return caller.roles().stream().map(r -> r.wire()).toList();
   }
 }

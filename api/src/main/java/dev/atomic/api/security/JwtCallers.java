@@ -62,7 +62,7 @@ final class JwtCallers implements Converter<Jwt, CallerAuthentication> {
     return roles;
   }
 
-  /** The decoder for the configured issuer, key set or public key. */
+  /** The decoder for the configured issuer, key set or public key, with its validators. */
   static JwtDecoder decoder(JwtSettings jwt) {
     NimbusJwtDecoder decoder;
     if (JwtSettings.set(jwt.publicKey())) {
@@ -70,32 +70,25 @@ final class JwtCallers implements Converter<Jwt, CallerAuthentication> {
     } else if (JwtSettings.set(jwt.jwkSetUri())) {
       decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
     } else {
-      return withAudience((NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(jwt.issuerUri()), jwt);
+      decoder = (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(jwt.issuerUri());
     }
-    OAuth2TokenValidator<Jwt> base =
+    OAuth2TokenValidator<Jwt> validator =
         JwtSettings.set(jwt.issuerUri())
             ? JwtValidators.createDefaultWithIssuer(jwt.issuerUri())
             : JwtValidators.createDefault();
-    decoder.setJwtValidator(base);
-    return withAudience(decoder, jwt);
-  }
-
-  private static JwtDecoder withAudience(NimbusJwtDecoder decoder, JwtSettings jwt) {
-    if (!JwtSettings.set(jwt.audience())) {
-      return decoder;
+    if (JwtSettings.set(jwt.audience())) {
+      OAuth2TokenValidator<Jwt> audience =
+          token ->
+              token.getAudience() != null && token.getAudience().contains(jwt.audience())
+                  ? OAuth2TokenValidatorResult.success()
+                  : OAuth2TokenValidatorResult.failure(
+                      new OAuth2Error(
+                          "invalid_token",
+                          "the token is not for audience " + jwt.audience(),
+                          null));
+      validator = new DelegatingOAuth2TokenValidator<>(validator, audience);
     }
-    OAuth2TokenValidator<Jwt> issuer =
-        JwtSettings.set(jwt.issuerUri())
-            ? JwtValidators.createDefaultWithIssuer(jwt.issuerUri())
-            : JwtValidators.createDefault();
-    OAuth2TokenValidator<Jwt> audience =
-        token ->
-            token.getAudience() != null && token.getAudience().contains(jwt.audience())
-                ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(
-                    new OAuth2Error(
-                        "invalid_token", "the token is not for audience " + jwt.audience(), null));
-    decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(issuer, audience));
+    decoder.setJwtValidator(validator);
     return decoder;
   }
 
