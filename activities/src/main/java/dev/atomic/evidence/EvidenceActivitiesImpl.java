@@ -71,7 +71,8 @@ public class EvidenceActivitiesImpl implements EvidenceActivities {
                         .toJson(true)
                         .getBytes(StandardCharsets.UTF_8)),
                 finops.forMission(request.missionId()),
-                PlatformVersions.json()));
+                PlatformVersions.json(),
+                store.redactor()));
     byte[] zip = new AuditPackWriter(key).write(contents);
     String sha256 =
         artifacts.put(request.missionId(), ArtifactStore.AUDIT_PACK, "application/zip", zip);

@@ -28,12 +28,12 @@ public final class EvidenceEventRepository {
 
   private final EvidenceRedactor redactor;
 
-  public EvidenceEventRepository() {
-    this(EvidenceRedactor.none());
-  }
-
   public EvidenceEventRepository(EvidenceRedactor redactor) {
     this.redactor = redactor;
+  }
+
+  public EvidenceRedactor redactor() {
+    return redactor;
   }
 
   /**

@@ -18,13 +18,15 @@ public final class EvidenceStore {
   private final Database database;
   private final EvidenceEventRepository events;
 
-  public EvidenceStore(Database database) {
-    this(database, EvidenceRedactor.none());
-  }
-
+  /** Event data passes {@code redactor} before it is stored and hashed. */
   public EvidenceStore(Database database, EvidenceRedactor redactor) {
     this.database = database;
     this.events = new EvidenceEventRepository(redactor);
+  }
+
+  /** The redactor every event of this store passes; audit packs use it for what they carry. */
+  public EvidenceRedactor redactor() {
+    return events.redactor();
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.atomic.finops;
 
+import dev.atomic.evidence.EvidenceRedactor;
+import dev.atomic.gateway.SecretRedactor;
 import dev.atomic.platform.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,9 +23,16 @@ public final class AlertStore {
   private final Database database;
   private final Clock clock;
   private final BudgetRepository budgets = new BudgetRepository();
-  private final BudgetEvidence evidence = new BudgetEvidence();
+  private final BudgetEvidence evidence;
 
+  /** Alert events pass the built-in secret redactor. */
   public AlertStore(Database database, Clock clock) {
+    this(database, clock, SecretRedactor.builtIn());
+  }
+
+  /** Alert events pass {@code redactor} before they are stored and hashed. */
+  public AlertStore(Database database, Clock clock, EvidenceRedactor redactor) {
+    this.evidence = new BudgetEvidence(redactor);
     this.database = database;
     this.clock = clock;
   }

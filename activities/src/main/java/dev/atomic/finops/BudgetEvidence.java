@@ -2,6 +2,7 @@ package dev.atomic.finops;
 
 import dev.atomic.evidence.EvidenceEvent;
 import dev.atomic.evidence.EvidenceEventRepository;
+import dev.atomic.evidence.EvidenceRedactor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -9,7 +10,12 @@ import java.util.Map;
 /** Writes budget events to the evidence stream {@code budget:<scope>}. */
 final class BudgetEvidence {
 
-  private final EvidenceEventRepository events = new EvidenceEventRepository();
+  private final EvidenceEventRepository events;
+
+  /** Event data passes {@code redactor} before it is stored and hashed, as every event does. */
+  BudgetEvidence(EvidenceRedactor redactor) {
+    this.events = new EvidenceEventRepository(redactor);
+  }
 
   /**
    * Appends an event at the next position of the budget's stream. The caller holds the lock of the

@@ -1,7 +1,9 @@
 package dev.atomic.finops;
 
+import dev.atomic.evidence.EvidenceRedactor;
 import dev.atomic.finops.BudgetRepository.Definition;
 import dev.atomic.finops.BudgetRepository.Usage;
+import dev.atomic.gateway.SecretRedactor;
 import dev.atomic.platform.Database;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -32,9 +34,21 @@ public final class Budgets {
   private final Clock clock;
   private final AlertSink alerts;
   private final BudgetRepository budgets = new BudgetRepository();
-  private final BudgetEvidence evidence = new BudgetEvidence();
+  private final BudgetEvidence evidence;
 
+  /** Budget events pass the built-in secret redactor. */
   public Budgets(Database database, FinOpsSettings settings, Clock clock, AlertSink alerts) {
+    this(database, settings, clock, alerts, SecretRedactor.builtIn());
+  }
+
+  /** Budget events pass {@code redactor} before they are stored and hashed. */
+  public Budgets(
+      Database database,
+      FinOpsSettings settings,
+      Clock clock,
+      AlertSink alerts,
+      EvidenceRedactor redactor) {
+    this.evidence = new BudgetEvidence(redactor);
     this.database = database;
     this.settings = settings;
     this.clock = clock;

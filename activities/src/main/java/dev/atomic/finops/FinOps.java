@@ -1,5 +1,7 @@
 package dev.atomic.finops;
 
+import dev.atomic.evidence.EvidenceRedactor;
+import dev.atomic.gateway.SecretRedactor;
 import dev.atomic.platform.Database;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,14 +19,19 @@ public final class FinOps {
   private final AlertStore alerts;
   private final BudgetWebhook webhook;
 
-  private FinOps(FinOpsSettings settings, Database database, AlertSink sink, Clock clock) {
+  private FinOps(
+      FinOpsSettings settings,
+      Database database,
+      AlertSink sink,
+      Clock clock,
+      EvidenceRedactor redactor) {
     this.settings = settings;
     this.prices = PriceTable.load(settings.prices() == null ? null : Path.of(settings.prices()));
     this.policies = new ModelPolicies(database, prices, clock);
     this.forecaster = new Forecaster(policies, new TokenCounter(), settings);
-    this.budgets = new Budgets(database, settings, clock, sink);
+    this.budgets = new Budgets(database, settings, clock, sink, redactor);
     this.reservations = new Reservations(database, budgets, clock);
-    this.alerts = new AlertStore(database, clock);
+    this.alerts = new AlertStore(database, clock, redactor);
     this.webhook = new BudgetWebhook(settings.webhookUrl(), settings.webhookTimeout());
   }
 
@@ -33,7 +40,21 @@ public final class FinOps {
    */
   public static FinOps create(
       FinOpsSettings settings, DataSource dataSource, AlertSink sink, Clock clock) {
-    return new FinOps(settings, new Database(dataSource), sink, clock);
+    return create(settings, dataSource, sink, clock, SecretRedactor.builtIn());
+  }
+
+  /**
+   * FinOps whose budget and alert events pass {@code redactor}, the one every other event passes.
+   *
+   * @throws IllegalArgumentException when the price override or webhook URL is wrong
+   */
+  public static FinOps create(
+      FinOpsSettings settings,
+      DataSource dataSource,
+      AlertSink sink,
+      Clock clock,
+      EvidenceRedactor redactor) {
+    return new FinOps(settings, new Database(dataSource), sink, clock, redactor);
   }
 
   public FinOpsSettings settings() {

@@ -131,6 +131,11 @@ final class Allowlist {
           "<[^<>]*>|\\{.*}|\\[[^\\[\\]]*]|%[sdr]|%\\(\\w+\\)[sdr]|%\\w+%|\\$\\w+|\\$[{(].*|#\\{.*}|@\\w+@|\\*{2}.*",
           Pattern.DOTALL);
 
+  // A value made only of these characters masks a secret: ****, xxxx, ••••, ----.
+  private static final String MASKS = "*x.\u2022-#";
+
+  private static final Pattern WORDS = Pattern.compile("[A-Za-z_ .-]*[0-9]?");
+
   private static final Pattern UUID =
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -165,6 +170,36 @@ final class Allowlist {
     boolean[] found = {false};
     PLACEHOLDER_INDEX.scan(lower, (k, start) -> found[0] = true);
     if (found[0]) {
+      return true;
+    }
+    for (String prefix : REFERENCE_PREFIXES) {
+      if (lower.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The whole value stands for a secret rather than being one: empty, a template variable, a word
+   * such as {@code changeme} or {@code null}, a reference to where the value is kept, a mask
+   * ({@code ****}, {@code xxxx}) or a redaction placeholder. Unlike {@link #isPlaceholder}, a
+   * placeholder word merely contained in the value does not count.
+   */
+  static boolean isWholePlaceholder(String value) {
+    String v = value.strip();
+    if (v.isEmpty()) {
+      return true;
+    }
+    if ("<{[%$#@*".indexOf(v.charAt(0)) >= 0 && TEMPLATE.matcher(v).matches()) {
+      return true;
+    }
+    String lower = v.toLowerCase(Locale.ROOT);
+    if (PLACEHOLDER_VALUES.contains(lower) || lower.chars().allMatch(c -> MASKS.indexOf(c) >= 0)) {
+      return true;
+    }
+    if (isPlaceholder(v) && WORDS.matcher(v).matches()) {
+      // changeme, YOUR_API_KEY_HERE, insert-token-here: placeholder words and nothing random.
       return true;
     }
     for (String prefix : REFERENCE_PREFIXES) {

@@ -46,6 +46,9 @@ final class Assignments implements KeywordDetector {
           "authkey",
           "sharedkey",
           "clientkey",
+          "storagekey",
+          "basicauth",
+          "authorization",
           "secretkeybase");
 
   // Names that are secrets only as a whole: Docker's config.json "auth" holds base64 user:password.

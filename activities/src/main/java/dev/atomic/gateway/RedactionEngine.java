@@ -72,6 +72,26 @@ public final class RedactionEngine {
     return new RedactionResult(redactions, sanitize(text, redactions));
   }
 
+  /**
+   * Scans {@code value} as it is stored under {@code name} in structured data: when the name says
+   * the value is a secret, the whole value is redacted ({@code generic_secret}) unless it is a
+   * placeholder or allowed; otherwise the value is scanned as text.
+   *
+   * @throws InputTooLargeException as {@link #scan}
+   */
+  public RedactionResult scanNamed(String name, String value) {
+    Objects.requireNonNull(value, "value");
+    if (config.secrets()
+        && NamedSecrets.isSecret(name, value)
+        && !allowlist.contains(value)
+        && !allowlist.contains(value.strip())) {
+      List<Redaction> whole =
+          List.of(new Redaction(Kind.SECRET, NamedSecrets.RULE, 0, value.length()));
+      return new RedactionResult(whole, Kind.SECRET.placeholder());
+    }
+    return scan(value);
+  }
+
   /** The rule types the built-in detectors report: every secret rule, then every PII detector. */
   public static Set<String> builtInRuleTypes() {
     Set<String> types = new LinkedHashSet<>(SecretRules.builtIn().types());

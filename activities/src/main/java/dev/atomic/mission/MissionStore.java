@@ -4,6 +4,7 @@ import dev.atomic.evidence.EventTypes;
 import dev.atomic.evidence.EvidenceEvent;
 import dev.atomic.evidence.EvidenceEventRepository;
 import dev.atomic.evidence.EvidenceRedactor;
+import dev.atomic.gateway.SecretRedactor;
 import dev.atomic.platform.Database;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -21,8 +22,9 @@ public final class MissionStore {
   private final MissionRepository missions = new MissionRepository();
   private final EvidenceEventRepository events;
 
+  /** Evidence data this store writes passes the built-in secret redactor. */
   public MissionStore(Database database, Clock clock) {
-    this(database, clock, EvidenceRedactor.none());
+    this(database, clock, SecretRedactor.builtIn());
   }
 
   /** Evidence data this store writes passes {@code redactor} before it is stored and hashed. */

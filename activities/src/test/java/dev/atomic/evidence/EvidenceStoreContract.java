@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,7 +30,8 @@ abstract class EvidenceStoreContract {
 
   private final TestDatabase testDatabase;
   final Database database;
-  private final EvidenceEventRepository events = new EvidenceEventRepository();
+  private final EvidenceEventRepository events =
+      new EvidenceEventRepository(EvidenceRedactor.none());
 
   EvidenceStoreContract() {
     this.testDatabase = database(null);
@@ -130,12 +130,7 @@ abstract class EvidenceStoreContract {
   @Test
   void storesAndHashesTheRedactedData() throws Exception {
     EvidenceEventRepository redacting =
-        new EvidenceEventRepository(
-            data -> {
-              Map<String, Object> clean = new LinkedHashMap<>(data);
-              clean.computeIfPresent("token", (k, v) -> "[REDACTED]");
-              return clean;
-            });
+        new EvidenceEventRepository(dev.atomic.gateway.SecretRedactor.builtIn());
     EvidenceEvent withSecret =
         event("M-REDACT1", 1, Map.of("token", "ghp_secret", "file", "A.java"));
 
@@ -143,14 +138,16 @@ abstract class EvidenceStoreContract {
     boolean retried = database.inTransaction(c -> redacting.append(c, withSecret));
 
     ChainedEvent stored = database.read(c -> events.find(c, withSecret.id())).orElseThrow();
-    assertThat(stored.data()).containsEntry("token", "[REDACTED]").containsEntry("file", "A.java");
+    assertThat(stored.data())
+        .containsEntry("token", "***REDACTED_SECRET***")
+        .containsEntry("file", "A.java");
     assertThat(stored.hash()).isEqualTo(stored.computeHash());
     assertThat(retried).isFalse();
   }
 
   @Test
   void concurrentWritersToOneStreamNeverForkTheChain() throws Exception {
-    EvidenceStore store = new EvidenceStore(database);
+    EvidenceStore store = new EvidenceStore(database, EvidenceRedactor.none());
     int writers = 8;
     int eventsEach = 25;
     List<Callable<Void>> work = new ArrayList<>();

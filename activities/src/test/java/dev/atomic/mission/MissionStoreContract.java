@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atomic.evidence.EventTypes;
 import dev.atomic.evidence.EvidenceEvent;
 import dev.atomic.evidence.EvidenceEventRepository;
+import dev.atomic.evidence.EvidenceRedactor;
 import dev.atomic.evidence.EvidenceStore;
 import dev.atomic.platform.Database;
 import dev.atomic.testing.TestDatabase;
@@ -145,7 +146,7 @@ abstract class MissionStoreContract {
 
     store.markFailed("M-CHAIN2", "workflow lost");
 
-    EvidenceStore evidence = new EvidenceStore(database);
+    EvidenceStore evidence = new EvidenceStore(database, EvidenceRedactor.none());
     assertThat(evidence.chain("M-CHAIN2")).hasSize(3);
     assertThat(evidence.verify("M-CHAIN2").ok()).isTrue();
   }
@@ -156,7 +157,7 @@ abstract class MissionStoreContract {
     activities.recordTransition(
         new MissionTransition(
             mission, 1, List.of(event("M-TAKEN1", 1, EventTypes.MISSION_CREATED))));
-    EvidenceStore evidence = new EvidenceStore(database);
+    EvidenceStore evidence = new EvidenceStore(database, EvidenceRedactor.none());
     evidence.record(
         "M-TAKEN1",
         "M-TAKEN1",
@@ -207,7 +208,7 @@ abstract class MissionStoreContract {
 
   @Test
   void eventIdsAreUniqueAcrossTheTable() throws Exception {
-    EvidenceEventRepository events = new EvidenceEventRepository();
+    EvidenceEventRepository events = new EvidenceEventRepository(EvidenceRedactor.none());
     boolean first =
         database.inTransaction(
             c -> events.append(c, event("M-UNIQ1", 1, EventTypes.MISSION_CREATED)));

@@ -9,6 +9,7 @@ import dev.atomic.evidence.ChainVerifier;
 import dev.atomic.evidence.EvidenceStore;
 import dev.atomic.evidence.pack.AuditPackVerifier;
 import dev.atomic.evidence.pack.VerificationReport;
+import dev.atomic.gateway.SecretRedactor;
 import dev.atomic.platform.Database;
 import dev.atomic.testing.TestDatabase;
 import java.io.IOException;
@@ -73,7 +74,7 @@ class EvidenceBench {
 
   private void appendRate(TestDatabase schema) throws Exception {
     try (HikariDataSource pool = pool(schema, WRITERS)) {
-      EvidenceStore store = new EvidenceStore(new Database(pool));
+      EvidenceStore store = new EvidenceStore(new Database(pool), SecretRedactor.builtIn());
       AtomicBoolean measuring = new AtomicBoolean(false);
       AtomicBoolean stop = new AtomicBoolean(false);
       long[][] latencies = new long[WRITERS][];

@@ -17,6 +17,7 @@ import dev.atomic.finops.TemporalAlertSink;
 import dev.atomic.gateway.GatewayActivitiesImpl;
 import dev.atomic.gateway.Preflight;
 import dev.atomic.gateway.RedactionEngine;
+import dev.atomic.gateway.SecretRedactor;
 import dev.atomic.mission.MissionActivitiesImpl;
 import dev.atomic.platform.Database;
 import io.temporal.client.WorkflowClient;
@@ -41,7 +42,7 @@ class WorkerConfiguration {
   MissionActivitiesImpl missionActivities(
       DataSource dataSource, ObjectProvider<EvidenceRedactor> redactor) {
     return new MissionActivitiesImpl(
-        new Database(dataSource), redactor.getIfAvailable(EvidenceRedactor::none));
+        new Database(dataSource), redactor.getIfAvailable(SecretRedactor::builtIn));
   }
 
   /**
@@ -103,7 +104,7 @@ class WorkerConfiguration {
       WorkflowClient client) {
     return new EvidenceActivitiesImpl(
         new EvidenceStore(
-            new Database(dataSource), redactor.getIfAvailable(EvidenceRedactor::none)),
+            new Database(dataSource), redactor.getIfAvailable(SecretRedactor::builtIn)),
         key.getIfAvailable(() -> signingKey(keyFile, home)),
         finops.getIfAvailable(FinOpsSummaries::notWired),
         artifacts,
@@ -117,10 +118,16 @@ class WorkerConfiguration {
       FinOpsSettings settings,
       DataSource dataSource,
       WorkflowClient client,
+      ObjectProvider<EvidenceRedactor> redactor,
       @Value("${atomic.dte.allowed-roots}") List<String> allowedRoots,
       @Value("${atomic.home}") String home) {
     FinOps finOps =
-        FinOps.create(settings, dataSource, new TemporalAlertSink(client), Clock.systemUTC());
+        FinOps.create(
+            settings,
+            dataSource,
+            new TemporalAlertSink(client),
+            Clock.systemUTC(),
+            redactor.getIfAvailable(SecretRedactor::builtIn));
     return new FinOpsActivitiesImpl(
         finOps,
         new WorkingDirectories(allowedRoots),

@@ -7,6 +7,7 @@ import dev.atomic.evidence.ChainedEvent;
 import dev.atomic.evidence.EventTypes;
 import dev.atomic.evidence.EvidenceEvent;
 import dev.atomic.evidence.EvidenceStore;
+import dev.atomic.gateway.SecretRedactor;
 import dev.atomic.platform.Database;
 import dev.atomic.testing.TestDatabase;
 import io.temporal.api.enums.v1.IndexedValueType;
@@ -286,7 +287,8 @@ class MissionWorkflowTest {
     MissionWorkflow mission = start(worker, client, Risk.MEDIUM, "alice");
     String id = missionId(mission);
     awaitEvents(id, 2);
-    EvidenceStore evidence = new EvidenceStore(new Database(DATABASE.dataSource()));
+    EvidenceStore evidence =
+        new EvidenceStore(new Database(DATABASE.dataSource()), SecretRedactor.builtIn());
     // Takes seq 3, which the workflow's next event would have had.
     evidence.record(id, id, "CiPipelinePassed", "ci", java.time.Instant.now(), Map.of("run", 7));
 

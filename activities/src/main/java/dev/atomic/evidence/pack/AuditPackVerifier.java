@@ -285,13 +285,46 @@ public final class AuditPackVerifier {
           throw new Failed(expected + " is neither in the pack nor declared absent");
         }
       }
+      String redacted = redactions();
       if (statement.absent().isEmpty()) {
-        return "every expected file is present";
+        return "every expected file is present" + redacted;
       }
       return "every expected file is present or declared absent; absent: "
           + statement.absent().entrySet().stream()
               .map(e -> e.getKey() + " (" + e.getValue() + ")")
-              .collect(Collectors.joining(", "));
+              .collect(Collectors.joining(", "))
+          + redacted;
+    }
+
+    /** What {@code redactions.json} says was redacted, or nothing for a pack without it. */
+    private String redactions() throws Failed {
+      byte[] report = files.get(PackLayout.REDACTIONS);
+      if (report == null) {
+        return "";
+      }
+      com.fasterxml.jackson.databind.JsonNode redacted;
+      try {
+        redacted = dev.atomic.platform.Json.mapper().readTree(report).path("redacted");
+      } catch (java.io.IOException e) {
+        throw new Failed(PackLayout.REDACTIONS + " is not JSON: " + e.getMessage());
+      }
+      if (redacted.isEmpty()) {
+        return "; nothing was redacted (" + PackLayout.REDACTIONS + ")";
+      }
+      java.util.Map<String, Integer> perFile = new java.util.TreeMap<>();
+      redacted.forEach(entry -> perFile.merge(entry.path("file").asText("?"), 1, Integer::sum));
+      return "; redacted: "
+          + perFile.entrySet().stream()
+              .map(
+                  e ->
+                      e.getValue()
+                          + (e.getValue() == 1 ? " value" : " values")
+                          + " in "
+                          + e.getKey())
+              .collect(Collectors.joining(", "))
+          + " ("
+          + PackLayout.REDACTIONS
+          + ")";
     }
 
     private String events() throws Failed {

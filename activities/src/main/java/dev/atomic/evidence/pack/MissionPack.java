@@ -3,6 +3,7 @@ package dev.atomic.evidence.pack;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.atomic.evidence.ChainedEvent;
 import dev.atomic.evidence.EventTypes;
+import dev.atomic.evidence.EvidenceRedactor;
 import dev.atomic.evidence.provenance.Provenance;
 import dev.atomic.platform.Json;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,8 @@ public final class MissionPack {
    *
    * @param events the mission's chain in order, as stored when the export started
    * @param versions the {@code versions.json} bytes ({@link PlatformVersions#json})
+   * @param redactor what the chain's events passed; the ChangeSpec, history and FinOps summary pass
+   *     it too
    */
   public record Sources(
       String missionId,
@@ -36,7 +39,8 @@ public final class MissionPack {
       PackPart changeSpec,
       PackPart history,
       PackPart finops,
-      byte[] versions) {
+      byte[] versions,
+      EvidenceRedactor redactor) {
 
     public Sources {
       events = List.copyOf(events);
@@ -58,9 +62,11 @@ public final class MissionPack {
             .file(PackLayout.PROVENANCE, Provenance.of(sources.missionId(), events).toJson())
             .file(PackLayout.APPROVALS, Approvals.toJson(Approvals.fromEvents(events)))
             .file(PackLayout.VERSIONS, sources.versions());
-    sources.changeSpec().addTo(pack, PackLayout.CHANGESPEC);
-    sources.history().addTo(pack, PackLayout.HISTORY);
-    sources.finops().addTo(pack, PackLayout.FINOPS);
+    PackRedaction redaction = new PackRedaction(sources.redactor());
+    redaction.json(sources.changeSpec(), PackLayout.CHANGESPEC).addTo(pack, PackLayout.CHANGESPEC);
+    redaction.history(sources.history()).addTo(pack, PackLayout.HISTORY);
+    redaction.json(sources.finops(), PackLayout.FINOPS).addTo(pack, PackLayout.FINOPS);
+    pack.file(PackLayout.REDACTIONS, redaction.report());
     diffs(events, pack);
     ChainedEvent verification = lastOfType(events, EventTypes.VERIFICATION_COMPLETED);
     verification(verification).addTo(pack, PackLayout.VERIFICATION);

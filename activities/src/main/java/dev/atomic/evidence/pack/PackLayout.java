@@ -36,6 +36,13 @@ public final class PackLayout {
   public static final String HISTORY = "history.json";
 
   /**
+   * What was redacted in the files a pack carries from outside the chain ({@link #CHANGESPEC},
+   * {@link #HISTORY}, {@link #FINOPS}); see {@link PackRedaction}. Packs written before it existed
+   * lack it, so it is not {@linkplain #EXPECTED expected}.
+   */
+  public static final String REDACTIONS = "redactions.json";
+
+  /**
    * What every pack accounts for: each is in the pack, or declared absent with a reason. For {@link
    * #DIFFS}, any file under the directory counts.
    */

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.atomic.evidence.ChainedEvent;
 import dev.atomic.evidence.EventTypes;
 import dev.atomic.evidence.EvidenceEvent;
+import dev.atomic.gateway.SecretRedactor;
 import dev.atomic.platform.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,8 +35,10 @@ class MissionPackTest {
             "approvals.json",
             "events.jsonl",
             "provenance.json",
+            "redactions.json",
             "verification.json",
             "versions.json");
+    assertThat(report.toText()).contains("nothing was redacted (redactions.json)");
     assertThat(contents.absent())
         .extracting(AbsentFile::name)
         .containsExactlyInAnyOrder(
@@ -103,7 +107,76 @@ class MissionPackTest {
         PackPart.absent("no ChangeSpec is attached to this mission"),
         PackPart.absent("Temporal no longer has this mission's workflow history"),
         PackPart.absent("FinOps does not track this mission yet"),
-        "{}\n".getBytes(StandardCharsets.UTF_8));
+        "{}\n".getBytes(StandardCharsets.UTF_8),
+        SecretRedactor.builtIn());
+  }
+
+  @Test
+  void secretsInTheHistoryAndChangeSpecAreRedactedAndThePackSaysWhereAndStillVerifies()
+      throws Exception {
+    String value = "uhB6Ca8e" + "BtwS4LO2nf";
+    String input = "{\"title\":\"Rename\",\"env\":{\"DB_PASSWORD\":\"" + value + "\"}}";
+    String history =
+        "{\"events\":[{\"eventId\":\"1\",\"eventType\":\"EVENT_TYPE_WORKFLOW_EXECUTION_STARTED\","
+            + "\"workflowExecutionStartedEventAttributes\":{\"input\":{\"payloads\":[{\"metadata\":"
+            + "{\"encoding\":\""
+            + base64("json/plain")
+            + "\"},\"data\":\""
+            + base64(input)
+            + "\"}]}}},{\"eventId\":\"2\",\"eventType\":\"EVENT_TYPE_WORKFLOW_TASK_FAILED\","
+            + "\"workflowTaskFailedEventAttributes\":{\"failure\":{\"message\":\"push failed: "
+            + "DB_PASSWORD="
+            + value
+            + "\"}}}]}";
+    MissionPack.Sources plain = sources(Packs.missionEvents());
+    MissionPack.Sources sources =
+        new MissionPack.Sources(
+            plain.missionId(),
+            plain.createdAt(),
+            plain.platformVersion(),
+            plain.events(),
+            PackPart.present(
+                ("{\"id\":\"CS-9\",\"apiToken\":\"" + value + "\"}")
+                    .getBytes(StandardCharsets.UTF_8)),
+            PackPart.present(history.getBytes(StandardCharsets.UTF_8)),
+            plain.finops(),
+            plain.versions(),
+            SecretRedactor.builtIn());
+
+    AuditPackContents contents = MissionPack.contents(sources);
+    byte[] pack = new AuditPackWriter(key).write(contents);
+    VerificationReport report = new AuditPackVerifier().verify(pack, key.publicKey());
+
+    assertThat(report.ok()).as(report.toText()).isTrue();
+    assertThat(report.toText())
+        .contains(
+            "redacted: 1 value in changespec.json, 2 values in history.json (redactions.json)");
+    String redactedHistory =
+        new String(contents.files().get("history.json"), StandardCharsets.UTF_8);
+    assertThat(redactedHistory).doesNotContain(value).doesNotContain(base64(input));
+    JsonNode payload =
+        Json.mapper()
+            .readTree(redactedHistory)
+            .at("/events/0/workflowExecutionStartedEventAttributes/input/payloads/0/data");
+    assertThat(new String(Base64.getDecoder().decode(payload.asText()), StandardCharsets.UTF_8))
+        .isEqualTo("{\"title\":\"Rename\",\"env\":{\"DB_PASSWORD\":\"***REDACTED_SECRET***\"}}");
+    assertThat(new String(contents.files().get("changespec.json"), StandardCharsets.UTF_8))
+        .doesNotContain(value)
+        .contains("CS-9");
+    JsonNode redacted = json(contents, "redactions.json").get("redacted");
+    assertThat(redacted).hasSize(3);
+    assertThat(redacted.get(1).get("file").asText()).isEqualTo("history.json");
+    assertThat(redacted.get(1).get("eventId").asText()).isEqualTo("1");
+    assertThat(redacted.get(1).get("at").asText())
+        .isEqualTo("$.events[0].workflowExecutionStartedEventAttributes.input.payloads[0]");
+    assertThat(redacted.get(1).get("path").asText()).isEqualTo("$.env.DB_PASSWORD");
+    assertThat(redacted.get(2).get("at").asText())
+        .isEqualTo("$.events[1].workflowTaskFailedEventAttributes.failure.message");
+    assertThat(redacted.toString()).doesNotContain(value);
+  }
+
+  private static String base64(String text) {
+    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
   private static void append(List<ChainedEvent> events, String type, Map<String, Object> data) {

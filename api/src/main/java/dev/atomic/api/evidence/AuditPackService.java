@@ -93,7 +93,8 @@ class AuditPackService {
                     : PackPart.present(pretty(changeSpec)),
                 history(missionId),
                 finops.forMission(missionId),
-                PlatformVersions.json()));
+                PlatformVersions.json(),
+                store.redactor()));
     byte[] zip = new AuditPackWriter(key).write(contents);
     String sha256 = Sha256.hex(zip);
     ChainedEvent last = events.get(events.size() - 1);

@@ -2,6 +2,7 @@ package dev.atomic.api.evidence;
 
 import dev.atomic.evidence.EvidenceRedactor;
 import dev.atomic.evidence.pack.FinOpsSummaries;
+import dev.atomic.gateway.SecretRedactor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -14,11 +15,11 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration
 public class EvidenceDefaults {
 
-  /** Stores event data as given. */
+  /** The built-in secret rules, where no gateway settings are configured. */
   @Bean
   @ConditionalOnMissingBean
   EvidenceRedactor evidenceRedactor() {
-    return EvidenceRedactor.none();
+    return SecretRedactor.builtIn();
   }
 
   /** Declares {@code finops.json} absent, with the reason. */

@@ -2,6 +2,7 @@ package dev.atomic.api.finops;
 
 import dev.atomic.dte.WorkingDirectories;
 import dev.atomic.dte.git.Repositories;
+import dev.atomic.evidence.EvidenceRedactor;
 import dev.atomic.evidence.pack.FinOpsSummaries;
 import dev.atomic.evidence.pack.PackPart;
 import dev.atomic.finops.BudgetScope;
@@ -25,9 +26,15 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(FinOpsSettings.class)
 class FinOpsConfiguration {
 
+  /** Budget and alert events pass the same redactor as every other event. */
   @Bean
-  FinOps finOps(FinOpsSettings settings, DataSource dataSource, WorkflowClient client) {
-    return FinOps.create(settings, dataSource, new TemporalAlertSink(client), Clock.systemUTC());
+  FinOps finOps(
+      FinOpsSettings settings,
+      DataSource dataSource,
+      WorkflowClient client,
+      EvidenceRedactor redactor) {
+    return FinOps.create(
+        settings, dataSource, new TemporalAlertSink(client), Clock.systemUTC(), redactor);
   }
 
   /** Prices and model policies for code that routes requests to a model. */
