@@ -3,11 +3,14 @@ package dev.atomic.mission;
 import dev.atomic.evidence.EvidenceEvent;
 import dev.atomic.evidence.EvidenceEventRepository;
 import dev.atomic.evidence.EvidenceRedactor;
+import dev.atomic.gateway.SecretRedactor;
 import dev.atomic.identity.DecisionTokens;
 import dev.atomic.platform.Database;
 import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +24,9 @@ public class MissionActivitiesImpl implements MissionActivities {
   private final EvidenceEventRepository events;
   private final DecisionTokens tokens;
 
+  /** Evidence data passes the built-in secret redactor. */
   public MissionActivitiesImpl(Database database) {
-    this(database, EvidenceRedactor.none());
+    this(database, SecretRedactor.builtIn());
   }
 
   /** Evidence data passes {@code redactor} before it is stored and hashed. */
@@ -54,19 +58,31 @@ public class MissionActivitiesImpl implements MissionActivities {
   }
 
   @Override
-  public TransitionOutcome recordTransition(MissionTransition transition) {
-    String missionId = transition.mission().missionId();
+  public TransitionOutcome recordTransition(MissionTransition given) {
+    String missionId = given.mission().missionId();
+    MissionTransition transition = given;
+    if (given.repairs()) {
+      transition = TransitionText.repaired(given);
+    } else {
+      String problem = TransitionText.problem(given);
+      if (problem != null) {
+        throw unstorable(missionId, problem);
+      }
+    }
+    List<EvidenceEvent> toStore = transition.events();
+    Mission mission = transition.mission();
+    long version = transition.version();
     try {
       int written =
           database.inTransaction(
               connection -> {
                 int count = 0;
-                for (EvidenceEvent event : transition.events()) {
+                for (EvidenceEvent event : toStore) {
                   if (append(connection, event)) {
                     count++;
                   }
                 }
-                missions.save(connection, transition.mission(), transition.version());
+                missions.save(connection, mission, version);
                 return count;
               });
       log.debug("mission {} version {}: {} new event(s)", missionId, transition.version(), written);
@@ -85,9 +101,32 @@ public class MissionActivitiesImpl implements MissionActivities {
       } catch (SQLException e) {
         throw Activity.wrap(e);
       }
+    } catch (IllegalArgumentException e) {
+      // The evidence store refuses data it cannot hash: retrying changes nothing.
+      throw unstorable(missionId, e.getMessage());
     } catch (SQLException e) {
+      if (isDataException(e)) {
+        throw unstorable(missionId, "the database refused the data: " + e.getMessage());
+      }
       throw Activity.wrap(e);
     }
+  }
+
+  private static ApplicationFailure unstorable(String missionId, String problem) {
+    log.warn("mission {}: a transition cannot be stored: {}", missionId, problem);
+    return ApplicationFailure.newNonRetryableFailure(problem, UNSTORABLE);
+  }
+
+  /** SQLState class 22: the data, not the database, is at fault (too long, invalid encoding). */
+  private static boolean isDataException(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("22")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -89,4 +89,15 @@ public final class MissionFailures {
     }
     return Optional.empty();
   }
+
+  /**
+   * The reason a mission activity gave for refusing data no store can keep ({@link
+   * MissionActivities#UNSTORABLE}), or null when the failure is another one.
+   */
+  static String unstorable(io.temporal.failure.ActivityFailure failure) {
+    return failure.getCause() instanceof io.temporal.failure.ApplicationFailure app
+            && MissionActivities.UNSTORABLE.equals(app.getType())
+        ? app.getOriginalMessage()
+        : null;
+  }
 }

@@ -4,6 +4,7 @@ import dev.atomic.evidence.EventTypes;
 import dev.atomic.evidence.EvidenceEvent;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +47,9 @@ final class MissionLedger {
   private String updatedAt;
   private long version;
   private long seq;
+
+  /** Set once the mission failed on unstorable data; see {@link MissionTransition#repairText}. */
+  private boolean repairText;
 
   MissionLedger(MissionRequest request) {
     this.request = request;
@@ -160,7 +164,24 @@ final class MissionLedger {
             data));
   }
 
-  /** Stores the events gathered since the last call together with the new snapshot. */
+  /**
+   * Thrown by {@link #persist} after a transition held data no store can keep: the mission has been
+   * recorded {@code failed} with the reason instead, and the workflow ends.
+   */
+  static final class Unstorable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unstorable(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  /**
+   * Stores the events gathered since the last call together with the new snapshot.
+   *
+   * @throws Unstorable when they held data no store can keep; the mission is then stored {@code
+   *     failed}, with the reason as evidence, instead
+   */
   void persist(String summary) {
     version++;
     updatedAt = now();
@@ -169,12 +190,21 @@ final class MissionLedger {
         Workflow.newActivityStub(
             MissionActivities.class,
             ActivityOptions.newBuilder(RECORD_OPTIONS).setSummary(summary).build());
-    TransitionOutcome outcome =
-        activities.recordTransition(new MissionTransition(mission, version, pendingEvents));
-    // Histories from before the outcome existed carry no result: that was a stored transition.
-    while (outcome != null && !outcome.recorded() && !pendingEvents.isEmpty()) {
-      renumberPendingEvents(outcome.nextSeq());
-      outcome = activities.recordTransition(new MissionTransition(mission, version, pendingEvents));
+    TransitionOutcome outcome;
+    try {
+      outcome = activities.recordTransition(transition(mission));
+      // Histories from before the outcome existed carry no result: that was a stored transition.
+      while (outcome != null && !outcome.recorded() && !pendingEvents.isEmpty()) {
+        renumberPendingEvents(outcome.nextSeq());
+        outcome = activities.recordTransition(transition(mission));
+      }
+    } catch (ActivityFailure e) {
+      String problem = MissionFailures.unstorable(e);
+      if (problem == null || repairText) {
+        throw e;
+      }
+      failUnstorable(problem);
+      throw new Unstorable(problem);
     }
     pendingEvents.clear();
     if (request.searchAttributes()) {
@@ -182,6 +212,31 @@ final class MissionLedger {
           MissionSearchAttributes.STATUS.valueSet(status.wire()),
           MissionSearchAttributes.CHECKPOINT.valueSet(currentCheckpoint().wire()));
     }
+  }
+
+  private MissionTransition transition(Mission mission) {
+    return repairText
+        ? new MissionTransition(mission, version, pendingEvents, true)
+        : new MissionTransition(mission, version, pendingEvents);
+  }
+
+  /**
+   * Ends the mission failed after its transition could not be stored: from now on the activity
+   * stores text repaired rather than refusing it ({@link MissionTransition#repairText}), so the
+   * transition is stored after all, repaired, followed by the failure with the reason; nothing that
+   * happened is left out of the chain. Running and waiting checkpoints fail.
+   */
+  private void failUnstorable(String problem) {
+    List<String> repaired = new ArrayList<>();
+    pendingEvents.forEach(e -> repaired.add(e.type()));
+    repairText = true;
+    String why =
+        "data that cannot be stored: "
+            + problem
+            + " (stored with U+FFFD for each invalid character, cut to its column)";
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("repairedEvents", repaired);
+    failMission(why, details);
   }
 
   /**

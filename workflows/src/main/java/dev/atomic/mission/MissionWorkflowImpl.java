@@ -44,11 +44,31 @@ public class MissionWorkflowImpl implements MissionWorkflow {
 
   private final Deque<Command> inbox = new ArrayDeque<>();
   private MissionLedger ledger;
+
+  /** The command being applied, answered with a refusal if the mission fails meanwhile. */
+  private Command current;
+
   private GovernedMission governed;
 
   @Override
   public Mission run(MissionRequest missionRequest) {
     ledger = new MissionLedger(missionRequest);
+    try {
+      return govern(missionRequest);
+    } catch (MissionLedger.Unstorable e) {
+      // The mission is recorded failed with the reason; what was asked meanwhile is refused.
+      log.warn("mission {} failed: {}", missionRequest.missionId(), e.getMessage());
+      // A caller waiting on the command being applied gets the refusal; a signal has no caller.
+      if (current != null && !(current instanceof Decide d && d.reply() == null)) {
+        inbox.addFirst(current);
+      }
+      current = null;
+      refuseRemaining();
+      return ledger.snapshot();
+    }
+  }
+
+  private Mission govern(MissionRequest missionRequest) {
     // Missions recorded before governed missions existed replay without this marker.
     int version = Workflow.getVersion(GOVERNED_CHANGE, Workflow.DEFAULT_VERSION, 1);
     if (version >= 1 && missionRequest.governed() != null) {
@@ -94,7 +114,9 @@ public class MissionWorkflowImpl implements MissionWorkflow {
         expire();
         break;
       }
-      handle(inbox.poll());
+      current = inbox.poll();
+      handle(current);
+      current = null;
     }
     refuseRemaining();
     return ledger.snapshot();

@@ -110,23 +110,7 @@ class StorableText extends RequestBodyAdviceAdapter {
 
   /** Why {@code text} cannot be stored, or null. */
   static String problem(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == 0) {
-        return "holds a NUL character at position " + i;
-      }
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-          i++;
-          continue;
-        }
-        return "holds an unpaired UTF-16 surrogate at position " + i;
-      }
-      if (Character.isLowSurrogate(c)) {
-        return "holds an unpaired UTF-16 surrogate at position " + i;
-      }
-    }
-    return null;
+    return dev.atomic.platform.StorableText.problem(text);
   }
 
   private static String join(String path, String name) {
