@@ -35,6 +35,14 @@ class ApiErrors {
       return respond(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(), null);
     }
     JacksonException json = find(e, JacksonException.class);
+    if (json instanceof tools.jackson.databind.exc.MismatchedInputException mismatch
+        && !mismatch.getPath().isEmpty()) {
+      // Well-formed JSON of the wrong shape: name the member, as a validation error would.
+      return respond(
+          HttpStatus.BAD_REQUEST,
+          "'" + member(mismatch.getPath()) + "' has the wrong type",
+          mismatch.getOriginalMessage());
+    }
     if (json != null) {
       TokenStreamLocation at = json.getLocation();
       String where =
@@ -42,6 +50,19 @@ class ApiErrors {
       return respond(HttpStatus.BAD_REQUEST, "Malformed JSON", where + json.getOriginalMessage());
     }
     return respond(HttpStatus.BAD_REQUEST, "Request body is not readable JSON", null);
+  }
+
+  /** A JSON path such as {@code repository.url} or {@code patches[0].details}. */
+  private static String member(java.util.List<JacksonException.Reference> path) {
+    StringBuilder out = new StringBuilder();
+    for (JacksonException.Reference reference : path) {
+      if (reference.getPropertyName() != null) {
+        out.append(out.length() == 0 ? "" : ".").append(reference.getPropertyName());
+      } else if (reference.getIndex() >= 0) {
+        out.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return out.length() == 0 ? "body" : out.toString();
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
