@@ -2,21 +2,13 @@ package dev.atomic.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.OutputStreamAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atomic.cli.TestPlatform.Response;
-import dev.atomic.gateway.LogRedaction;
 import dev.atomic.gateway.RedactionEngine;
 import dev.atomic.gateway.RuleSamples;
 import dev.atomic.platform.Json;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -252,11 +244,10 @@ class GatewayApiIT {
 
   @Test
   void noSecretTheEngineDetectsReachesALogLine() {
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    OutputStreamAppender<ILoggingEvent> appender = captureLogs(captured);
     RedactionEngine engine = new RedactionEngine();
     List<String> secrets = new ArrayList<>();
-    try {
+    String logs;
+    try (LogCapture captured = new LogCapture()) {
       org.slf4j.Logger log = LoggerFactory.getLogger("dev.atomic.test.GatewayApiIT");
       for (Map.Entry<String, String> sample : RuleSamples.all().entrySet()) {
         String text = sample.getValue();
@@ -276,10 +267,8 @@ class GatewayApiIT {
         // … and straight into the log, as a careless log statement or exception would.
         log.warn("rule sample follows\n{}", text, new IllegalStateException("failed with " + text));
       }
-    } finally {
-      release(appender);
+      logs = captured.text();
     }
-    String logs = captured.toString(StandardCharsets.UTF_8);
     assertThat(secrets).hasSizeGreaterThan(50);
     assertThat(logs).contains("***REDACTED_SECRET***");
     assertThat(secrets).allSatisfy(secret -> assertThat(logs).doesNotContain(secret));
@@ -299,28 +288,5 @@ class GatewayApiIT {
       assertThat(response.json().get("error").asText()).contains(error);
     }
     assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
-  }
-
-  private static OutputStreamAppender<ILoggingEvent> captureLogs(ByteArrayOutputStream target) {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(context);
-    encoder.setPattern("%level %logger %msg%n%ex");
-    encoder.start();
-    OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
-    appender.setName("it-capture");
-    appender.setContext(context);
-    appender.setEncoder(encoder);
-    appender.setOutputStream(target);
-    appender.start();
-    context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
-    LogRedaction.install();
-    return appender;
-  }
-
-  private static void release(OutputStreamAppender<ILoggingEvent> appender) {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(appender);
-    appender.stop();
   }
 }
