@@ -1,7 +1,7 @@
 package dev.atomic.gateway;
 
 /** IBAN length per country, from the ISO 13616 registry. */
-final class IbanLengths {
+public final class IbanLengths {
 
   private static final int[] LENGTHS = new int[26 * 26];
 
@@ -21,11 +21,11 @@ final class IbanLengths {
   private IbanLengths() {}
 
   /** The IBAN length of a country code, or 0 when the country has no IBAN. */
-  static int of(String country) {
+  public static int of(String country) {
     return country.length() == 2 ? of(country.charAt(0), country.charAt(1)) : 0;
   }
 
-  static int of(char a, char b) {
+  public static int of(char a, char b) {
     return a >= 'A' && a <= 'Z' && b >= 'A' && b <= 'Z' ? LENGTHS[index(a, b)] : 0;
   }
 

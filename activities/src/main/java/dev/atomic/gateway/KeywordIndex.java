@@ -19,13 +19,13 @@ import java.util.Map;
  * it took 7.4–8.3 ms per pass over the development corpus where this table takes 1.0 ms — most of
  * the engine's throughput budget.
  */
-final class KeywordIndex {
+public final class KeywordIndex {
 
   /**
    * Receives each occurrence: the keyword's index in the constructor's list and where it starts.
    */
   @FunctionalInterface
-  interface Hits {
+  public interface Hits {
     void hit(int keyword, int start);
   }
 
@@ -37,7 +37,7 @@ final class KeywordIndex {
   private final int[][] outputs;
   private final int[] lengths;
 
-  KeywordIndex(List<String> keywords) {
+  public KeywordIndex(List<String> keywords) {
     lengths = new int[keywords.size()];
     Map<Character, Character> alphabet = new HashMap<>();
     for (String keyword : keywords) {
@@ -113,7 +113,7 @@ final class KeywordIndex {
     }
   }
 
-  void scan(String text, Hits hits) {
+  public void scan(String text, Hits hits) {
     int row = 0;
     for (int i = 0, n = text.length(); i < n; i++) {
       row = delta[row + classOf[text.charAt(i)]];
@@ -126,7 +126,7 @@ final class KeywordIndex {
     }
   }
 
-  int keywordLength(int keyword) {
+  public int keywordLength(int keyword) {
     return lengths[keyword];
   }
 

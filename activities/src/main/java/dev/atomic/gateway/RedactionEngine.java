@@ -1,5 +1,8 @@
 package dev.atomic.gateway;
 
+import dev.atomic.gateway.pii.PiiDetectors;
+import dev.atomic.gateway.secrets.NamedSecrets;
+import dev.atomic.gateway.secrets.SecretRules;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.atomic.gateway;
 
+import dev.atomic.gateway.secrets.NamedSecrets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.atomic.gateway;
 
+import dev.atomic.gateway.secrets.Allowlist;
 import java.math.BigInteger;
 import java.util.Base64;
 
@@ -62,7 +63,7 @@ public final class Validators {
   }
 
   /** Check digits that make {@code country + "00" + bban} a valid IBAN. */
-  static String ibanCheckDigits(String country, String bban) {
+  public static String ibanCheckDigits(String country, String bban) {
     String digits =
         (bban + country + "00")
             .chars()
@@ -150,7 +151,7 @@ public final class Validators {
    * be real: at least 2.5 bits of entropy per character from 16 characters on and 3 bits from 32
    * on, and no run of eight equal characters ({@code AKIAXXXXXXXXXXXXXXXX}).
    */
-  static boolean plausibleToken(String value) {
+  public static boolean plausibleToken(String value) {
     if (longestRun(value) >= 8) {
       return false;
     }
@@ -163,7 +164,7 @@ public final class Validators {
     return !Allowlist.isDocumentedExample(value) && !Allowlist.isPlaceholder(value);
   }
 
-  static int longestRun(CharSequence s) {
+  public static int longestRun(CharSequence s) {
     int best = 0;
     int run = 0;
     for (int i = 0; i < s.length(); i++) {
@@ -179,7 +180,7 @@ public final class Validators {
    * least {@code min(3, log2(length) - 0.5)} bits per character, and not a placeholder, documented
    * example, UUID, identifier, code reference, path or URL.
    */
-  static boolean plausibleSecret(String value) {
+  public static boolean plausibleSecret(String value) {
     int n = value.length();
     if (n < 8 || n > 4096) {
       return false;
@@ -234,7 +235,7 @@ public final class Validators {
         && !Allowlist.isUuid(value);
   }
 
-  static boolean pathOrUrl(String value) {
+  public static boolean pathOrUrl(String value) {
     if (value.contains("://")) {
       return true;
     }
@@ -251,7 +252,7 @@ public final class Validators {
   }
 
   /** Decodes base64 or base64url without padding requirements; null when it is not base64. */
-  static byte[] base64(String s) {
+  public static byte[] base64(String s) {
     String t = s.replace('-', '+').replace('_', '/').replace("=", "");
     int pad = (4 - t.length() % 4) % 4;
     if (pad == 3) {

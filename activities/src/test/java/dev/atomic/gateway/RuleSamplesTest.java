@@ -2,6 +2,7 @@ package dev.atomic.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atomic.gateway.secrets.SecretRules;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;

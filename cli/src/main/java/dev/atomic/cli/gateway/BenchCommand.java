@@ -2,8 +2,8 @@ package dev.atomic.cli.gateway;
 
 import dev.atomic.cli.CliException;
 import dev.atomic.cli.ExitCodes;
-import dev.atomic.gateway.CorpusBench;
 import dev.atomic.gateway.RedactionEngine;
+import dev.atomic.gateway.bench.CorpusBench;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

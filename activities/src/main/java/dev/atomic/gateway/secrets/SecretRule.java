@@ -1,5 +1,6 @@
-package dev.atomic.gateway;
+package dev.atomic.gateway.secrets;
 
+import dev.atomic.gateway.Validators;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

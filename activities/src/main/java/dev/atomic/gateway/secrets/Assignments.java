@@ -1,5 +1,8 @@
-package dev.atomic.gateway;
+package dev.atomic.gateway.secrets;
 
+import dev.atomic.gateway.Candidate;
+import dev.atomic.gateway.Kind;
+import dev.atomic.gateway.Validators;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;

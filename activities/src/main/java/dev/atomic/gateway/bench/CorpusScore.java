@@ -1,4 +1,4 @@
-package dev.atomic.gateway;
+package dev.atomic.gateway.bench;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.atomic.gateway;
+package dev.atomic.gateway.logs;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;

@@ -1,4 +1,4 @@
-package dev.atomic.gateway;
+package dev.atomic.gateway.pii;
 
 import java.util.HashSet;
 import java.util.Set;

@@ -1,8 +1,9 @@
-package dev.atomic.gateway;
+package dev.atomic.gateway.secrets;
 
-import static dev.atomic.gateway.SecretRule.of;
-import static dev.atomic.gateway.SecretRules.B;
+import static dev.atomic.gateway.secrets.SecretRule.of;
+import static dev.atomic.gateway.secrets.SecretRules.B;
 
+import dev.atomic.gateway.Validators;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 

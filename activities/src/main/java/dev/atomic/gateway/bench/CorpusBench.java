@@ -1,9 +1,12 @@
-package dev.atomic.gateway;
+package dev.atomic.gateway.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atomic.gateway.Redaction;
+import dev.atomic.gateway.RedactionEngine;
+import dev.atomic.gateway.RedactionResult;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;

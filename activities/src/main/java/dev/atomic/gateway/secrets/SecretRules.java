@@ -1,5 +1,8 @@
-package dev.atomic.gateway;
+package dev.atomic.gateway.secrets;
 
+import dev.atomic.gateway.Candidate;
+import dev.atomic.gateway.KeywordIndex;
+import dev.atomic.gateway.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,22 +19,22 @@ import java.util.regex.Matcher;
  * {@link KeywordDetector} (assignments, PEM blocks, URL passwords) only at its keywords. Immutable
  * and thread-safe; {@link #builtIn()} is shared.
  */
-final class SecretRules {
+public final class SecretRules {
 
   /** Left boundary of a token: not inside a word. */
-  static final String B = "(?<![A-Za-z0-9_])";
+  public static final String B = "(?<![A-Za-z0-9_])";
 
   /** Right boundary of a token whose alphabet has no dash. */
-  static final String E = "(?![A-Za-z0-9_])";
+  public static final String E = "(?![A-Za-z0-9_])";
 
   /** Right boundary of a token whose alphabet includes the dash. */
-  static final String E_DASH = "(?![A-Za-z0-9_-])";
+  public static final String E_DASH = "(?![A-Za-z0-9_-])";
 
   /**
    * Between a key name and its value: {@code =}, {@code :}, {@code :=}, {@code =>}, {@code ,} or
    * blanks, quotes allowed.
    */
-  static final String ASSIGN =
+  public static final String ASSIGN =
       "[\"'\\]]{0,2}(?:[ \\t]{0,8}(?::=|=>|[:=]|,)[ \\t]{0,8}|[ \\t]{1,8})[\"'`]?";
 
   private static final SecretRules BUILT_IN = new SecretRules(all(), detectors());
@@ -64,15 +67,15 @@ final class SecretRules {
     }
   }
 
-  static List<KeywordDetector> detectors() {
+  public static List<KeywordDetector> detectors() {
     return List.of(new Assignments(), new PemBlocks(), new UrlPasswords());
   }
 
-  static SecretRules builtIn() {
+  public static SecretRules builtIn() {
     return BUILT_IN;
   }
 
-  static List<SecretRule> all() {
+  public static List<SecretRule> all() {
     List<SecretRule> all = new ArrayList<>();
     all.addAll(CloudRules.all());
     all.addAll(DevToolRules.all());
@@ -82,14 +85,14 @@ final class SecretRules {
   }
 
   /** Every rule type this engine reports for secrets, {@code generic_secret} included. */
-  Set<String> types() {
+  public Set<String> types() {
     Set<String> types = new LinkedHashSet<>();
     rules.forEach(r -> types.add(r.type()));
     detectors.forEach(d -> types.addAll(d.types()));
     return types;
   }
 
-  void scan(String text, Consumer<Candidate> out) {
+  public void scan(String text, Consumer<Candidate> out) {
     Positions[] hits = new Positions[rules.size() + detectors.size()];
     index.scan(
         text,

@@ -1,4 +1,4 @@
-package dev.atomic.gateway;
+package dev.atomic.gateway.pii;
 
 /** Issuer ranges (IIN prefixes) and lengths of the payment card networks in use. */
 final class CardRanges {

@@ -1,5 +1,7 @@
-package dev.atomic.gateway;
+package dev.atomic.gateway.pii;
 
+import dev.atomic.gateway.Candidate;
+import dev.atomic.gateway.Kind;
 import java.util.Locale;
 import java.util.function.Consumer;
 

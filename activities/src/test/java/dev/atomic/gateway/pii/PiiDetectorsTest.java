@@ -1,7 +1,9 @@
-package dev.atomic.gateway;
+package dev.atomic.gateway.pii;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atomic.gateway.RedactionConfig;
+import dev.atomic.gateway.RedactionEngine;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

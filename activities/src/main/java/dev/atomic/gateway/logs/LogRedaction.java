@@ -1,10 +1,13 @@
-package dev.atomic.gateway;
+package dev.atomic.gateway.logs;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
+import dev.atomic.gateway.RedactionConfig;
+import dev.atomic.gateway.RedactionEngine;
+import dev.atomic.gateway.RedactionResult;
 import java.util.Iterator;
 import org.slf4j.LoggerFactory;
 

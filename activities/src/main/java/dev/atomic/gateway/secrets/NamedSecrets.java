@@ -1,5 +1,6 @@
-package dev.atomic.gateway;
+package dev.atomic.gateway.secrets;
 
+import dev.atomic.gateway.Kind;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,10 +14,10 @@ import java.util.Locale;
  * value look random: in a document the name is unambiguously the value's name, so {@code
  * {"DB_PASSWORD": "correct horse"}} is redacted although no text rule would find it.
  */
-final class NamedSecrets {
+public final class NamedSecrets {
 
   /** Reported as the rule of a value redacted for its name. */
-  static final String RULE = Assignments.RULE;
+  public static final String RULE = Assignments.RULE;
 
   private NamedSecrets() {}
 
@@ -25,7 +26,7 @@ final class NamedSecrets {
       List.of("password", "passwd", "passphrase", "pwd", "pass", "secret");
 
   /** {@code value}, stored under {@code name}, is a secret to redact whole. */
-  static boolean isSecret(String name, String value) {
+  public static boolean isSecret(String name, String value) {
     return name != null
         && !name.isEmpty()
         && name.length() <= 200
@@ -35,7 +36,7 @@ final class NamedSecrets {
   }
 
   /** A number stored under {@code name} is a secret: the name ends with a password noun. */
-  static boolean isSecretNumber(String name, String number) {
+  public static boolean isSecretNumber(String name, String number) {
     if (!isSecret(name, number)) {
       return false;
     }
@@ -47,7 +48,7 @@ final class NamedSecrets {
    * The name each item of a list stored under {@code name} has: {@code apiKeys} holds api keys,
    * {@code passwords} passwords.
    */
-  static String itemName(String name) {
+  public static String itemName(String name) {
     return name != null && name.length() > 1 && (name.endsWith("s") || name.endsWith("S"))
         ? name.substring(0, name.length() - 1)
         : name;

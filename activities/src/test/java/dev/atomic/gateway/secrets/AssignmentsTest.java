@@ -1,7 +1,9 @@
-package dev.atomic.gateway;
+package dev.atomic.gateway.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atomic.gateway.RedactionEngine;
+import dev.atomic.gateway.RedactionResult;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

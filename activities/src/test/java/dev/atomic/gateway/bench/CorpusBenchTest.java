@@ -1,10 +1,11 @@
-package dev.atomic.gateway;
+package dev.atomic.gateway.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atomic.gateway.RedactionEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

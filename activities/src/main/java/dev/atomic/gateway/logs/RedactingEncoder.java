@@ -1,4 +1,4 @@
-package dev.atomic.gateway;
+package dev.atomic.gateway.logs;
 
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.EncoderBase;

@@ -1,5 +1,6 @@
-package dev.atomic.gateway;
+package dev.atomic.gateway.secrets;
 
+import dev.atomic.gateway.KeywordIndex;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
  * Values that look like credentials but are not: keys published in vendor documentation, template
  * placeholders, references to where the real value lives, and identifiers such as UUIDs and hashes.
  */
-final class Allowlist {
+public final class Allowlist {
 
   // Fragments of keys printed in vendor documentation; split so the sources do not themselves
   // look like credentials.
@@ -142,7 +143,7 @@ final class Allowlist {
 
   private Allowlist() {}
 
-  static boolean isDocumentedExample(String value) {
+  public static boolean isDocumentedExample(String value) {
     for (String fragment : DOCUMENTED) {
       if (value.contains(fragment)) {
         return true;
@@ -156,7 +157,7 @@ final class Allowlist {
    * word that stands for a value ({@code YOUR_API_KEY}, {@code changeme}) or a reference to where
    * the value is kept ({@code process.env.TOKEN}).
    */
-  static boolean isPlaceholder(String value) {
+  public static boolean isPlaceholder(String value) {
     if (value.isEmpty()) {
       return true;
     }
@@ -186,7 +187,7 @@ final class Allowlist {
    * ({@code ****}, {@code xxxx}) or a redaction placeholder. Unlike {@link #isPlaceholder}, a
    * placeholder word merely contained in the value does not count.
    */
-  static boolean isWholePlaceholder(String value) {
+  public static boolean isWholePlaceholder(String value) {
     String v = value.strip();
     if (v.isEmpty()) {
       return true;
@@ -210,7 +211,7 @@ final class Allowlist {
     return false;
   }
 
-  static boolean isUuid(String value) {
+  public static boolean isUuid(String value) {
     return value.length() == 36 && UUID.matcher(value).matches();
   }
 }

@@ -1,11 +1,11 @@
-package dev.atomic.gateway;
+package dev.atomic.gateway.secrets;
 
-import static dev.atomic.gateway.SecretRule.keyed;
-import static dev.atomic.gateway.SecretRule.prefixed;
-import static dev.atomic.gateway.SecretRules.ASSIGN;
-import static dev.atomic.gateway.SecretRules.B;
-import static dev.atomic.gateway.SecretRules.E;
-import static dev.atomic.gateway.SecretRules.E_DASH;
+import static dev.atomic.gateway.secrets.SecretRule.keyed;
+import static dev.atomic.gateway.secrets.SecretRule.prefixed;
+import static dev.atomic.gateway.secrets.SecretRules.ASSIGN;
+import static dev.atomic.gateway.secrets.SecretRules.B;
+import static dev.atomic.gateway.secrets.SecretRules.E;
+import static dev.atomic.gateway.secrets.SecretRules.E_DASH;
 
 import java.util.List;
 

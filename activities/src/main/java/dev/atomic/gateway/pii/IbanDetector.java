@@ -1,5 +1,9 @@
-package dev.atomic.gateway;
+package dev.atomic.gateway.pii;
 
+import dev.atomic.gateway.Candidate;
+import dev.atomic.gateway.IbanLengths;
+import dev.atomic.gateway.Kind;
+import dev.atomic.gateway.Validators;
 import java.util.function.Consumer;
 
 /**

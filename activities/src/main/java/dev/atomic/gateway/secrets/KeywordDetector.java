@@ -1,5 +1,6 @@
-package dev.atomic.gateway;
+package dev.atomic.gateway.secrets;
 
+import dev.atomic.gateway.Candidate;
 import java.util.List;
 import java.util.function.Consumer;
 

@@ -1,4 +1,4 @@
-package dev.atomic.gateway;
+package dev.atomic.gateway.pii;
 
 /**
  * Dotted-quad IPv4 addresses that can identify a host or person. Not reported: loopback (127/8),
