@@ -43,6 +43,46 @@ public record DiffScan(List<Finding> findings) {
     return new DiffScan(findings);
   }
 
+  /**
+   * Scans a whole file's text, in slices of the engine's input limit, with the line each secret is
+   * on.
+   */
+  public static DiffScan ofText(String file, String text, RedactionEngine engine) {
+    List<Finding> findings = new ArrayList<>();
+    int limit = engine.config().maxInputChars();
+    int line = 1;
+    int lineCountedTo = 0;
+    for (int from = 0; from < text.length(); ) {
+      int to = Math.min(text.length(), from + limit);
+      if (to < text.length()) {
+        // Cut after a line end where there is one, so a secret is rarely split.
+        int cut = text.lastIndexOf('\n', to - 1);
+        to = cut > from ? cut + 1 : to;
+      }
+      String slice = text.substring(from, to);
+      for (Redaction r : engine.scan(slice).redactions()) {
+        if (r.kind() != Kind.SECRET) {
+          continue;
+        }
+        for (int i = lineCountedTo; i < from + r.start(); i++) {
+          if (text.charAt(i) == '\n') {
+            line++;
+          }
+        }
+        lineCountedTo = from + r.start();
+        findings.add(
+            new Finding(
+                r.rule(),
+                r.kind().wireName(),
+                file,
+                line,
+                mask(slice.substring(r.start(), r.end()))));
+      }
+      from = to;
+    }
+    return new DiffScan(findings);
+  }
+
   private static void scan(
       String file,
       StringBuilder added,
@@ -75,7 +115,7 @@ public record DiffScan(List<Finding> findings) {
   }
 
   /** The first four characters and the length: enough to recognise, not to use. */
-  static String mask(String value) {
+  public static String mask(String value) {
     String head = value.length() > 8 ? value.substring(0, 4) : "";
     return head + "…(" + value.length() + " chars)";
   }

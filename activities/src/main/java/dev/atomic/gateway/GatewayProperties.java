@@ -21,7 +21,8 @@ public record GatewayProperties(
     Map<String, Provider> providers,
     List<String> proprietaryMarkers,
     List<Pattern> customPatterns,
-    List<String> allowlist) {
+    List<String> allowlist,
+    String rulesFile) {
 
   /** One provider: {@code <PROVIDER>_ENABLED}, {@code <PROVIDER>_SECRET_MODE}. */
   public record Provider(
@@ -69,6 +70,15 @@ public record GatewayProperties(
           throw new IllegalArgumentException(
               "atomic.gateway.custom-patterns[" + i + "]: " + e.getMessage(), e);
         }
+      }
+    }
+    if (rulesFile != null && !rulesFile.isBlank()) {
+      try {
+        patterns.addAll(
+            dev.atomic.gateway.secrets.GitleaksRules.load(
+                java.nio.file.Path.of(rulesFile.strip())));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("GATEWAY_RULES_FILE: " + e.getMessage(), e);
       }
     }
     List<String> markers =

@@ -94,6 +94,7 @@ class PreflightTest {
             Map.of("openai", new GatewayProperties.Provider(true, "drop")),
             null,
             null,
+            null,
             null);
     GatewayProperties wrongPattern =
         new GatewayProperties(
@@ -103,6 +104,7 @@ class PreflightTest {
             null,
             null,
             List.of(new GatewayProperties.Pattern("ticket", "secret", "(?<=x)y")),
+            null,
             null);
 
     assertThatThrownBy(wrongMode::toPolicy)

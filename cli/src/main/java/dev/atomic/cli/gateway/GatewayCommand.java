@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description =
         "Check content before it leaves for an AI provider; measure the redaction engine.",
-    subcommands = {PreflightCommand.class, BenchCommand.class})
+    subcommands = {PreflightCommand.class, ScanCommand.class, BenchCommand.class})
 public class GatewayCommand {}
