@@ -172,25 +172,10 @@ class RedactionEngineTest {
   void finishesOnAdversarialInputForTheBuiltInRules() {
     // Each input repeats what starts a detector, with nothing that completes it: the work per
     // occurrence is bounded, so a large input stays linear.
-    List<String> units =
-        List.of(
-            "sk-",
-            "-----BEGIN RSA PRIVATE KEY-----\n",
-            "a://b@c:",
-            "a@",
-            "ab12:",
-            "1234 ",
-            "api_key=",
-            "mysql ",
-            "eyJ",
-            "Bearer ",
-            "+4",
-            "DE89 ",
-            "xoxb-1234567-",
-            "https://hooks.slack.com/");
+    List<String> units = dev.atomic.gateway.bench.LargeInputBench.ADVERSARIAL_UNITS;
     for (String unit : units) {
       // As large as the engine accepts by default (1 MiB of characters).
-      String text = unit.repeat(RedactionConfig.DEFAULT_MAX_INPUT_CHARS / unit.length());
+      String text = dev.atomic.gateway.bench.LargeInputBench.repeated(unit);
 
       RedactionResult result = engine.scan(text);
 

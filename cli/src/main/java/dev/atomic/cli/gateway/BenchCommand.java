@@ -4,6 +4,7 @@ import dev.atomic.cli.CliException;
 import dev.atomic.cli.ExitCodes;
 import dev.atomic.gateway.RedactionEngine;
 import dev.atomic.gateway.bench.CorpusBench;
+import dev.atomic.gateway.bench.LargeInputBench;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -49,6 +50,13 @@ class BenchCommand implements Callable<Integer> {
           "Untimed passes first, so the JIT has compiled the engine (default ${DEFAULT-VALUE}).")
   int warmup;
 
+  @Option(
+      names = "--large",
+      description =
+          "Also time single 1 MiB scans: the corpus text joined, and inputs built to make a"
+              + " matcher backtrack.")
+  boolean large;
+
   @Override
   public Integer call() {
     if (!Files.isRegularFile(corpus)) {
@@ -76,6 +84,19 @@ class BenchCommand implements Callable<Integer> {
     spec.commandLine().getOut().print(buffer.toString(StandardCharsets.UTF_8));
     if (predictions != null) {
       spec.commandLine().getOut().println("predictions written to " + predictions);
+    }
+    if (large) {
+      spec.commandLine().getErr().println("Timing 1 MiB scans…");
+      spec.commandLine().getErr().flush();
+      ByteArrayOutputStream timings = new ByteArrayOutputStream();
+      try {
+        LargeInputBench.print(
+            new LargeInputBench().run(corpus, Math.min(warmup, 10), Math.max(3, Math.min(runs, 9))),
+            new PrintStream(timings, true, StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new CliException(ExitCodes.FAILED, "cannot read: " + e.getMessage());
+      }
+      spec.commandLine().getOut().print(timings.toString(StandardCharsets.UTF_8));
     }
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
