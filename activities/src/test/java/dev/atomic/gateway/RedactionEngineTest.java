@@ -145,9 +145,9 @@ class RedactionEngineTest {
 
     assertThatThrownBy(() -> new RedactionEngine(backreference))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'twice' is not valid RE2");
+        .hasMessageContaining("'twice': regex is not valid RE2");
     assertThatThrownBy(() -> new RedactionEngine(lookahead))
-        .hasMessageContaining("'ahead' is not valid RE2");
+        .hasMessageContaining("'ahead': regex is not valid RE2");
   }
 
   @Test

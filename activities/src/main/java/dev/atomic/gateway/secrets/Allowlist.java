@@ -103,6 +103,10 @@ public final class Allowlist {
 
   private static final List<String> REFERENCE_PREFIXES =
       List.of(
+          "enc[", // SOPS-encrypted value
+          "pk.", // Mapbox public token
+          "pk_live_", // Stripe publishable keys
+          "pk_test_",
           "process.env",
           "os.environ",
           "os.getenv",
@@ -137,6 +141,11 @@ public final class Allowlist {
 
   private static final Pattern WORDS = Pattern.compile("[A-Za-z_ .-]*[0-9]?");
 
+  // A YAML tag resolved elsewhere (!vault_ref x, !Ref x, !secret x); a public client token
+  // (Datadog RUM's pub + 32 hex), which a browser is meant to see.
+  private static final Pattern NOT_A_VALUE =
+      Pattern.compile("![A-Za-z][A-Za-z_]*(\\s.*)?|pub[0-9a-f]{32}", Pattern.DOTALL);
+
   private static final Pattern UUID =
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -159,6 +168,9 @@ public final class Allowlist {
    */
   public static boolean isPlaceholder(String value) {
     if (value.isEmpty()) {
+      return true;
+    }
+    if (NOT_A_VALUE.matcher(value).matches()) {
       return true;
     }
     if ("<{[%$#@*".indexOf(value.charAt(0)) >= 0 && TEMPLATE.matcher(value).matches()) {

@@ -140,6 +140,9 @@ final class Assignments implements KeywordDetector {
       i += 2;
     } else if (c == '=' || c == ':') {
       i++;
+    } else if (c == '(' && predicate(text, ks, ke)) {
+      // isToken("…"), looks_like_token("…"): a check on a value, not an assignment of one.
+      return ke;
     } else if (c == '(' || c == ',' && quotedKey) {
       i++;
       quotedOnly = true;
@@ -148,7 +151,7 @@ final class Assignments implements KeywordDetector {
     } else if (!(cli && blanks)) {
       return ke;
     }
-    if (!secretName(text, ks, ke)) {
+    if (!secretName(text, ks, ke) || goTestResult(text, ks, ke)) {
       return ke;
     }
     i = skipBlanks(text, i);
@@ -157,11 +160,79 @@ final class Assignments implements KeywordDetector {
       return ke;
     }
     String value = text.substring(span[0], span[1]);
+    if (nextName(text, span)) {
+      // auth: DB_PASSWORD="…": what follows the separator is the next assignment's name.
+      return span[0];
+    }
     if (Validators.plausibleSecret(value)) {
       out.accept(new Candidate(span[0], span[1], Kind.SECRET, RULE, SecretRule.CONTEXT));
     }
     // Names inside a value that has been read are not assignments of their own.
     return span[1];
+  }
+
+  private static final List<String> PREDICATES =
+      List.of(
+          "is",
+          "has",
+          "looks",
+          "check",
+          "validate",
+          "verify",
+          "parse",
+          "test",
+          "assert",
+          "expect",
+          "mask",
+          "redact",
+          "hash",
+          "match",
+          "detect",
+          "find",
+          "scan",
+          "contains");
+
+  /** A call whose name starts with a verb that tests or transforms: {@code isToken(…)}. */
+  private static boolean predicate(String text, int from, int to) {
+    String name = text.substring(from, to).toLowerCase(Locale.ROOT);
+    int dot = name.lastIndexOf('.');
+    String last = dot < 0 ? name : name.substring(dot + 1);
+    for (String verb : PREDICATES) {
+      if (last.startsWith(verb) && last.length() > verb.length()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code --- PASS: TestName} in Go test output. */
+  private static boolean goTestResult(String text, int from, int to) {
+    return to - from == 4
+        && text.startsWith("PASS", from)
+        && from >= 4
+        && text.startsWith("--- ", from - 4);
+  }
+
+  /**
+   * The bare value is a name followed by its own separator and more text ({@code DB_PASSWORD="…"}),
+   * so it is the next assignment rather than a value.
+   */
+  private static boolean nextName(String text, int[] span) {
+    if (span[1] >= text.length()) {
+      return false;
+    }
+    char after = text.charAt(span[1]);
+    if (after != '"' && after != '\'' && after != '`') {
+      return false;
+    }
+    String value = text.substring(span[0], span[1]);
+    return value.length() > 1
+        && (value.endsWith("=") || value.endsWith(":"))
+        && value
+            .chars()
+            .limit(value.length() - 1)
+            .allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_' || ch == '.' || ch == '-')
+        && Character.isLetter(value.charAt(0));
   }
 
   /** The value's span, or null when there is none or it is code rather than a literal. */
