@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class PreflightTest {
 
-  private static final String TOKEN = "ghp_" + "Q8m2Xv7LpR4tK9sN3wB6yH1cJ5dF0gZ2aE7u";
+  private static final String TOKEN = "ghp_" + "Q8m2Xv7LpR4tK9sN3wB6yH1cJ5dF0g3GH63b";
 
   private final GatewayPolicy policy =
       new GatewayPolicy(

@@ -72,7 +72,10 @@ public final class RuleSamples {
         "AZURE_CLIENT_SECRET=" + g.pick(ALNUM, 3) + "8Q~" + g.pick(ALNUM + "_~.-", 34));
     m.put("alibaba_access_key", "ALIBABA_CLOUD_ACCESS_KEY_ID=" + "LTAI" + g.pick(ALNUM, 20));
     m.put("digitalocean_token", "DIGITALOCEAN_TOKEN=" + "dop_v1_" + g.pick(HEX, 64));
-    m.put("github_token", "GITHUB_TOKEN=" + "ghp" + "_" + g.pick(ALNUM, 36));
+    String githubBody = g.pick(ALNUM, 30);
+    m.put(
+        "github_token",
+        "GITHUB_TOKEN=" + "ghp" + "_" + githubBody + Validators.base62Crc32(githubBody));
     m.put(
         "github_pat",
         "gh auth login --with-token <<< "

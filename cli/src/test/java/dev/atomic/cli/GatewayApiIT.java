@@ -72,7 +72,7 @@ class GatewayApiIT {
   void theCliChecksAFileAndExitsOneWhenTheContentMayNotBeSent(
       @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
     java.nio.file.Path file = dir.resolve("snippet.txt");
-    java.nio.file.Files.writeString(file, "token ghp_" + "Q8m2Xv7LpR4tK9sN3wB6yH1cJ5dF0gZ2aE7u\n");
+    java.nio.file.Files.writeString(file, "token ghp_" + "Q8m2Xv7LpR4tK9sN3wB6yH1cJ5dF0g3GH63b\n");
 
     CliRun redacted =
         CliRun.atomic(
@@ -115,7 +115,7 @@ class GatewayApiIT {
 
   @Test
   void appliesEachProvidersPolicyAndTheProprietaryMarkers() {
-    String token = "ghp_" + "Q8m2Xv7LpR4tK9sN3wB6yH1cJ5dF0gZ2aE7u";
+    String token = "ghp_" + "Q8m2Xv7LpR4tK9sN3wB6yH1cJ5dF0g3GH63b";
 
     Response blocked = preflight(Map.of("content", "token " + token, "provider", "openai"));
     Response disabled = preflight(Map.of("content", "hello", "provider", "windsurf"));
@@ -174,7 +174,7 @@ class GatewayApiIT {
   @Test
   void secretsInEvidenceDataAreRedactedBeforeTheEventIsChained() {
     String id = platform.createMission("Evidence with a token", "low");
-    String token = "ghp_" + "Q8m2Xv7LpR4tK9sN3wB6yH1cJ5dF0gZ2aE7u";
+    String token = "ghp_" + "Q8m2Xv7LpR4tK9sN3wB6yH1cJ5dF0g3GH63b";
 
     Response posted =
         platform.postJson(

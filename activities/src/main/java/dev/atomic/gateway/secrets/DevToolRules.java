@@ -7,6 +7,7 @@ import static dev.atomic.gateway.secrets.SecretRules.B;
 import static dev.atomic.gateway.secrets.SecretRules.E;
 import static dev.atomic.gateway.secrets.SecretRules.E_DASH;
 
+import dev.atomic.gateway.Validators;
 import java.util.List;
 
 /**
@@ -23,14 +24,15 @@ final class DevToolRules {
         // ghp_ classic personal, gho_ OAuth, ghu_ user-to-server, ghs_ server-to-server, ghr_
         // refresh.
         prefixed(
-            "github_token",
-            B + "gh[pousr]_[A-Za-z0-9]{36,251}" + E,
-            255,
-            "ghp_",
-            "gho_",
-            "ghu_",
-            "ghs_",
-            "ghr_"),
+                "github_token",
+                B + "gh[pousr]_[A-Za-z0-9]{36,251}" + E,
+                255,
+                "ghp_",
+                "gho_",
+                "ghu_",
+                "ghs_",
+                "ghr_")
+            .withCheck(v -> Validators.plausibleToken(v) && Validators.githubChecksum(v)),
         prefixed(
             "github_pat", B + "github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}" + E, 93, "github_pat_"),
         prefixed(
@@ -83,7 +85,7 @@ final class DevToolRules {
         prefixed("pulumi_token", B + "pul-[a-f0-9]{40}" + E, 44, "pul-"),
         prefixed(
             "doppler_token",
-            B + "dp\\.(?:pt|st|sa|ct|scim|audit)\\.[A-Za-z0-9]{40,44}" + E,
+            B + "dp\\.(?:pt|st|sa|ct|scim|audit)\\.(?:[a-z0-9_-]{2,35}\\.)?[A-Za-z0-9]{40,44}" + E,
             55,
             "dp."),
         prefixed("databricks_token", B + "dapi[a-f0-9]{32}(?:-[0-9])?" + E, 38, "dapi"),

@@ -85,7 +85,7 @@ class GitleaksRulesTest {
   @Test
   void theBuiltInRulesStayOnBesideTheFilesRules() {
     RedactionEngine engine = engine(GitleaksRules.parse(RULES, ".gitleaks.toml"));
-    String token = "ghp_" + "6MYfM8BV102tBcwBXEHu9lU8p2Eg974anK9C";
+    String token = "ghp_" + "6MYfM8BV102tBcwBXEHu9lU8p2Eg970NZ85h";
 
     assertThat(engine.scan("GITHUB_TOKEN=" + token).redactions())
         .extracting(r -> r.rule())

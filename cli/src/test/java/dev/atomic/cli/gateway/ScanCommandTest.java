@@ -16,7 +16,7 @@ import picocli.CommandLine;
 
 class ScanCommandTest {
 
-  private static final String TOKEN = "ghp_" + "6MYfM8BV102tBcwBXEHu9lU8p2Eg974anK9C";
+  private static final String TOKEN = "ghp_" + "6MYfM8BV102tBcwBXEHu9lU8p2Eg970NZ85h";
 
   private record Run(int exit, String out, String err) {}
 
