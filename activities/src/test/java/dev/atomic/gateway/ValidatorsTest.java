@@ -60,7 +60,18 @@ class ValidatorsTest {
     assertThat(Validators.plausibleSecret("config.getApiKey")).isFalse();
     assertThat(Validators.plausibleSecret("/etc/ssl/private/server.key")).isFalse();
     assertThat(Validators.plausibleSecret("aaaaaaaa1")).isFalse();
-    assertThat(Validators.plausibleSecret("a4fc512f-5264-4b34-ae1d-8158494e1cbf")).isFalse();
+    // Under a secret name a UUID is the secret: Heroku, Snyk and Splunk HEC tokens are UUIDs.
+    assertThat(Validators.plausibleSecret("a4fc512f-5264-4b34-ae1d-8158494e1cbf")).isTrue();
     assertThat(Validators.plausibleSecret("two words")).isFalse();
+  }
+
+  @Test
+  void aGithubTokenMustCarryTheChecksumOfItsRandomPart() {
+    String body = "Q8m2Xv7LpR4tK9sN3wB6yH1cJ5dF0g";
+
+    assertThat(Validators.githubChecksum("ghp_" + body + Validators.base62Crc32(body))).isTrue();
+    assertThat(Validators.githubChecksum("ghp_" + body + "000000")).isFalse();
+    assertThat(Validators.githubChecksum("ghs_" + "A".repeat(50))).as("no checksum form").isTrue();
+    assertThat(Validators.base62Crc32("")).isEqualTo("000000");
   }
 }
