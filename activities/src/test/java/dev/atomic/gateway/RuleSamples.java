@@ -303,6 +303,51 @@ public final class RuleSamples {
             + "-"
             + (1000 + g.nextInt(8999))
             + "\"");
+    m.put("sonarqube_token", "sonar.login=" + "squ" + "_" + g.pick(HEX, 40));
+    m.put(
+        "circleci_token",
+        "CIRCLE_TOKEN=" + "CCIPAT" + "_" + g.pick(ALNUM, 22) + "_" + g.pick(HEX, 40));
+    m.put(
+        "sourcegraph_token",
+        "src login --token " + "sgp" + "_" + g.pick(HEX, 16) + "_" + g.pick(HEX, 40));
+    m.put("octopus_api_key", "octo --apiKey " + "API" + "-" + g.pick(UPPER + DIGITS, 28));
+    m.put(
+        "infracost_api_key", "infracost configure set api_key " + "ico" + "-" + g.pick(ALNUM, 32));
+    m.put("flyio_token", "flyctl deploy --access-token " + "fo1" + "_" + g.pick(URL_SAFE, 43));
+    m.put(
+        "render_api_key",
+        "curl -H 'Accept: application/json' -u " + "rnd" + "_" + g.pick(ALNUM, 32) + ":");
+    m.put("clojars_token", ":password \"" + "CLOJARS" + "_" + g.pick(LOWER + DIGITS, 60) + "\"");
+    m.put("heroku_token", "heroku login -i # pasted " + "HRKU" + "-" + g.pick(URL_SAFE, 60));
+    m.put(
+        "onepassword_service_token",
+        "OP_SERVICE_ACCOUNT_TOKEN=" + "ops" + "_eyJ" + g.pick(URL_SAFE, 180));
+    m.put(
+        "sidekiq_credentials",
+        "BUNDLE_ENTERPRISE__CONTRIBSYS__COM=" + g.pick(HEX, 8) + ":" + g.pick(HEX, 8));
+    m.put("laravel_app_key", "APP_KEY=" + "base64:" + g.pick(BASE64, 43) + "=");
+    m.put("newrelic_license_key", "license_key: " + g.pick(HEX, 36) + "NRAL");
+    m.put("facebook_access_token", "fb.setAccessToken(\"" + "EAA" + g.pick(ALNUM, 160) + "\")");
+    m.put("openrouter_api_key", "OPENROUTER_API_KEY=" + "sk-or-v1" + "-" + g.pick(HEX, 64));
+    m.put("flutterwave_secret_key", "FLW_SECRET_KEY=" + "FLWSECK" + "-" + g.pick(HEX, 32) + "-X");
+    m.put(
+        "dynatrace_token",
+        "Api-Token "
+            + "dt0c01"
+            + "."
+            + g.pick(UPPER + DIGITS, 24)
+            + "."
+            + g.pick(UPPER + DIGITS, 64));
+    m.put("xai_api_key", "XAI_API_KEY=" + "xai" + "-" + g.pick(ALNUM, 80));
+    m.put(
+        "sentry_dsn_key",
+        "SENTRY_DSN=https://"
+            + g.pick(HEX, 32)
+            + "@o"
+            + (100000 + g.nextInt(899999))
+            + ".ingest.sentry.io/"
+            + (1000 + g.nextInt(8999)));
+    m.put("tencent_secret_id", "TENCENTCLOUD_SECRET_ID=" + "AKID" + g.pick(ALNUM, 32));
     m.put("credit_card", "card=" + g.card());
     m.put("iban", "\"iban\": \"" + g.iban() + "\"");
     m.put(

@@ -225,6 +225,10 @@ final class Assignments implements KeywordDetector {
     if (after != '"' && after != '\'' && after != '`') {
       return false;
     }
+    if (span[0] > 0 && text.charAt(span[0] - 1) == after) {
+      // A quoted value ("auth": "dXNlcjpwYXNz=") is a value, however it ends.
+      return false;
+    }
     String value = text.substring(span[0], span[1]);
     return value.length() > 1
         && (value.endsWith("=") || value.endsWith(":"))

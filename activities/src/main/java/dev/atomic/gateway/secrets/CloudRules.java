@@ -98,6 +98,8 @@ final class CloudRules {
             71,
             "dop_v1_",
             "doo_v1_",
-            "dor_v1_"));
+            "dor_v1_"),
+        // Tencent Cloud SecretId: AKID and 32 letters and digits.
+        prefixed("tencent_secret_id", B + "AKID[A-Za-z0-9]{32}" + E, 36, "akid"));
   }
 }

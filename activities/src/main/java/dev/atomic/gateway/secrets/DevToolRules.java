@@ -25,7 +25,7 @@ final class DevToolRules {
         // refresh.
         prefixed(
                 "github_token",
-                B + "gh[pousr]_[A-Za-z0-9]{36,251}" + E,
+                B + "(?:gh[pour]_[A-Za-z0-9]{36}|ghs_[A-Za-z0-9]{36,251})" + E,
                 255,
                 "ghp_",
                 "gho_",
@@ -38,7 +38,7 @@ final class DevToolRules {
         prefixed(
             "gitlab_token",
             B
-                + "gl(?:pat|soat|ffct|imt|oas|agent)-[A-Za-z0-9_-]{20,64}(?:\\.[0-9a-z]{2}\\.[A-Za-z0-9_-]{9,})?"
+                + "gl(?:pat|soat|ffct|imt|oas|agent)-(?:[A-Za-z0-9_-]{20}|[A-Za-z0-9_-]{27,64})(?:\\.[0-9a-z]{2}\\.[A-Za-z0-9_-]{9,})?"
                 + E_DASH,
             120,
             "glpat-",
@@ -68,7 +68,10 @@ final class DevToolRules {
         prefixed("nuget_api_key", B + "oy2[a-z0-9]{43}" + E, 46, "oy2"),
         prefixed("rubygems_api_key", B + "rubygems_[a-f0-9]{48}" + E, 57, "rubygems_"),
         prefixed(
-            "dockerhub_pat", B + "dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,32}" + E_DASH, 42, "dckr_"),
+            "dockerhub_pat",
+            B + "dckr_(?:pat_[A-Za-z0-9_-]{27}|oat_[A-Za-z0-9_-]{27,32})" + E_DASH,
+            42,
+            "dckr_"),
         prefixed(
             "artifactory_token",
             B + "(?:AKCp[A-Za-z0-9]{69}|cmVmdGtuOjAxOj[A-Za-z0-9]{40,80})" + E,
@@ -102,7 +105,7 @@ final class DevToolRules {
             "pscale_"),
         prefixed(
             "age_secret_key",
-            "AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}",
+            "AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}" + E,
             74,
             "age-secret-key-1"),
         prefixed(
@@ -121,7 +124,7 @@ final class DevToolRules {
             "sntryu_"),
         prefixed(
             "newrelic_key",
-            B + "NR(?:AK|II|JS)-[A-Za-z0-9]{19,32}" + E,
+            B + "NR(?:AK-[A-Z0-9]{27}|II-[A-Za-z0-9_-]{32}|JS-[a-f0-9]{19})" + E_DASH,
             37,
             "nrak-",
             "nrii-",
@@ -185,6 +188,42 @@ final class DevToolRules {
                 + E_DASH,
             0,
             110,
-            "okta"));
+            "okta"),
+        // SonarQube user (squ_), project (sqp_) and global analysis (sqa_) tokens: 40 hex.
+        prefixed("sonarqube_token", B + "sq[upa]_[a-f0-9]{40}" + E, 44, "squ_", "sqp_", "sqa_"),
+        prefixed("circleci_token", B + "CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40}" + E, 70, "ccipat_"),
+        prefixed("sourcegraph_token", B + "sgp_(?:[a-f0-9]{16}_)?[a-f0-9]{40}" + E, 61, "sgp_"),
+        prefixed("octopus_api_key", B + "API-[A-Z0-9]{25,32}" + E, 36, "api-"),
+        prefixed("infracost_api_key", B + "ico-[A-Za-z0-9]{32}" + E, 36, "ico-"),
+        prefixed("flyio_token", B + "fo1_[A-Za-z0-9_-]{43}" + E_DASH, 47, "fo1_"),
+        prefixed("render_api_key", B + "rnd_[A-Za-z0-9]{32}" + E, 36, "rnd_"),
+        prefixed("clojars_token", B + "CLOJARS_[a-z0-9]{60}" + E, 68, "clojars_"),
+        prefixed("heroku_token", B + "HRKU-[A-Za-z0-9_-]{58,64}" + E_DASH, 69, "hrku-"),
+        prefixed(
+            "onepassword_service_token",
+            B + "ops_eyJ[A-Za-z0-9_-]{100,2000}+" + E_DASH,
+            2007,
+            "ops_eyj"),
+        // Sidekiq Enterprise and Pro credentials: two 8-hex halves, in Bundler's variable or the
+        // gem source URL.
+        keyed(
+            "sidekiq_credentials",
+            "(?i:contribsys__com)[ \\t]{0,8}[:=][ \\t]{0,8}[\"']?(?<v>[a-f0-9]{8}:[a-f0-9]{8})" + E,
+            24,
+            60,
+            "contribsys"),
+        keyed(
+            "sidekiq_credentials",
+            B + "(?<v>[a-f0-9]{8}:[a-f0-9]{8})@(?:enterprise|gems)\\.contribsys\\.com",
+            40,
+            30,
+            "contribsys"),
+        // Laravel's APP_KEY: the application's encryption key, base64 of 32 bytes.
+        keyed(
+            "laravel_app_key",
+            "(?i:app_key)" + ASSIGN + "(?<v>base64:[A-Za-z0-9+/]{43}=)",
+            0,
+            80,
+            "app_key"));
   }
 }

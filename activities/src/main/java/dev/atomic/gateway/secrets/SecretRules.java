@@ -68,7 +68,7 @@ public final class SecretRules {
   }
 
   public static List<KeywordDetector> detectors() {
-    return List.of(new Assignments(), new PemBlocks(), new UrlPasswords());
+    return List.of(new Assignments(), new PemBlocks(), new UrlPasswords(), new NamedPairs());
   }
 
   public static SecretRules builtIn() {

@@ -137,6 +137,21 @@ final class ServiceRules {
             130,
             "mailgun"),
         keyed("mailchimp_api_key", B + "[a-f0-9]{32}-us[0-9]{1,2}" + E, 32, 8, "-us"),
-        prefixed("brevo_api_key", B + "xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}" + E, 89, "xkeysib-"));
+        prefixed("brevo_api_key", B + "xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}" + E, 89, "xkeysib-"),
+        // New Relic license keys: 36 hex then NRAL.
+        keyed("newrelic_license_key", B + "[a-f0-9]{36}NRAL" + E, 36, 4, "nral"),
+        prefixed("facebook_access_token", B + "EAA[A-Za-z0-9]{90,400}" + E, 403, "eaa"),
+        prefixed("openrouter_api_key", B + "sk-or-v1-[a-f0-9]{64}" + E, 73, "sk-or-v1-"),
+        prefixed(
+            "flutterwave_secret_key", B + "FLWSECK(?:_TEST)?-[a-f0-9]{32}-X" + E, 47, "flwseck"),
+        prefixed("dynatrace_token", B + "dt0c01\\.[A-Z0-9]{24}\\.[A-Z0-9]{64}" + E, 96, "dt0c01."),
+        prefixed("xai_api_key", B + "xai-[A-Za-z0-9]{80}" + E, 84, "xai-"),
+        // A Sentry DSN's user part is the project's key.
+        keyed(
+            "sentry_dsn_key",
+            "https?://(?<v>[a-f0-9]{32})(?::[a-f0-9]{32})?@[A-Za-z0-9.-]{0,80}sentry\\.io",
+            60,
+            40,
+            "sentry.io"));
   }
 }

@@ -70,14 +70,48 @@ final class StructuralRules {
         // mysql -u app -p'secret', sshpass -p secret: the password glued to or after -p.
         of(
                 "generic_secret",
-                "\\b(?:mysql(?:dump|admin|sh)?|mariadb|sshpass)\\b[^\\n]{0,200}?[ \\t]-p[ \\t]?(['\"]?)(?<v>[^\\s'\"]{4,128})\\1(?![^\\s'\"])",
+                "\\b(?:mysql(?:dump|admin|sh)?|mariadb|sshpass|(?:docker|podman|nerdctl)[ \\t]+login|nuget)\\b[^\\n]{0,200}?[ \\t](?:-p|--password)[ \\t=]?(['\"]?)(?<v>[^\\s'\"]{4,128})\\1(?![^\\s'\"])",
                 0,
                 400,
                 SecretRule.CONTEXT,
                 Validators::plausibleSecret,
                 "mysql",
                 "mariadb",
-                "sshpass")
+                "sshpass",
+                "docker",
+                "podman",
+                "nerdctl",
+                "nuget")
+            .anchor(),
+        // curl -u user:secret, --user user:secret: the part after the colon.
+        of(
+                "generic_secret",
+                "\\bcurl\\b[^\\n]{0,300}?[ \\t](?:-u|--user)[ \\t]+(['\"]?)[^\\s:'\"]{1,64}:(?<v>[^\\s'\"]{4,128})\\1(?![^\\s'\"])",
+                0,
+                500,
+                SecretRule.CONTEXT,
+                Validators::plausibleSecret,
+                "curl")
+            .anchor(),
+        // redis-cli -a secret.
+        of(
+                "generic_secret",
+                "\\bredis-cli\\b[^\\n]{0,200}?[ \\t](?:-a|--pass)[ \\t]+(['\"]?)(?<v>[^\\s'\"]{4,128})\\1(?![^\\s'\"])",
+                0,
+                400,
+                SecretRule.CONTEXT,
+                Validators::plausibleSecret,
+                "redis-cli")
+            .anchor(),
+        // Authorization: token …, GenieKey …, ApiKey …: schemes other than Bearer and Basic.
+        of(
+                "bearer_token",
+                "(?i:authorization)[\"']?[ \\t]{0,4}[:=,][ \\t]{0,4}[\"']?(?i:token|geniekey|apikey|api-key|sso-key|key)[ \\t]{1,4}(?<v>[A-Za-z0-9._~+/:-]{16,4000}+=*)",
+                0,
+                4_100,
+                HEADER,
+                Validators::plausibleSecret,
+                "authorization")
             .anchor());
   }
 
