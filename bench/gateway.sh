@@ -12,5 +12,5 @@ echo "== development corpus (../shared/corpora/redaction-dev.jsonl)"
 ./atomic gateway bench --corpus ../shared/corpora/redaction-dev.jsonl --runs "$runs" --large
 if [[ -f bench/corpora/redaction-providers.jsonl ]]; then
   echo "== provider corpus (bench/corpora/redaction-providers.jsonl)"
-  ./atomic gateway bench --corpus bench/corpora/redaction-providers.jsonl --runs "$runs"
+  ./atomic gateway bench --corpus bench/corpora/redaction-providers.jsonl --runs "$runs" --secrets-only
 fi

@@ -348,6 +348,15 @@ public final class RuleSamples {
             + ".ingest.sentry.io/"
             + (1000 + g.nextInt(8999)));
     m.put("tencent_secret_id", "TENCENTCLOUD_SECRET_ID=" + "AKID" + g.pick(ALNUM, 32));
+    m.put(
+        "kubernetes_secret_data",
+        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: orders-db\ntype: Opaque\ndata:\n"
+            + "  connection: "
+            + Base64.getEncoder()
+                .encodeToString(
+                    ("postgres://orders:" + g.pick(ALNUM, 20) + "@db.internal:5432/orders")
+                        .getBytes(StandardCharsets.UTF_8))
+            + "\n");
     m.put("credit_card", "card=" + g.card());
     m.put("iban", "\"iban\": \"" + g.iban() + "\"");
     m.put(

@@ -68,7 +68,12 @@ public final class SecretRules {
   }
 
   public static List<KeywordDetector> detectors() {
-    return List.of(new Assignments(), new PemBlocks(), new UrlPasswords(), new NamedPairs());
+    return List.of(
+        new Assignments(),
+        new PemBlocks(),
+        new UrlPasswords(),
+        new NamedPairs(),
+        new KubernetesSecrets());
   }
 
   public static SecretRules builtIn() {

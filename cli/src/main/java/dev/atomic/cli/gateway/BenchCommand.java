@@ -51,6 +51,12 @@ class BenchCommand implements Callable<Integer> {
   int warmup;
 
   @Option(
+      names = "--secrets-only",
+      description =
+          "Run the secret rules only (for a corpus that labels secrets and not personal data).")
+  boolean secretsOnly;
+
+  @Option(
       names = "--large",
       description =
           "Also time single 1 MiB scans: the corpus text joined, and inputs built to make a"
@@ -72,7 +78,11 @@ class BenchCommand implements Callable<Integer> {
     spec.commandLine().getErr().flush();
     CorpusBench.Report report;
     try {
-      report = new CorpusBench(new RedactionEngine()).run(corpus, warmup, runs, predictions);
+      RedactionEngine engine =
+          secretsOnly
+              ? new RedactionEngine(dev.atomic.gateway.RedactionConfig.builder().pii(false).build())
+              : new RedactionEngine();
+      report = new CorpusBench(engine).run(corpus, warmup, runs, predictions);
     } catch (IOException e) {
       throw new CliException(ExitCodes.FAILED, "cannot read or write: " + e.getMessage());
     } catch (RuntimeException e) {
