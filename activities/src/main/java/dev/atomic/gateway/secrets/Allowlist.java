@@ -172,7 +172,8 @@ public final class Allowlist {
     if (value.isEmpty()) {
       return true;
     }
-    if (NOT_A_VALUE.matcher(value).matches()) {
+    if ((value.charAt(0) == '!' || value.startsWith("pub"))
+        && NOT_A_VALUE.matcher(value).matches()) {
       return true;
     }
     if ("<{[%$#@*".indexOf(value.charAt(0)) >= 0 && TEMPLATE.matcher(value).matches()) {

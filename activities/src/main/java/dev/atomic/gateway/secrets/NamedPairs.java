@@ -30,6 +30,39 @@ final class NamedPairs implements KeywordDetector {
       Pattern.compile(
           "variable[ \\t]{1,4}\"(?<n>[A-Za-z0-9_-]{1,80})\"[ \\t]{0,4}\\{[^{}]{0,300}?default[ \\t]{0,8}=[ \\t]{0,8}\"(?<v>[^\"\\n]{1,512})\"");
 
+  /** A cheap look ahead, so the regex runs only where its form can be. */
+  private static boolean worthMatching(Pattern pattern, String text, int hit) {
+    int limit = Math.min(text.length(), hit + 400);
+    if (pattern == XML) {
+      int eq = text.indexOf('=', hit);
+      int quote = eq < 0 ? -1 : eq + 1;
+      while (quote > 0
+          && quote < limit
+          && (text.charAt(quote) == ' ' || text.charAt(quote) == '\t')) {
+        quote++;
+      }
+      return quote > 0
+          && quote < limit
+          && text.charAt(quote) == '"'
+          && indexOf(text, "value", quote, limit) >= 0;
+    }
+    if (pattern == YAML_ENV) {
+      int newline = text.indexOf('\n', hit);
+      return newline > 0
+          && newline < limit
+          && indexOf(text, "value:", newline, Math.min(limit, newline + 48)) >= 0;
+    }
+    if (pattern == HCL) {
+      return indexOf(text, "default", hit, limit) >= 0;
+    }
+    return indexOf(text, "password", hit, Math.min(text.length(), hit + 600)) >= 0;
+  }
+
+  private static int indexOf(String text, String word, int from, int to) {
+    int at = text.indexOf(word, from);
+    return at >= 0 && at + word.length() <= to ? at : -1;
+  }
+
   private static final Pattern NETRC =
       Pattern.compile(
           "machine[ \\t]+\\S{1,255}[ \\t\\n]+(?:login[ \\t]+\\S{1,255}[ \\t\\n]+)?password[ \\t]+(?<v>\\S{1,512})");
@@ -54,6 +87,9 @@ final class NamedPairs implements KeywordDetector {
           case 'v' -> HCL;
           default -> NETRC;
         };
+    if (!worthMatching(pattern, text, hit)) {
+      return hit + 1;
+    }
     Matcher m = pattern.matcher(text);
     m.region(hit, Math.min(text.length(), hit + 1200));
     if (!m.lookingAt()) {
