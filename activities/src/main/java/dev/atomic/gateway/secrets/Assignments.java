@@ -50,6 +50,8 @@ final class Assignments implements KeywordDetector {
           "sharedkey",
           "clientkey",
           "storagekey",
+          "writekey",
+          "pat",
           "basicauth",
           "authorization",
           "secretkeybase");
@@ -65,6 +67,7 @@ final class Assignments implements KeywordDetector {
           "overpass",
           "underpass",
           "surpass",
+          "compat",
           "pagetoken",
           "continuationtoken",
           "synctoken",

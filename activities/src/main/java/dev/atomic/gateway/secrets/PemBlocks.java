@@ -43,7 +43,7 @@ final class PemBlocks implements KeywordDetector {
         || !(label.endsWith("PRIVATE KEY") || label.endsWith("PRIVATE KEY BLOCK"))) {
       return labelEnd;
     }
-    int bodyStart = labelEnd + 5;
+    int bodyStart = skipArmorHeaders(text, labelEnd + 5);
     String endLine = "-----END " + label + "-----";
     // Walk the block rather than search for its END line, so the cost is bounded by the block
     // itself even when BEGIN lines have no END.
@@ -69,6 +69,38 @@ final class PemBlocks implements KeywordDetector {
       emit(out, hit, k);
     }
     return j;
+  }
+
+  /**
+   * Skips OpenPGP armor headers ({@code Comment: Alice <alice@example.com>}, {@code Version: …}):
+   * lines of a name, a colon and free text, right after the BEGIN line.
+   */
+  private static int skipArmorHeaders(String text, int at) {
+    int i = at;
+    if (i < text.length() && text.charAt(i) == '\r') {
+      i++;
+    }
+    if (i >= text.length() || text.charAt(i) != '\n') {
+      return at;
+    }
+    for (int lines = 0; lines < 8; lines++) {
+      int start = i + 1;
+      int colon = start;
+      while (colon < text.length()
+          && colon - start < 40
+          && (Character.isLetter(text.charAt(colon)) || text.charAt(colon) == '-')) {
+        colon++;
+      }
+      if (colon == start || !text.startsWith(": ", colon)) {
+        return i;
+      }
+      int end = text.indexOf('\n', colon);
+      if (end < 0 || end - colon > 200) {
+        return i;
+      }
+      i = end;
+    }
+    return i;
   }
 
   private static int emit(Consumer<Candidate> out, int start, int end) {
