@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.atomic.evidence.EvidenceRedactor;
 import dev.atomic.platform.Json;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -184,16 +181,7 @@ final class PackRedaction {
   }
 
   private static String utf8(byte[] data) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(data))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
+    return dev.atomic.platform.Utf8.decodeOrNull(data);
   }
 
   /** The {@code redactions.json} document. */

@@ -3,10 +3,7 @@ package dev.atomic.gateway.secrets;
 import dev.atomic.gateway.Candidate;
 import dev.atomic.gateway.Kind;
 import dev.atomic.gateway.Validators;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import dev.atomic.platform.Utf8;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -83,18 +80,6 @@ final class KubernetesSecrets implements KeywordDetector {
 
   private static String decode(String encoded) {
     byte[] bytes = Validators.base64(encoded);
-    if (bytes == null) {
-      return null;
-    }
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
+    return bytes == null ? null : Utf8.decodeOrNull(bytes);
   }
 }

@@ -8,13 +8,10 @@ import dev.atomic.gateway.RedactionConfig;
 import dev.atomic.gateway.RedactionEngine;
 import dev.atomic.gateway.secrets.GitleaksRules;
 import dev.atomic.platform.Json;
+import dev.atomic.platform.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -146,17 +143,11 @@ class ScanCommand implements Callable<Integer> {
   }
 
   private static String utf8(InputStream in, String name) throws IOException {
-    byte[] bytes = in.readAllBytes();
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
+    String text = Utf8.decodeOrNull(in.readAllBytes());
+    if (text == null) {
       throw new CliException(ExitCodes.USAGE, name + " is not UTF-8 text");
     }
+    return text;
   }
 
   private void print(List<DiffScan.Finding> findings, int scanned) {
