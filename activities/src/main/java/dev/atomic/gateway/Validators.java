@@ -230,7 +230,7 @@ public final class Validators {
     if (value.endsWith("()") || entropy(value) < Math.min(3.0, log2(n) - 0.5) || pathOrUrl(value)) {
       return false;
     }
-    return !Allowlist.isPlaceholder(value) && !Allowlist.isDocumentedExample(value);
+    return !Allowlist.isWholePlaceholder(value) && !Allowlist.isDocumentedExample(value);
     // A UUID under a secret name is the secret: Heroku, Snyk and Splunk tokens are UUIDs.
   }
 

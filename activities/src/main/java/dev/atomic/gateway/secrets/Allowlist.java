@@ -141,7 +141,7 @@ public final class Allowlist {
 
   private static final Pattern OCTOPUS = Pattern.compile("#\\{[^{}]{1,200}}#?");
 
-  private static final Pattern WORDS = Pattern.compile("[A-Za-z_ .-]*[0-9]?");
+  private static final Pattern WORDS = Pattern.compile("[A-Za-z_ .-]*[0-9]{0,4}");
 
   // A YAML tag resolved elsewhere (!vault_ref x, !Ref x, !secret x); a public client token
   // (Datadog RUM's pub + 32 hex), which a browser is meant to see.
@@ -214,7 +214,10 @@ public final class Allowlist {
     if (PLACEHOLDER_VALUES.contains(lower) || lower.chars().allMatch(c -> MASKS.indexOf(c) >= 0)) {
       return true;
     }
-    if (v.contains("****") || v.contains("\u2022\u2022\u2022") || OCTOPUS.matcher(v).matches()) {
+    if (v.contains("****")
+        || v.contains("\u2022\u2022\u2022")
+        || OCTOPUS.matcher(v).matches()
+        || (v.charAt(0) == '!' || v.startsWith("pub")) && NOT_A_VALUE.matcher(v).matches()) {
       // Masked (sk_live_****adkI) or an Octopus Deploy variable (#{DbPassword}#).
       return true;
     }

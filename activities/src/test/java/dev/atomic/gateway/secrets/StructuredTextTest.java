@@ -80,6 +80,16 @@ class StructuredTextTest {
   }
 
   @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sample", "xxxx", "_here", "example", "dummy"})
+  void aPlaceholderWordInsideARealValueNoLongerLetsItPass(String word) {
+    String value = "Q8m2Xv7L" + word + "p4tK9sN3";
+
+    assertThat(engine.scan("DB_PASSWORD=" + value).sanitized()).isEqualTo("DB_PASSWORD=" + SECRET);
+    assertThat(engine.scan("DB_PASSWORD=your_password_here").found()).isFalse();
+    assertThat(engine.scan("DB_PASSWORD=changeme123").found()).isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"connection", "password", "config.json"})
   void kubernetesSecretDataIsDecodedAndTheEncodedValueRedacted(String key) {
     String inside =
