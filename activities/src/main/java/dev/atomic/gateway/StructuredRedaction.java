@@ -113,6 +113,11 @@ public final class StructuredRedaction {
     if (text.length() <= limit) {
       RedactionResult result = engine.scanNamed(name, text);
       if (!result.found()) {
+        if (encodesSecret(text)) {
+          // Base64 of text with a secret in it: a part of base64 would still decode.
+          found.accept(new Finding(path, "base64_secret"));
+          return Kind.SECRET.placeholder();
+        }
         return text;
       }
       result.redactions().forEach(r -> found.accept(new Finding(path, r.rule())));
@@ -129,6 +134,20 @@ public final class StructuredRedaction {
     }
     return changed ? out.toString() : text;
   }
+
+  /** Base64 (standard or URL-safe) of UTF-8 text in which the engine finds a secret. */
+  private boolean encodesSecret(String text) {
+    if (text.length() < 24 || text.length() > 65_536 || !BASE64.matcher(text).matches()) {
+      return false;
+    }
+    byte[] bytes = Validators.base64(text);
+    String decoded = bytes == null ? null : dev.atomic.platform.Utf8.decodeOrNull(bytes);
+    return decoded != null
+        && engine.scan(decoded).redactions().stream().anyMatch(r -> r.kind() == Kind.SECRET);
+  }
+
+  private static final java.util.regex.Pattern BASE64 =
+      java.util.regex.Pattern.compile("[A-Za-z0-9+/_-]+={0,2}");
 
   private static String member(String key) {
     return key.matches("[A-Za-z_][A-Za-z0-9_]*")

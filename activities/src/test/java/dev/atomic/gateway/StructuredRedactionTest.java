@@ -122,6 +122,28 @@ class StructuredRedactionTest {
   }
 
   @Test
+  void base64OfTextWithASecretIsRedactedWholeAndOtherBase64Stays() {
+    String wrapped =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                ("postgres://orders:" + VALUE + "@db:5432/orders")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String harmless =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                "log-level=debug, region=eu-west-1"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    List<StructuredRedaction.Finding> found = new ArrayList<>();
+
+    Object clean = redaction.redact(Map.of("blob", wrapped, "settings", harmless), "$", found::add);
+
+    assertThat(clean).isEqualTo(Map.of("blob", SECRET, "settings", harmless));
+    assertThat(found)
+        .extracting(StructuredRedaction.Finding::rule)
+        .containsExactly("base64_secret");
+  }
+
+  @Test
   void nothingFoundReturnsTheSameInstance() {
     Map<String, Object> data = Map.of("title", "Rename Validate", "batches", List.of(1, 2));
 

@@ -278,6 +278,22 @@ class GatewayApiIT {
     return platform.postJson("/gateway/route", json);
   }
 
+  @Test
+  void aTeamsGitleaksRuleSetWorksThroughThePreflight() {
+    String key = "adk_" + "q7w2e9r4t1y6u3i8o5p0a2s7";
+
+    JsonNode found =
+        preflight(Map.of("content", "ACME_DEPLOY_KEY=" + key, "provider", "copilot")).json();
+    JsonNode allowed =
+        preflight(Map.of("content", "acme_deploy_key: adk_fixture00000000000000000")).json();
+
+    assertThat(found.get("sanitizedContent").asText())
+        .isEqualTo("ACME_DEPLOY_KEY=***REDACTED_SECRET***");
+    assertThat(found.at("/redactions/0/type").asText()).isEqualTo("secret");
+    assertThat(found.at("/redactions/0/rule").asText()).isEqualTo("acme-deploy-key");
+    assertThat(allowed.path("redactions")).isEmpty();
+  }
+
   private Response preflight(Map<String, Object> body) {
     return platform.postJson("/gateway/preflight", Json.write(body));
   }

@@ -74,6 +74,10 @@ final class TestPlatform {
                     "block",
                     "atomic.gateway.providers.windsurf.enabled",
                     "false",
+                    "atomic.gateway.rules-file",
+                    java.nio.file.Path.of("src/test/resources/team-gitleaks.toml")
+                        .toAbsolutePath()
+                        .toString(),
                     "atomic.gateway.proprietary-markers",
                     "CONFIDENTIAL,ProjectZephyr",
                     "atomic.evidence.max-event-bytes",

@@ -51,6 +51,8 @@ final class Assignments implements KeywordDetector {
           "clientkey",
           "storagekey",
           "writekey",
+          "dsn",
+          "dsnkey",
           "pat",
           "basicauth",
           "authorization",

@@ -218,12 +218,8 @@ final class DevToolRules {
             40,
             30,
             "contribsys"),
-        // Laravel's APP_KEY: the application's encryption key, base64 of 32 bytes.
-        keyed(
-            "laravel_app_key",
-            "(?i:app_key)" + ASSIGN + "(?<v>base64:[A-Za-z0-9+/]{43}=)",
-            0,
-            80,
-            "app_key"));
+        // Laravel's APP_KEY: the application's encryption key, base64 of 32 bytes, written with
+        // its base64: prefix.
+        prefixed("laravel_app_key", B + "base64:[A-Za-z0-9+/]{43}=" + E, 51, "base64:"));
   }
 }
