@@ -29,6 +29,9 @@ final class EndpointRoles {
           rule("GET", "/health", Access.PUBLIC),
           rule("GET", "/actuator/health/liveness", Access.PUBLIC),
           rule("GET", "/actuator/health/readiness", Access.PUBLIC),
+          // The API's contract: what every client may read before it has a credential.
+          rule("GET", "/v3/api-docs(/.*)?", Access.PUBLIC),
+          rule("GET", "/swagger-ui(\\.html|/.*)", Access.PUBLIC),
           rule("*", "/admin(/.*)?", Access.role(Role.ADMIN)),
           rule(
               "POST",
