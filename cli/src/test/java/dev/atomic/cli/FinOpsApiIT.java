@@ -58,6 +58,24 @@ class FinOpsApiIT {
   }
 
   @Test
+  void theRunbooksAdjustLimitsSetsTheGlobalTotal() {
+    // The runbook's "adjust limits": PUT /finops/budget {"total": …}.
+    BigDecimal before = platform.get("/finops/budget").json().get("total").decimalValue();
+    try {
+      Response set = put("/finops/budget", "{\"total\": 150}");
+
+      assertThat(set.status()).as(set.body()).isEqualTo(200);
+      assertThat(set.json().get("total").decimalValue()).isEqualByComparingTo("150");
+      assertThat(platform.get("/finops/budgets/global").json().get("total").decimalValue())
+          .isEqualByComparingTo("150");
+      assertError(put("/finops/budget", "{\"total\": -3}"), 400, "total");
+    } finally {
+      assertThat(put("/finops/budget", "{\"total\": " + before.toPlainString() + "}").status())
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
   void badConsumptionIsRefusedAndNothingIsAdded() {
     BigDecimal consumed = platform.get("/finops/budget").json().get("consumed").decimalValue();
 

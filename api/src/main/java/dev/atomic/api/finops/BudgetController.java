@@ -45,6 +45,15 @@ class BudgetController {
     return consume(BudgetScope.GLOBAL, body);
   }
 
+  /**
+   * The runbook's "adjust limits": sets the global budget's total, as {@code PUT
+   * /finops/budgets/global} does: {@code {"total": 500}}.
+   */
+  @PutMapping("/finops/budget")
+  Budget defineGlobal(@RequestBody(required = false) JsonNode body) {
+    return define(BudgetScope.GLOBAL_NAME, body);
+  }
+
   @GetMapping("/finops/budgets")
   List<Budget> list() {
     return finOps.budgets().list();

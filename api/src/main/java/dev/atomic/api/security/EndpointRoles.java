@@ -39,7 +39,7 @@ final class EndpointRoles {
               Access.role(Role.APPROVER)),
           rule("POST", "/missions/{}/rollback/{}", Access.role(Role.OPERATOR)),
           rule("PUT,POST", "/finops/budgets/{}", Access.role(Role.OPERATOR)),
-          rule("POST", "/finops/budget", Access.role(Role.OPERATOR)),
+          rule("POST,PUT", "/finops/budget", Access.role(Role.OPERATOR)),
           rule("PUT", "/policies/models", Access.role(Role.OPERATOR)),
           rule("DELETE", "/policies/models/{}", Access.role(Role.OPERATOR)),
           rule("*", "/actuator(/.*)?", Access.role(Role.OPERATOR)),
