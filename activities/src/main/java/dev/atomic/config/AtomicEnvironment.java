@@ -27,8 +27,17 @@ public class AtomicEnvironment implements EnvironmentPostProcessor {
       properties.putAll(datasource(databaseUrl.trim()));
     }
     String logFormat = environment.getProperty("LOG_FORMAT");
-    if (logFormat != null && logFormat.trim().equalsIgnoreCase("json")) {
-      properties.put("logging.structured.format.console", "ecs");
+    boolean json = logFormat != null && logFormat.trim().equalsIgnoreCase("json");
+    if (json) {
+      properties.put("logging.structured.format.console", AtomicLogFormat.class.getName());
+    }
+    String logFile = environment.getProperty("LOG_FILE");
+    if (logFile != null && !logFile.isBlank()) {
+      // The runbook's /var/log/atomic habit: the same lines to a file as well, rotated by size.
+      properties.put("logging.file.name", logFile.strip());
+      if (json) {
+        properties.put("logging.structured.format.file", AtomicLogFormat.class.getName());
+      }
     }
     if (!properties.isEmpty()) {
       environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, properties));

@@ -111,6 +111,18 @@ class SecurityConfiguration {
     http.addFilterBefore(
         new CredentialFilter(keys, settings, jwt.enabled()), AnonymousAuthenticationFilter.class);
     http.addFilterAfter(new RateLimits(settings.gatewayRateLimit()), AuthorizationFilter.class);
+    // The access log names who made the request, whatever the outcome of authorization.
+    http.addFilterBefore(
+        (request, response, chain) -> {
+          var authentication =
+              org.springframework.security.core.context.SecurityContextHolder.getContext()
+                  .getAuthentication();
+          if (authentication instanceof CallerAuthentication caller) {
+            request.setAttribute(dev.atomic.api.web.AccessLog.PRINCIPAL, caller.caller().name());
+          }
+          chain.doFilter(request, response);
+        },
+        AuthorizationFilter.class);
     if (jwt.enabled()) {
       DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
       JwtCallers callers = new JwtCallers(settings);
