@@ -49,7 +49,7 @@ public class AtomicEnvironment implements EnvironmentPostProcessor {
    *
    * @throws IllegalArgumentException for a URL that is neither JDBC nor PostgreSQL
    */
-  static Map<String, Object> datasource(String databaseUrl) {
+  public static Map<String, Object> datasource(String databaseUrl) {
     Map<String, Object> properties = new LinkedHashMap<>();
     if (databaseUrl.startsWith("jdbc:")) {
       properties.put("spring.datasource.url", databaseUrl);

@@ -1,6 +1,7 @@
 package dev.atomic.cli;
 
 import dev.atomic.cli.admin.AdminCommand;
+import dev.atomic.cli.db.DbCommand;
 import dev.atomic.cli.dev.ApiCommand;
 import dev.atomic.cli.dev.DemoCommand;
 import dev.atomic.cli.dev.DevCommand;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Command;
       EvidenceCommand.class,
       FinOpsCommand.class,
       GatewayCommand.class,
-      AdminCommand.class
+      AdminCommand.class,
+      DbCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -57,13 +57,18 @@ class SecretsInEvidenceIT {
         String name = sample.getKey().toUpperCase(Locale.ROOT);
         String text = sample.getValue();
         String line = oneLine(text);
-        if (line.length() <= 500) {
+        boolean oneLine = !text.contains("\n");
+        if (oneLine && line.length() <= 500) {
           // The mission path: the title becomes the workflow's MissionCreated event.
           Response created = platform.postJson("/missions", Json.write(Map.of("title", line)));
           assertThat(created.status()).as(created.body()).isEqualTo(201);
           missions.add(created.json().get("missionId").asText());
         }
-        descriptions.add(line);
+        if (oneLine) {
+          // Titles, comments and descriptions are one line; a multi-line sample goes through
+          // the external events below as it is.
+          descriptions.add(line);
+        }
         // External events: bare, as a {NAME: value} pair, nested, and as a name/value entry.
         record(id, Map.of("log", text));
         for (String value : secretsIn(engine, text)) {

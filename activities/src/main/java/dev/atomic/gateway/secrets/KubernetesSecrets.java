@@ -47,22 +47,22 @@ final class KubernetesSecrets implements KeywordDetector {
     start = start < from ? from : start + 4;
     int end = text.indexOf("\n---", hit);
     end = end < 0 ? Math.min(text.length(), hit + MAX_DOCUMENT) : Math.min(end, hit + MAX_DOCUMENT);
+    // Every data: block of the region: a log line may hold several manifests without ---.
     Matcher data = DATA.matcher(text).region(start, end);
-    if (!data.find()) {
-      return hit + 1;
-    }
-    int indent = data.group(1).length();
-    Matcher entry = ENTRY.matcher(text).region(data.end(), end);
-    while (entry.find()) {
-      if (entry.group(1).length() <= indent) {
-        break;
-      }
-      String key = entry.group(2);
-      String encoded = entry.group(3);
-      String decoded = decode(encoded);
-      if (decoded != null && holdsSecret(key, decoded)) {
-        out.accept(
-            new Candidate(entry.start(3), entry.end(3), Kind.SECRET, RULE, SecretRule.VENDOR));
+    while (data.find()) {
+      int indent = data.group(1).length();
+      Matcher entry = ENTRY.matcher(text).region(data.end(), end);
+      while (entry.find()) {
+        if (entry.group(1).length() <= indent) {
+          break;
+        }
+        String key = entry.group(2);
+        String encoded = entry.group(3);
+        String decoded = decode(encoded);
+        if (decoded != null && holdsSecret(key, decoded)) {
+          out.accept(
+              new Candidate(entry.start(3), entry.end(3), Kind.SECRET, RULE, SecretRule.VENDOR));
+        }
       }
     }
     return end;

@@ -116,6 +116,18 @@ class StructuredTextTest {
         .contains("username: b3JkZXJz");
   }
 
+  @org.junit.jupiter.api.Test
+  void everyManifestOfALogLineIsScannedEvenWithoutDocumentSeparators() {
+    String encoded =
+        Base64.getEncoder()
+            .encodeToString(
+                ("postgres://orders:" + VALUE + "@db/orders").getBytes(StandardCharsets.UTF_8));
+    String manifest = "kind: Secret\ndata:\n  connection: " + encoded + "\n";
+    String log = "applying\n" + manifest + "failed with: applying\n" + manifest;
+
+    assertThat(engine.scan(log).sanitized()).doesNotContain(encoded);
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"ConfigMap", "Secret"})
   void dataThatHoldsNoSecretStays(String kind) {

@@ -21,6 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * id per request: the caller's {@code X-Correlation-Id} (or {@code X-Request-Id}) when it is a
  * plain token, else a new one, answered in {@code X-Correlation-Id} and put in the logging context
  * ({@code correlationId}) of every line the request writes.
+ *
+ * <p>The path is logged segment by segment: words, ids with a short prefix ({@code M-…}, {@code
+ * dte-…}) and budget scopes as they are, anything else as {@code …}, so that text a client puts in
+ * a path (a pasted token) never reaches the log. The query string is not logged.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -50,12 +54,41 @@ public class AccessLog extends OncePerRequestFilter {
       log.info(
           "{} {} {} {} ms by {}",
           request.getMethod(),
-          request.getRequestURI(),
+          loggable(request.getRequestURI()),
           response.getStatus(),
           millis,
           principal == null ? "-" : principal);
       MDC.remove("correlationId");
     }
+  }
+
+  private static final Pattern SEGMENT =
+      Pattern.compile(
+          // route words (decision-token, swagger-ui.html, batch-1): short parts only, so a
+          // lower-case token glued to a word (apikey-f5bf…) is not one; mission, job,
+          // reservation and event ids; budget scopes.
+          "[a-z][a-z0-9]{0,15}(?:[-._][a-z0-9]{1,15}){0,3}"
+              + "|(?:M|dte|res|EVT)-[A-Za-z0-9-]{1,60}"
+              + "|(?:global|team:[a-z0-9._-]{1,64}|mission:M-[A-Z0-9]{1,20})");
+
+  /** The path with every segment that is not a word, an id or a scope replaced by {@code …}. */
+  static String loggable(String path) {
+    if (path == null || path.isEmpty()) {
+      return "/";
+    }
+    StringBuilder out = new StringBuilder(Math.min(path.length(), 256));
+    for (String segment : path.split("/", -1)) {
+      if (out.length() > 0 || path.startsWith("/")) {
+        out.append('/');
+      }
+      if (!segment.isEmpty()) {
+        out.append(SEGMENT.matcher(segment).matches() ? segment : "…");
+      }
+      if (out.length() > 256) {
+        return out.append('…').toString();
+      }
+    }
+    return out.toString().replaceFirst("^//", "/");
   }
 
   private static String correlationId(HttpServletRequest request) {
