@@ -2,6 +2,7 @@ package dev.atomic.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atomic.cli.TestPlatform.Response;
 import dev.atomic.evidence.EventTypes;
 import dev.atomic.evidence.EvidenceEvent;
 import java.io.BufferedReader;
@@ -47,7 +48,24 @@ class WorkerRestartIT {
 
   @Test
   void aMissionSurvivesAWorkerRestartWithoutDuplicateEvents() throws Exception {
+    // With no worker on its queue the orchestrator cannot serve, and says why.
+    Response before = platform.get(platform.servicePorts[1], "/health");
+    assertThat(before.status()).as(before.body()).isEqualTo(503);
+    assertThat(before.json().get("status").asText()).isEqualTo("unhealthy");
+    assertThat(before.json().at("/checks/workers").asText())
+        .startsWith("down: no worker has polled atomic-missions");
+    assertThat(before.json().at("/checks/database").asText()).startsWith("up");
+    assertThat(platform.get("/health").status()).as("the API needs no worker").isEqualTo(200);
+
     worker = startWorker("first");
+    Response after = platform.get(platform.servicePorts[1], "/health");
+    for (int i = 0; i < 60 && after.status() != 200; i++) {
+      TestPlatform.sleep(java.time.Duration.ofMillis(500));
+      after = platform.get(platform.servicePorts[1], "/health");
+    }
+    assertThat(after.status()).as(after.body()).isEqualTo(200);
+    assertThat(after.json().at("/checks/workers").asText())
+        .contains("worker(s) on atomic-missions");
     String id = platform.createMission("Survive a restart", "medium");
     assertThat(platform.postEmpty("/missions/" + id + "/checkpoints/plan/approve").status())
         .isEqualTo(200);
