@@ -2,10 +2,15 @@ package dev.atomic.cli.admin;
 
 import picocli.CommandLine.Command;
 
-/** {@code atomic admin …}: API keys (role admin). */
+/** {@code atomic admin …}: API keys and maintenance mode (role admin). */
 @Command(
     name = "admin",
     mixinStandardHelpOptions = true,
-    description = "Create, list and revoke API keys (needs the admin role).",
-    subcommands = {CreateKeyCommand.class, ListKeysCommand.class, RevokeKeyCommand.class})
+    description = "API keys and maintenance mode (needs the admin role).",
+    subcommands = {
+      CreateKeyCommand.class,
+      ListKeysCommand.class,
+      RevokeKeyCommand.class,
+      MaintenanceCommand.class
+    })
 public class AdminCommand {}
