@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.atomic.evidence.EvidenceRedactor;
 import dev.atomic.platform.Json;
+import dev.atomic.platform.Utf8;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -137,6 +138,7 @@ final class PackRedaction {
       return;
     }
     byte[] redacted;
+    String text = "binary/plain".equals(encoding) ? Utf8.decodeOrNull(data) : null;
     if ("json/plain".equals(encoding)) {
       Object value;
       try {
@@ -154,8 +156,7 @@ final class PackRedaction {
       } catch (IOException e) {
         throw new IllegalStateException("cannot write a redacted payload", e);
       }
-    } else if ("binary/plain".equals(encoding) && utf8(data) != null) {
-      String text = utf8(data);
+    } else if (text != null) {
       Object clean =
           redactor.redact(null, text, "$", r -> entries.add(entry(HISTORY, eventId, at, r)));
       if (clean == text) {
@@ -178,10 +179,6 @@ final class PackRedaction {
     } catch (IllegalArgumentException e) {
       return "";
     }
-  }
-
-  private static String utf8(byte[] data) {
-    return dev.atomic.platform.Utf8.decodeOrNull(data);
   }
 
   /** The {@code redactions.json} document. */

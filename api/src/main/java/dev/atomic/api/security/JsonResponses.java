@@ -6,12 +6,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.MediaType;
 
-/** Security refusals in the API's error shape. */
-final class JsonResponses {
+/** Refusals written by servlet filters, before any controller, in the API's error shape. */
+public final class JsonResponses {
 
   private JsonResponses() {}
 
-  static void write(HttpServletResponse response, int status, String error, String details)
+  public static void write(HttpServletResponse response, int status, String error, String details)
       throws IOException {
     if (response.isCommitted()) {
       return;

@@ -1,6 +1,7 @@
 package dev.atomic.api.web;
 
 import dev.atomic.api.security.Caller;
+import dev.atomic.api.security.JsonResponses;
 import dev.atomic.platform.Database;
 import dev.atomic.platform.Maintenance;
 import jakarta.servlet.FilterChain;
@@ -8,7 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -120,22 +120,13 @@ class MaintenanceController {
             chain.doFilter(request, response);
             return;
           }
-          response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
           response.setHeader("Retry-After", String.valueOf(RETRY_AFTER));
-          response.setContentType("application/json");
-          String details =
+          JsonResponses.write(
+              response,
+              HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+              "Maintenance in progress: no new missions",
               "running missions go on; new ones start when maintenance ends"
-                  + (state.reason() == null ? "" : " (" + state.reason() + ")");
-          response
-              .getOutputStream()
-              .write(
-                  dev.atomic.platform.Json.write(
-                          Map.of(
-                              "error",
-                              "Maintenance in progress: no new missions",
-                              "details",
-                              details))
-                      .getBytes(StandardCharsets.UTF_8));
+                  + (state.reason() == null ? "" : " (" + state.reason() + ")"));
         }
       };
     }
