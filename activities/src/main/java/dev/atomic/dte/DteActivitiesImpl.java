@@ -5,6 +5,7 @@ import dev.atomic.dte.git.Repositories;
 import dev.atomic.dte.verify.Verification;
 import dev.atomic.dte.verify.VerificationReport;
 import dev.atomic.dte.verify.VerificationSettings;
+import dev.atomic.platform.AtomicMetrics;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +24,7 @@ public class DteActivitiesImpl implements DteActivities {
   private final dev.atomic.evidence.artifacts.ArtifactStore artifacts;
   private final DteEngine engine;
   private final dev.atomic.dte.verify.ToolJars tools = new dev.atomic.dte.verify.ToolJars();
+  private final AtomicMetrics metrics;
 
   public DteActivitiesImpl(DteEngine engine, WorkingDirectories roots, Repositories repositories) {
     this(engine, roots, repositories, null);
@@ -36,6 +38,20 @@ public class DteActivitiesImpl implements DteActivities {
       WorkingDirectories roots,
       Repositories repositories,
       dev.atomic.evidence.artifacts.ArtifactStore artifacts) {
+    this(engine, roots, repositories, artifacts, AtomicMetrics.none());
+  }
+
+  /**
+   * @param artifacts where planned diffs are stored; null keeps only their digest
+   * @param metrics counts verifications, mutation scores and steps that end in an error
+   */
+  public DteActivitiesImpl(
+      DteEngine engine,
+      WorkingDirectories roots,
+      Repositories repositories,
+      dev.atomic.evidence.artifacts.ArtifactStore artifacts,
+      AtomicMetrics metrics) {
+    this.metrics = metrics;
     this.engine = engine;
     this.roots = roots;
     this.repositories = repositories;
@@ -91,7 +107,7 @@ public class DteActivitiesImpl implements DteActivities {
           request.requestedBy(),
           java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     } catch (DteException e) {
-      throw failure(e);
+      throw failure("plan", e);
     }
   }
 
@@ -101,7 +117,7 @@ public class DteActivitiesImpl implements DteActivities {
       Path dir = tree(request);
       return engine.preview(request.spec(), dir, classpath(request, dir), beat::progress);
     } catch (DteException e) {
-      throw failure(e);
+      throw failure("preview", e);
     }
   }
 
@@ -142,7 +158,7 @@ public class DteActivitiesImpl implements DteActivities {
           digest,
           bytes.length);
     } catch (DteException e) {
-      throw failure(e);
+      throw failure("plan_mission", e);
     }
   }
 
@@ -165,7 +181,7 @@ public class DteActivitiesImpl implements DteActivities {
       repositories.push(clone, request.branch());
       return batch;
     } catch (DteException e) {
-      throw failure(e);
+      throw failure("apply_batch", e);
     }
   }
 
@@ -181,7 +197,7 @@ public class DteActivitiesImpl implements DteActivities {
       repositories.push(clone, request.branch());
       return reverted;
     } catch (DteException e) {
-      throw failure(e);
+      throw failure("revert_batch", e);
     }
   }
 
@@ -190,15 +206,16 @@ public class DteActivitiesImpl implements DteActivities {
     try (Heartbeat beat = Heartbeat.start("verifyMission")) {
       Path clone = repositories.missionClone(request.repository(), request.missionId());
       repositories.checkoutBranch(clone, request.branch(), null);
-      return Verification.run(
-          request.spec(),
-          clone,
-          VerificationSettings.fromEnvironment()
-              .withTools(tools)
-              .withClasspaths(engine.classpaths()),
-          beat::progress);
+      return counted(
+          Verification.run(
+              request.spec(),
+              clone,
+              VerificationSettings.fromEnvironment()
+                  .withTools(tools)
+                  .withClasspaths(engine.classpaths()),
+              beat::progress));
     } catch (DteException e) {
-      throw failure(e);
+      throw failure("verify_mission", e);
     }
   }
 
@@ -210,15 +227,16 @@ public class DteActivitiesImpl implements DteActivities {
   @Override
   public VerificationReport verify(DteRequest request) {
     try (Heartbeat beat = Heartbeat.start("verify")) {
-      return Verification.run(
-          request.spec(),
-          tree(request),
-          VerificationSettings.fromEnvironment()
-              .withTools(tools)
-              .withClasspaths(engine.classpaths()),
-          beat::progress);
+      return counted(
+          Verification.run(
+              request.spec(),
+              tree(request),
+              VerificationSettings.fromEnvironment()
+                  .withTools(tools)
+                  .withClasspaths(engine.classpaths()),
+              beat::progress));
     } catch (DteException e) {
-      throw failure(e);
+      throw failure("verify", e);
     }
   }
 
@@ -241,8 +259,19 @@ public class DteActivitiesImpl implements DteActivities {
       }
       return engine.apply(request.spec(), dir, classpath, beat::progress);
     } catch (DteException e) {
-      throw failure(e);
+      throw failure("apply", e);
     }
+  }
+
+  private ApplicationFailure failure(String step, DteException e) {
+    metrics.transformationError(step, e.kind().name());
+    return failure(e);
+  }
+
+  private VerificationReport counted(VerificationReport report) {
+    metrics.verification(
+        report.success(), report.mutationReport() == null ? null : report.mutationReport().score());
+    return report;
   }
 
   private static ApplicationFailure failure(DteException e) {

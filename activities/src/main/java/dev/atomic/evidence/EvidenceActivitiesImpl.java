@@ -8,6 +8,7 @@ import dev.atomic.evidence.pack.MissionPack;
 import dev.atomic.evidence.pack.PackPart;
 import dev.atomic.evidence.pack.PlatformVersions;
 import dev.atomic.evidence.pack.SigningKey;
+import dev.atomic.platform.AtomicMetrics;
 import io.temporal.client.WorkflowClient;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ public class EvidenceActivitiesImpl implements EvidenceActivities {
   private final ArtifactStore artifacts;
   private final WorkflowClient temporal;
   private final Clock clock;
+  private final AtomicMetrics metrics;
 
   public EvidenceActivitiesImpl(
       EvidenceStore store,
@@ -33,6 +35,19 @@ public class EvidenceActivitiesImpl implements EvidenceActivities {
       ArtifactStore artifacts,
       WorkflowClient temporal,
       Clock clock) {
+    this(store, key, finops, artifacts, temporal, clock, AtomicMetrics.none());
+  }
+
+  /** Each pack generated is counted in {@code metrics}. */
+  public EvidenceActivitiesImpl(
+      EvidenceStore store,
+      SigningKey key,
+      FinOpsSummaries finops,
+      ArtifactStore artifacts,
+      WorkflowClient temporal,
+      Clock clock,
+      AtomicMetrics metrics) {
+    this.metrics = metrics;
     this.store = store;
     this.key = key;
     this.finops = finops;
@@ -76,6 +91,7 @@ public class EvidenceActivitiesImpl implements EvidenceActivities {
     byte[] zip = new AuditPackWriter(key).write(contents);
     String sha256 =
         artifacts.put(request.missionId(), ArtifactStore.AUDIT_PACK, "application/zip", zip);
+    metrics.evidenceExport("mission");
     ChainedEvent last = events.get(events.size() - 1);
     return new AuditPackRef(sha256, zip.length, key.keyId(), events.size(), last.id());
   }

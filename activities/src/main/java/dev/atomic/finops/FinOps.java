@@ -2,6 +2,7 @@ package dev.atomic.finops;
 
 import dev.atomic.evidence.EvidenceRedactor;
 import dev.atomic.gateway.SecretRedactor;
+import dev.atomic.platform.AtomicMetrics;
 import dev.atomic.platform.Database;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,13 +25,14 @@ public final class FinOps {
       Database database,
       AlertSink sink,
       Clock clock,
-      EvidenceRedactor redactor) {
+      EvidenceRedactor redactor,
+      AtomicMetrics metrics) {
     this.settings = settings;
     this.prices = PriceTable.load(settings.prices() == null ? null : Path.of(settings.prices()));
     this.policies = new ModelPolicies(database, prices, clock);
     this.forecaster = new Forecaster(policies, new TokenCounter(), settings);
     this.budgets = new Budgets(database, settings, clock, sink, redactor);
-    this.reservations = new Reservations(database, budgets, clock);
+    this.reservations = new Reservations(database, budgets, clock, metrics);
     this.alerts = new AlertStore(database, clock, redactor);
     this.webhook = new BudgetWebhook(settings.webhookUrl(), settings.webhookTimeout());
   }
@@ -54,7 +56,23 @@ public final class FinOps {
       AlertSink sink,
       Clock clock,
       EvidenceRedactor redactor) {
-    return new FinOps(settings, new Database(dataSource), sink, clock, redactor);
+    return create(settings, dataSource, sink, clock, redactor, AtomicMetrics.none());
+  }
+
+  /**
+   * FinOps whose events pass {@code redactor} and whose committed spend is counted in {@code
+   * metrics}.
+   *
+   * @throws IllegalArgumentException when the price override or webhook URL is wrong
+   */
+  public static FinOps create(
+      FinOpsSettings settings,
+      DataSource dataSource,
+      AlertSink sink,
+      Clock clock,
+      EvidenceRedactor redactor,
+      AtomicMetrics metrics) {
+    return new FinOps(settings, new Database(dataSource), sink, clock, redactor, metrics);
   }
 
   public FinOpsSettings settings() {

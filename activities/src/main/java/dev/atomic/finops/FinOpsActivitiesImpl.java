@@ -3,6 +3,7 @@ package dev.atomic.finops;
 import dev.atomic.dte.DteException;
 import dev.atomic.dte.WorkingDirectories;
 import dev.atomic.dte.git.Repositories;
+import dev.atomic.platform.AtomicMetrics;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 
@@ -20,11 +21,19 @@ public class FinOpsActivitiesImpl implements FinOpsActivities {
   private final FinOps finOps;
   private final WorkingDirectories roots;
   private final Repositories repositories;
+  private final AtomicMetrics metrics;
 
   public FinOpsActivitiesImpl(FinOps finOps, WorkingDirectories roots, Repositories repositories) {
+    this(finOps, roots, repositories, AtomicMetrics.none());
+  }
+
+  /** Each mission's cost and forecast accuracy, at its end, are recorded in {@code metrics}. */
+  public FinOpsActivitiesImpl(
+      FinOps finOps, WorkingDirectories roots, Repositories repositories, AtomicMetrics metrics) {
     this.finOps = finOps;
     this.roots = roots;
     this.repositories = repositories;
+    this.metrics = metrics;
   }
 
   @Override
@@ -51,7 +60,13 @@ public class FinOpsActivitiesImpl implements FinOpsActivities {
   @Override
   public Reservation commit(CommitRequest request) {
     try {
-      return finOps.reservations().commit(request.reservationId(), request.usd());
+      Reservation committed = finOps.reservations().commit(request.reservationId(), request.usd());
+      if (committed.missionId() != null) {
+        // The workflow commits its mission's reservation when the mission ends.
+        Reservations.MissionSpend spend = finOps.reservations().missionSpend(committed.missionId());
+        metrics.missionCost(spend.committedUsd().doubleValue(), spend.reservedUsd().doubleValue());
+      }
+      return committed;
     } catch (FinOpsException e) {
       throw failure(e);
     }

@@ -1,6 +1,7 @@
 package dev.atomic.finops;
 
 import dev.atomic.finops.BudgetRepository.Usage;
+import dev.atomic.platform.AtomicMetrics;
 import dev.atomic.platform.Database;
 import java.math.BigDecimal;
 import java.sql.SQLException;
@@ -23,18 +24,50 @@ public final class Reservations {
   static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}");
   private static final Pattern MISSION_ID = Pattern.compile("M-[A-Za-z0-9_-]{1,60}");
 
-  private record Result(Reservation reservation, List<BudgetAlert> due) {}
+  private record Result(Reservation reservation, List<BudgetAlert> due, boolean changed) {
+    Result(Reservation reservation, List<BudgetAlert> due) {
+      this(reservation, due, true);
+    }
+  }
+
+  /** What a mission committed in all, and what its reservations forecast. */
+  public record MissionSpend(BigDecimal committedUsd, BigDecimal reservedUsd) {}
 
   private final Database database;
   private final Budgets budgets;
   private final Clock clock;
   private final BudgetRepository budgetRows = new BudgetRepository();
   private final ReservationRepository reservations = new ReservationRepository();
+  private final AtomicMetrics metrics;
 
   public Reservations(Database database, Budgets budgets, Clock clock) {
+    this(database, budgets, clock, AtomicMetrics.none());
+  }
+
+  /** Committed spend is counted in {@code metrics}. */
+  public Reservations(Database database, Budgets budgets, Clock clock, AtomicMetrics metrics) {
     this.database = database;
     this.budgets = budgets;
     this.clock = clock;
+    this.metrics = metrics;
+  }
+
+  /** The committed spend and the reserved forecast of every reservation made for a mission. */
+  public MissionSpend missionSpend(String missionId) {
+    return tx(
+        c -> {
+          try (java.sql.PreparedStatement query =
+              c.prepareStatement(
+                  "SELECT COALESCE(SUM(committed_usd), 0), COALESCE(SUM(amount), 0)"
+                      + " FROM budget_reservations WHERE mission_id = ? AND status <> ?")) {
+            query.setString(1, missionId);
+            query.setString(2, Reservation.RELEASED);
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+              rows.next();
+              return new MissionSpend(rows.getBigDecimal(1), rows.getBigDecimal(2));
+            }
+          }
+        });
   }
 
   /**
@@ -126,7 +159,7 @@ public final class Reservations {
               Reservation held = require(c, id);
               if (held.status().equals(Reservation.COMMITTED)) {
                 if (held.committedUsd().compareTo(spent) == 0) {
-                  return new Result(held, List.of());
+                  return new Result(held, List.of(), false);
                 }
                 throw FinOpsException.conflict(
                     "reservation "
@@ -149,6 +182,9 @@ public final class Reservations {
               reservations.finish(c, id, Reservation.COMMITTED, Money.usd(spent), now);
               return new Result(reservations.find(c, id, false).orElseThrow(), due);
             });
+    if (result.changed()) {
+      metrics.spend(spent.doubleValue());
+    }
     budgets.fire(result.due());
     return result.reservation();
   }

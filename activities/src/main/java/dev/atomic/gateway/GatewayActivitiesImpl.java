@@ -50,7 +50,7 @@ public class GatewayActivitiesImpl implements GatewayActivities {
       throw ApplicationFailure.newNonRetryableFailure("content is required", INVALID);
     }
     try {
-      return preflight.check(request.content(), request.provider());
+      return preflight.check(request.content(), request.provider(), "activity");
     } catch (IllegalArgumentException e) {
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), INVALID);
     }

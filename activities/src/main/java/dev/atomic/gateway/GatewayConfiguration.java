@@ -1,6 +1,8 @@
 package dev.atomic.gateway;
 
 import dev.atomic.evidence.EvidenceRedactor;
+import dev.atomic.platform.AtomicMetrics;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 public class GatewayConfiguration {
 
   @Bean
-  Preflight preflight(GatewayProperties properties) {
-    return new Preflight(properties.toPolicy());
+  Preflight preflight(GatewayProperties properties, ObjectProvider<AtomicMetrics> metrics) {
+    return new Preflight(properties.toPolicy(), metrics.getIfAvailable(AtomicMetrics::none));
   }
 
   /** Secrets in evidence data are redacted before the event is stored and chained. */

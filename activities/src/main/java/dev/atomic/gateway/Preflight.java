@@ -1,5 +1,7 @@
 package dev.atomic.gateway;
 
+import dev.atomic.platform.AtomicMetrics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,13 +17,23 @@ public final class Preflight {
 
   private final GatewayPolicy policy;
   private final RedactionEngine engine;
+  private final AtomicMetrics metrics;
 
   /**
    * @throws IllegalArgumentException when a custom pattern is not valid RE2
    */
   public Preflight(GatewayPolicy policy) {
+    this(policy, AtomicMetrics.none());
+  }
+
+  /**
+   * @param metrics counts each check, its latency, redactions by kind and violations by rule
+   * @throws IllegalArgumentException when a custom pattern is not valid RE2
+   */
+  public Preflight(GatewayPolicy policy, AtomicMetrics metrics) {
     this.policy = policy;
     this.engine = new RedactionEngine(policy.redactionConfig());
+    this.metrics = metrics;
   }
 
   public GatewayPolicy policy() {
@@ -37,6 +49,23 @@ public final class Preflight {
    * @throws IllegalArgumentException for an unknown provider, listing the known ones
    */
   public PreflightResult check(String content, String provider) {
+    return check(content, provider, "direct");
+  }
+
+  /**
+   * @param route who asks, for the metrics: {@code api} or {@code activity}
+   * @throws IllegalArgumentException for an unknown provider, listing the known ones
+   */
+  public PreflightResult check(String content, String provider, String route) {
+    long started = System.nanoTime();
+    PreflightResult result = checked(content, provider);
+    metrics.preflight(route, result.ok(), Duration.ofNanos(System.nanoTime() - started));
+    result.redactions().forEach(r -> metrics.redaction(r.type()));
+    result.violations().forEach(v -> metrics.violation(v.rule(), v.severity()));
+    return result;
+  }
+
+  private PreflightResult checked(String content, String provider) {
     String destination =
         provider == null || provider.isBlank() ? null : Providers.require(provider);
     GatewayPolicy.ProviderPolicy providerPolicy =

@@ -5,6 +5,7 @@ import dev.atomic.evidence.EvidenceEventRepository;
 import dev.atomic.evidence.EvidenceRedactor;
 import dev.atomic.gateway.SecretRedactor;
 import dev.atomic.identity.DecisionTokens;
+import dev.atomic.platform.AtomicMetrics;
 import dev.atomic.platform.Database;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
@@ -23,6 +24,7 @@ public class MissionActivitiesImpl implements MissionActivities {
   private final MissionRepository missions = new MissionRepository();
   private final EvidenceEventRepository events;
   private final DecisionTokens tokens;
+  private final MissionMeters meters;
 
   /** Evidence data passes the built-in secret redactor. */
   public MissionActivitiesImpl(Database database) {
@@ -37,9 +39,18 @@ public class MissionActivitiesImpl implements MissionActivities {
   /** Decision tokens are redeemed against {@code tokens}. */
   public MissionActivitiesImpl(
       Database database, EvidenceRedactor redactor, DecisionTokens tokens) {
+    this(database, redactor, tokens, AtomicMetrics.none());
+  }
+
+  /**
+   * What the stored transitions tell (decisions, rollbacks, events) is counted in {@code metrics}.
+   */
+  public MissionActivitiesImpl(
+      Database database, EvidenceRedactor redactor, DecisionTokens tokens, AtomicMetrics metrics) {
     this.database = database;
     this.events = new EvidenceEventRepository(redactor);
     this.tokens = tokens;
+    this.meters = new MissionMeters(metrics);
   }
 
   @Override
@@ -73,19 +84,24 @@ public class MissionActivitiesImpl implements MissionActivities {
     Mission mission = transition.mission();
     long version = transition.version();
     try {
-      int written =
+      List<EvidenceEvent> written =
           database.inTransaction(
               connection -> {
-                int count = 0;
+                List<EvidenceEvent> stored = new java.util.ArrayList<>();
                 for (EvidenceEvent event : toStore) {
                   if (append(connection, event)) {
-                    count++;
+                    stored.add(event);
                   }
                 }
                 missions.save(connection, mission, version);
-                return count;
+                return stored;
               });
-      log.debug("mission {} version {}: {} new event(s)", missionId, transition.version(), written);
+      log.debug(
+          "mission {} version {}: {} new event(s)",
+          missionId,
+          transition.version(),
+          written.size());
+      meters.stored(database, written);
       return TransitionOutcome.stored();
     } catch (PositionTaken taken) {
       try {

@@ -1,6 +1,7 @@
 package dev.atomic.api;
 
 import dev.atomic.gateway.GatewayConfiguration;
+import dev.atomic.platform.PlatformConfiguration;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Import;
 
 /** The REST facade on {@code ATOMIC_PORT} (8080) and the runbook's service ports 3001–3005. */
 @SpringBootApplication
-@Import(GatewayConfiguration.class)
+@Import({GatewayConfiguration.class, PlatformConfiguration.class})
 public class ApiApplication {
 
   /** Spring config files the API reads, in order. */

@@ -1,6 +1,7 @@
 package dev.atomic.workers;
 
 import dev.atomic.gateway.GatewayConfiguration;
+import dev.atomic.platform.PlatformConfiguration;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.Import;
  * of worker scales on its own.
  */
 @SpringBootApplication
-@Import(GatewayConfiguration.class)
+@Import({GatewayConfiguration.class, PlatformConfiguration.class})
 public class WorkerApplication {
 
   /** Spring config files a worker process reads, in order. */

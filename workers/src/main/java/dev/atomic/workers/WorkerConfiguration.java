@@ -19,6 +19,7 @@ import dev.atomic.gateway.Preflight;
 import dev.atomic.gateway.RedactionEngine;
 import dev.atomic.gateway.SecretRedactor;
 import dev.atomic.mission.MissionActivitiesImpl;
+import dev.atomic.platform.AtomicMetrics;
 import dev.atomic.platform.Database;
 import io.temporal.client.WorkflowClient;
 import java.time.Clock;
@@ -40,9 +41,13 @@ class WorkerConfiguration {
   /** Evidence data passes the redactor the process provides (the REST facade's, if any). */
   @Bean
   MissionActivitiesImpl missionActivities(
-      DataSource dataSource, ObjectProvider<EvidenceRedactor> redactor) {
+      DataSource dataSource, ObjectProvider<EvidenceRedactor> redactor, AtomicMetrics metrics) {
+    Database database = new Database(dataSource);
     return new MissionActivitiesImpl(
-        new Database(dataSource), redactor.getIfAvailable(SecretRedactor::builtIn));
+        database,
+        redactor.getIfAvailable(SecretRedactor::builtIn),
+        new dev.atomic.identity.DecisionTokens(database, Clock.systemUTC()),
+        metrics);
   }
 
   /**
@@ -74,7 +79,8 @@ class WorkerConfiguration {
       @Value("${atomic.home}") String home,
       @Value("${ATOMIC_GIT_USERNAME:}") String gitUser,
       @Value("${ATOMIC_GIT_TOKEN:}") String gitToken,
-      ArtifactStore artifacts) {
+      ArtifactStore artifacts,
+      AtomicMetrics metrics) {
     WorkingDirectories roots = new WorkingDirectories(allowedRoots);
     CredentialsProvider credentials =
         gitToken.isBlank()
@@ -85,7 +91,8 @@ class WorkerConfiguration {
         dev.atomic.dte.DteEngine.fromEnvironment(),
         roots,
         new Repositories(java.nio.file.Path.of(home, "repos"), roots, credentials),
-        artifacts);
+        artifacts,
+        metrics);
   }
 
   /**
@@ -101,7 +108,8 @@ class WorkerConfiguration {
       @Value("${atomic.home}") String home,
       ObjectProvider<FinOpsSummaries> finops,
       ArtifactStore artifacts,
-      WorkflowClient client) {
+      WorkflowClient client,
+      AtomicMetrics metrics) {
     return new EvidenceActivitiesImpl(
         new EvidenceStore(
             new Database(dataSource), redactor.getIfAvailable(SecretRedactor::builtIn)),
@@ -109,7 +117,8 @@ class WorkerConfiguration {
         finops.getIfAvailable(FinOpsSummaries::notWired),
         artifacts,
         client,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        metrics);
   }
 
   /** Commits on the workers can reach thresholds too, so their alerts start workflows as well. */
@@ -120,18 +129,21 @@ class WorkerConfiguration {
       WorkflowClient client,
       ObjectProvider<EvidenceRedactor> redactor,
       @Value("${atomic.dte.allowed-roots}") List<String> allowedRoots,
-      @Value("${atomic.home}") String home) {
+      @Value("${atomic.home}") String home,
+      AtomicMetrics metrics) {
     FinOps finOps =
         FinOps.create(
             settings,
             dataSource,
             new TemporalAlertSink(client),
             Clock.systemUTC(),
-            redactor.getIfAvailable(SecretRedactor::builtIn));
+            redactor.getIfAvailable(SecretRedactor::builtIn),
+            metrics);
     return new FinOpsActivitiesImpl(
         finOps,
         new WorkingDirectories(allowedRoots),
-        new Repositories(java.nio.file.Path.of(home, "repos")));
+        new Repositories(java.nio.file.Path.of(home, "repos")),
+        metrics);
   }
 
   private static SigningKey signingKey(String file, String home) {

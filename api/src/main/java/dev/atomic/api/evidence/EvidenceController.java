@@ -9,6 +9,7 @@ import dev.atomic.dte.ChangeSpecValidator;
 import dev.atomic.dte.DteException;
 import dev.atomic.evidence.ChainedEvent;
 import dev.atomic.evidence.pack.SigningKey;
+import dev.atomic.platform.AtomicMetrics;
 import dev.atomic.platform.Json;
 import java.io.IOException;
 import java.util.List;
@@ -43,11 +44,14 @@ class EvidenceController {
   private final EvidenceService evidence;
   private final AuditPackService packs;
   private final SigningKey key;
+  private final AtomicMetrics metrics;
 
-  EvidenceController(EvidenceService evidence, AuditPackService packs, SigningKey key) {
+  EvidenceController(
+      EvidenceService evidence, AuditPackService packs, SigningKey key, AtomicMetrics metrics) {
     this.evidence = evidence;
     this.packs = packs;
     this.key = key;
+    this.metrics = metrics;
   }
 
   /** An external producer's event (e.g. CI), appended to the mission's chain. */
@@ -66,6 +70,7 @@ class EvidenceController {
     ChainedEvent event =
         evidence.record(
             missionId, type, actor, data == null || data.isNull() ? "{}" : data.toString());
+    metrics.evidenceEvents("api", 1);
     return ResponseEntity.status(HttpStatus.CREATED)
         .header("Location", "/evidence/mission/" + missionId + "/events")
         .contentType(MediaType.APPLICATION_JSON)
@@ -127,6 +132,8 @@ class EvidenceController {
     }
     String actor = actor(body, actorHeader);
     AuditPackService.Export export = packs.export(missionId, spec, actor);
+    metrics.evidenceExport("api");
+    metrics.evidenceEvents("api", 1);
     return ResponseEntity.ok()
         .contentType(ZIP)
         .header(

@@ -11,6 +11,7 @@ import dev.atomic.finops.FinOpsException;
 import dev.atomic.finops.FinOpsSettings;
 import dev.atomic.finops.ModelCatalog;
 import dev.atomic.finops.TemporalAlertSink;
+import dev.atomic.platform.AtomicMetrics;
 import dev.atomic.platform.Json;
 import io.temporal.client.WorkflowClient;
 import java.nio.file.Path;
@@ -32,9 +33,10 @@ class FinOpsConfiguration {
       FinOpsSettings settings,
       DataSource dataSource,
       WorkflowClient client,
-      EvidenceRedactor redactor) {
+      EvidenceRedactor redactor,
+      AtomicMetrics metrics) {
     return FinOps.create(
-        settings, dataSource, new TemporalAlertSink(client), Clock.systemUTC(), redactor);
+        settings, dataSource, new TemporalAlertSink(client), Clock.systemUTC(), redactor, metrics);
   }
 
   /** Prices and model policies for code that routes requests to a model. */

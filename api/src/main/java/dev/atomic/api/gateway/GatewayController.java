@@ -64,7 +64,8 @@ class GatewayController {
       result =
           preflight.check(
               content.asString(),
-              provider == null || provider.isNull() ? null : provider.asString());
+              provider == null || provider.isNull() ? null : provider.asString(),
+              "api");
     } catch (IllegalArgumentException e) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid provider", e.getMessage());
     }
