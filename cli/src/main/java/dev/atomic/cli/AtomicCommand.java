@@ -11,6 +11,7 @@ import dev.atomic.cli.evidence.EvidenceCommand;
 import dev.atomic.cli.finops.FinOpsCommand;
 import dev.atomic.cli.gateway.GatewayCommand;
 import dev.atomic.cli.mission.MissionCommand;
+import dev.atomic.cli.temporal.TemporalCommand;
 import picocli.CommandLine.Command;
 
 /** The {@code atomic} command. */
@@ -30,7 +31,8 @@ import picocli.CommandLine.Command;
       FinOpsCommand.class,
       GatewayCommand.class,
       AdminCommand.class,
-      DbCommand.class
+      DbCommand.class,
+      TemporalCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

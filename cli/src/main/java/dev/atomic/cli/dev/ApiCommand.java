@@ -35,6 +35,10 @@ public class ApiCommand implements Callable<Integer> {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("spring.config.name", ApiApplication.CONFIG_NAMES);
     properties.put("spring.temporal.connection.target", temporal);
+    // A Temporal outage must not take the API out of its Service: missions, evidence and
+    // budgets are read from the database, and what needs Temporal answers 503 on its own. So the
+    // readiness of the API alone is its database (`atomic dev` keeps Temporal and the workers).
+    properties.put("management.endpoint.health.group.readiness.include", "readinessState,db");
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(ApiApplication.class)
             .registerShutdownHook(false)
