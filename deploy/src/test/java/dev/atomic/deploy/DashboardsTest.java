@@ -46,7 +46,9 @@ class DashboardsTest {
   @Test
   void everyDashboardOfTheChartIsRendered() throws IOException {
     Rendered rendered = Chart.defaults();
-    for (Path file : json(Chart.DIRECTORY.resolve("dashboards"))) {
+    List<Path> dashboards = json(Chart.DIRECTORY.resolve("dashboards"));
+    assertThat(dashboards).as("the chart's dashboards").isNotEmpty();
+    for (Path file : dashboards) {
       String name = file.getFileName().toString();
       ConfigMap map =
           rendered.one(
@@ -57,7 +59,9 @@ class DashboardsTest {
 
   @Test
   void theChartShipsTheDashboardsOfTheDocsByteForByte() throws IOException {
-    for (Path documented : json(DOCS)) {
+    List<Path> documentedDashboards = json(DOCS);
+    assertThat(documentedDashboards).as("docs/grafana").isNotEmpty();
+    for (Path documented : documentedDashboards) {
       Path shipped = Chart.DIRECTORY.resolve("dashboards").resolve(documented.getFileName());
       assertThat(shipped).as("chart copy of %s", documented).exists();
       assertThat(Files.readAllBytes(shipped)).isEqualTo(Files.readAllBytes(documented));

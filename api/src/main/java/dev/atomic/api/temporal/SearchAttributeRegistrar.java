@@ -3,12 +3,11 @@ package dev.atomic.api.temporal;
 import dev.atomic.mission.MissionSearchAttributes;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.temporal.api.enums.v1.IndexedValueType;
-import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,25 +48,15 @@ public class SearchAttributeRegistrar {
             OperatorServiceStubsOptions.newBuilder(stubs.getOptions())
                 .validateAndBuildWithDefaults());
     try {
-      // One at a time: servers answer ALREADY_EXISTS per attribute, and the embedded test
-      // server has no ListSearchAttributes.
-      for (SearchAttributeKey<String> key : MissionSearchAttributes.ALL) {
-        try {
-          operator
-              .blockingStub()
-              .addSearchAttributes(
-                  AddSearchAttributesRequest.newBuilder()
-                      .setNamespace(namespace)
-                      .putSearchAttributes(
-                          key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-                      .build());
-          log.info("registered search attribute {}", key.getName());
-        } catch (StatusRuntimeException e) {
-          if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
-            throw e;
-          }
-        }
-      }
+      MissionSearchAttributes.register(
+          operator,
+          namespace,
+          Duration.ofSeconds(30),
+          (name, isNew) -> {
+            if (isNew) {
+              log.info("registered search attribute {}", name);
+            }
+          });
       available = true;
       return true;
     } catch (StatusRuntimeException e) {

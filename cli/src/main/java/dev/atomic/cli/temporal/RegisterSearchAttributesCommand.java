@@ -4,11 +4,7 @@ import dev.atomic.cli.CliException;
 import dev.atomic.cli.ExitCodes;
 import dev.atomic.mission.MissionSearchAttributes;
 import dev.atomic.platform.TemporalConnection;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.temporal.api.enums.v1.IndexedValueType;
-import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
-import io.temporal.common.SearchAttributeKey;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -66,39 +62,29 @@ class RegisterSearchAttributesCommand implements Callable<Integer> {
             OperatorServiceStubsOptions.newBuilder(target).validateAndBuildWithDefaults());
     PrintWriter out = spec.commandLine().getOut();
     try {
-      // One at a time, so that one already registered does not hide the state of the others.
-      for (SearchAttributeKey<String> key : MissionSearchAttributes.ALL) {
-        try {
-          operator
-              .blockingStub()
-              .withDeadlineAfter(30, java.util.concurrent.TimeUnit.SECONDS)
-              .addSearchAttributes(
-                  AddSearchAttributesRequest.newBuilder()
-                      .setNamespace(namespace)
-                      .putSearchAttributes(
-                          key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-                      .build());
-          out.println("registered " + key.getName() + " (Keyword) in " + namespace);
-        } catch (StatusRuntimeException e) {
-          if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
-            throw new CliException(
-                ExitCodes.FAILED,
-                "cannot register "
-                    + key.getName()
-                    + " in namespace "
-                    + namespace
-                    + " at "
-                    + temporal
-                    + ": "
-                    + e.getStatus().getCode()
-                    + (e.getStatus().getDescription() == null
-                        ? ""
-                        : " " + e.getStatus().getDescription()));
-          }
-          out.println(key.getName() + " is already registered in " + namespace);
-        }
-        out.flush();
-      }
+      MissionSearchAttributes.register(
+          operator,
+          namespace,
+          Duration.ofSeconds(30),
+          (name, isNew) -> {
+            out.println(
+                isNew
+                    ? "registered " + name + " (Keyword) in " + namespace
+                    : name + " is already registered in " + namespace);
+            out.flush();
+          });
+    } catch (StatusRuntimeException e) {
+      throw new CliException(
+          ExitCodes.FAILED,
+          "cannot register the search attributes in namespace "
+              + namespace
+              + " at "
+              + temporal
+              + ": "
+              + e.getStatus().getCode()
+              + (e.getStatus().getDescription() == null
+                  ? ""
+                  : " " + e.getStatus().getDescription()));
     } finally {
       operator.shutdown();
     }

@@ -44,7 +44,8 @@ class RegisterSearchAttributesCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err())
-        .contains("cannot register AtomicMissionStatus in namespace default at 127.0.0.1:" + closed)
+        .contains(
+            "cannot register the search attributes in namespace default at 127.0.0.1:" + closed)
         .contains("UNAVAILABLE")
         .doesNotContain("\tat ");
   }
