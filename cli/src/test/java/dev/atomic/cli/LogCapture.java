@@ -20,10 +20,15 @@ final class LogCapture implements AutoCloseable {
   private final OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
 
   LogCapture() {
+    this("%level %logger %msg%n%ex");
+  }
+
+  /** Lines in a Logback pattern of the test's choice, e.g. with {@code %X{correlationId}}. */
+  LogCapture(String pattern) {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
-    encoder.setPattern("%level %logger %msg%n%ex");
+    encoder.setPattern(pattern);
     encoder.start();
     appender.setName("it-capture");
     appender.setContext(context);
