@@ -25,6 +25,7 @@ public class EvidenceActivitiesImpl implements EvidenceActivities {
   private final ArtifactStore artifacts;
   private final WorkflowClient temporal;
   private final Clock clock;
+  private final int compressionLevel;
 
   public EvidenceActivitiesImpl(
       EvidenceStore store,
@@ -33,6 +34,21 @@ public class EvidenceActivitiesImpl implements EvidenceActivities {
       ArtifactStore artifacts,
       WorkflowClient temporal,
       Clock clock) {
+    this(store, key, finops, artifacts, temporal, clock, EvidenceTuning.DEFAULT_COMPRESSION_LEVEL);
+  }
+
+  /**
+   * @param compressionLevel the deflate level of the packs ({@code EVIDENCE_COMPRESSION_LEVEL})
+   */
+  public EvidenceActivitiesImpl(
+      EvidenceStore store,
+      SigningKey key,
+      FinOpsSummaries finops,
+      ArtifactStore artifacts,
+      WorkflowClient temporal,
+      Clock clock,
+      int compressionLevel) {
+    this.compressionLevel = compressionLevel;
     this.store = store;
     this.key = key;
     this.finops = finops;
@@ -73,7 +89,7 @@ public class EvidenceActivitiesImpl implements EvidenceActivities {
                 finops.forMission(request.missionId()),
                 PlatformVersions.json(),
                 store.redactor()));
-    byte[] zip = new AuditPackWriter(key).write(contents);
+    byte[] zip = new AuditPackWriter(key, compressionLevel).write(contents);
     String sha256 =
         artifacts.put(request.missionId(), ArtifactStore.AUDIT_PACK, "application/zip", zip);
     ChainedEvent last = events.get(events.size() - 1);

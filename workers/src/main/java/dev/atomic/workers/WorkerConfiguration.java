@@ -6,6 +6,7 @@ import dev.atomic.dte.git.Repositories;
 import dev.atomic.evidence.EvidenceActivitiesImpl;
 import dev.atomic.evidence.EvidenceRedactor;
 import dev.atomic.evidence.EvidenceStore;
+import dev.atomic.evidence.EvidenceTuning;
 import dev.atomic.evidence.artifacts.ArtifactStore;
 import dev.atomic.evidence.pack.FinOpsSummaries;
 import dev.atomic.evidence.pack.SigningKey;
@@ -37,12 +38,21 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(FinOpsSettings.class)
 class WorkerConfiguration {
 
-  /** Evidence data passes the redactor the process provides (the REST facade's, if any). */
+  /**
+   * Evidence data passes the redactor the process provides (the REST facade's, if any); a
+   * transition's events are inserted in batches of {@code EVIDENCE_BATCH_SIZE}.
+   */
   @Bean
   MissionActivitiesImpl missionActivities(
-      DataSource dataSource, ObjectProvider<EvidenceRedactor> redactor) {
+      DataSource dataSource,
+      ObjectProvider<EvidenceRedactor> redactor,
+      org.springframework.core.env.Environment environment) {
+    Database database = new Database(dataSource);
     return new MissionActivitiesImpl(
-        new Database(dataSource), redactor.getIfAvailable(SecretRedactor::builtIn));
+        database,
+        redactor.getIfAvailable(SecretRedactor::builtIn),
+        new dev.atomic.identity.DecisionTokens(database, Clock.systemUTC()),
+        EvidenceTuning.from(environment::getProperty).batchSize());
   }
 
   /**
@@ -101,7 +111,8 @@ class WorkerConfiguration {
       @Value("${atomic.home}") String home,
       ObjectProvider<FinOpsSummaries> finops,
       ArtifactStore artifacts,
-      WorkflowClient client) {
+      WorkflowClient client,
+      org.springframework.core.env.Environment environment) {
     return new EvidenceActivitiesImpl(
         new EvidenceStore(
             new Database(dataSource), redactor.getIfAvailable(SecretRedactor::builtIn)),
@@ -109,7 +120,8 @@ class WorkerConfiguration {
         finops.getIfAvailable(FinOpsSummaries::notWired),
         artifacts,
         client,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        EvidenceTuning.from(environment::getProperty).compressionLevel());
   }
 
   /** Commits on the workers can reach thresholds too, so their alerts start workflows as well. */
