@@ -1,5 +1,6 @@
 package dev.atomic.api.evidence;
 
+import dev.atomic.evidence.EvidenceImport;
 import dev.atomic.evidence.EvidenceRedactor;
 import dev.atomic.evidence.EvidenceStore;
 import dev.atomic.evidence.EvidenceTuning;
@@ -26,6 +27,12 @@ class EvidenceConfiguration {
   @Bean
   EvidenceTuning evidenceTuning(Environment environment) {
     return EvidenceTuning.from(environment::getProperty);
+  }
+
+  /** Backups restored with {@code POST /evidence/import}, in batches of EVIDENCE_BATCH_SIZE. */
+  @Bean
+  EvidenceImport evidenceImport(DataSource dataSource, EvidenceTuning tuning) {
+    return new EvidenceImport(new Database(dataSource), tuning.batchSize());
   }
 
   @Bean
