@@ -27,6 +27,7 @@ public class EvidenceActivitiesImpl implements EvidenceActivities {
   private final WorkflowClient temporal;
   private final Clock clock;
   private final AtomicMetrics metrics;
+  private final int compressionLevel;
 
   public EvidenceActivitiesImpl(
       EvidenceStore store,
@@ -35,10 +36,21 @@ public class EvidenceActivitiesImpl implements EvidenceActivities {
       ArtifactStore artifacts,
       WorkflowClient temporal,
       Clock clock) {
-    this(store, key, finops, artifacts, temporal, clock, AtomicMetrics.none());
+    this(
+        store,
+        key,
+        finops,
+        artifacts,
+        temporal,
+        clock,
+        EvidenceTuning.DEFAULT_COMPRESSION_LEVEL,
+        AtomicMetrics.none());
   }
 
-  /** Each pack generated is counted in {@code metrics}. */
+  /**
+   * @param compressionLevel the deflate level of the packs ({@code EVIDENCE_COMPRESSION_LEVEL})
+   * @param metrics counts each pack generated
+   */
   public EvidenceActivitiesImpl(
       EvidenceStore store,
       SigningKey key,
@@ -46,7 +58,9 @@ public class EvidenceActivitiesImpl implements EvidenceActivities {
       ArtifactStore artifacts,
       WorkflowClient temporal,
       Clock clock,
+      int compressionLevel,
       AtomicMetrics metrics) {
+    this.compressionLevel = compressionLevel;
     this.metrics = metrics;
     this.store = store;
     this.key = key;
@@ -88,7 +102,7 @@ public class EvidenceActivitiesImpl implements EvidenceActivities {
                 finops.forMission(request.missionId()),
                 PlatformVersions.json(),
                 store.redactor()));
-    byte[] zip = new AuditPackWriter(key).write(contents);
+    byte[] zip = new AuditPackWriter(key, compressionLevel).write(contents);
     String sha256 =
         artifacts.put(request.missionId(), ArtifactStore.AUDIT_PACK, "application/zip", zip);
     metrics.evidenceExport("mission");

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +28,21 @@ public final class EvidenceEventRepository {
       "id, stream, seq, mission_id, type, actor, occurred_at, data, prev_hash, hash";
 
   private final EvidenceRedactor redactor;
+  private final int batchSize;
 
+  /** Batches of {@link EvidenceTuning#DEFAULT_BATCH_SIZE} rows. */
   public EvidenceEventRepository(EvidenceRedactor redactor) {
+    this(redactor, EvidenceTuning.DEFAULT_BATCH_SIZE);
+  }
+
+  /**
+   * @param batchSize the most rows one JDBC batch of {@link #appendAll} or {@link #insertAll}
+   *     inserts ({@code EVIDENCE_BATCH_SIZE})
+   */
+  public EvidenceEventRepository(EvidenceRedactor redactor, int batchSize) {
     this.redactor = redactor;
+    this.batchSize =
+        new EvidenceTuning(batchSize, EvidenceTuning.DEFAULT_COMPRESSION_LEVEL).batchSize();
   }
 
   public EvidenceRedactor redactor() {
@@ -52,15 +65,7 @@ public final class EvidenceEventRepository {
    * @throws IllegalStateException when the stream has no event at seq − 1
    */
   public boolean append(Connection connection, EvidenceEvent event) throws SQLException {
-    if (event.seq() < 1 || !EvidenceEvent.idFor(event.stream(), event.seq()).equals(event.id())) {
-      throw new IllegalArgumentException(
-          "event id "
-              + event.id()
-              + " is not EVT-<stream>-<seq> for stream "
-              + event.stream()
-              + " and seq "
-              + event.seq());
-    }
+    checkId(event);
     EvidenceEvent redacted = event.withData(redactor.redact(event.data()));
     Optional<ChainedEvent> existing = find(connection, event.id());
     if (existing.isPresent()) {
@@ -89,6 +94,86 @@ public final class EvidenceEventRepository {
           "stream " + event.stream() + " already has an event at seq " + event.seq(),
           e.getSQLState(),
           e);
+    }
+  }
+
+  /**
+   * Appends {@code events} in order, as {@link #append} one by one would, with fewer statements:
+   * one read of the stored neighbourhood per stream, then the new rows in JDBC batches of at most
+   * the batch size. Events already stored with the same content are skipped.
+   *
+   * <p>When a batch meets a unique violation (another writer took an id or a position meanwhile),
+   * the batch is undone to a savepoint and its events are appended one by one, which tells a retry
+   * of the same event from a lost position exactly as {@link #append} does.
+   *
+   * @return the events written now, in order (not those stored before)
+   * @throws SQLException with SQLState 23505 when another event holds one of these ids or positions
+   * @throws IllegalArgumentException as {@link #append}
+   * @throws IllegalStateException as {@link #append}
+   */
+  public List<EvidenceEvent> appendAll(Connection connection, List<EvidenceEvent> events)
+      throws SQLException {
+    Map<String, Map<Long, ChainedEvent>> known = new HashMap<>();
+    for (EvidenceEvent event : events) {
+      checkId(event);
+      if (!known.containsKey(event.stream())) {
+        known.put(event.stream(), neighbourhood(connection, event.stream(), events));
+      }
+    }
+    List<ChainedEvent> toInsert = new ArrayList<>();
+    List<EvidenceEvent> sources = new ArrayList<>();
+    for (EvidenceEvent event : events) {
+      EvidenceEvent redacted = event.withData(redactor.redact(event.data()));
+      Map<Long, ChainedEvent> stream = known.get(event.stream());
+      // Stored before, or earlier in this list: the same content is a no-op, as with append.
+      ChainedEvent stored = stream.get(event.seq());
+      if (stored != null) {
+        sameAsStored(stored, redacted);
+        continue;
+      }
+      String prevHash;
+      if (event.seq() == 1) {
+        prevHash = ChainedEvent.GENESIS;
+      } else if (stream.containsKey(event.seq() - 1)) {
+        prevHash = stream.get(event.seq() - 1).hash();
+      } else {
+        throw noPrevious(event);
+      }
+      ChainedEvent linked = ChainedEvent.link(redacted, prevHash);
+      stream.put(event.seq(), linked);
+      toInsert.add(linked);
+      sources.add(event);
+    }
+    List<EvidenceEvent> written = new ArrayList<>();
+    for (int from = 0; from < toInsert.size(); from += batchSize) {
+      int to = Math.min(toInsert.size(), from + batchSize);
+      Savepoint beforeBatch = connection.getAutoCommit() ? null : connection.setSavepoint();
+      try {
+        insertBatch(connection, toInsert.subList(from, to));
+        written.addAll(sources.subList(from, to));
+      } catch (SQLException e) {
+        if (beforeBatch == null || !isUniqueViolation(e)) {
+          throw e;
+        }
+        connection.rollback(beforeBatch);
+        for (EvidenceEvent event : sources.subList(from, to)) {
+          if (append(connection, event)) {
+            written.add(event);
+          }
+        }
+      }
+    }
+    return written;
+  }
+
+  /**
+   * Inserts events that carry their chain link already (a restored backup), in JDBC batches of at
+   * most the batch size, as they are: no redaction, no relinking. The caller has verified the chain
+   * and that the positions are free; a taken id or position fails with SQLState 23505.
+   */
+  public void insertAll(Connection connection, List<ChainedEvent> events) throws SQLException {
+    for (int from = 0; from < events.size(); from += batchSize) {
+      insertBatch(connection, events.subList(from, Math.min(events.size(), from + batchSize)));
     }
   }
 
@@ -176,6 +261,79 @@ public final class EvidenceEventRepository {
     }
   }
 
+  private static void checkId(EvidenceEvent event) {
+    if (event.seq() < 1 || !EvidenceEvent.idFor(event.stream(), event.seq()).equals(event.id())) {
+      throw new IllegalArgumentException(
+          "event id "
+              + event.id()
+              + " is not EVT-<stream>-<seq> for stream "
+              + event.stream()
+              + " and seq "
+              + event.seq());
+    }
+  }
+
+  /**
+   * The stored events of {@code stream} from just before the first of {@code events} in it to the
+   * last, by seq: what {@link #appendAll} links to and compares with, in one read.
+   */
+  private static Map<Long, ChainedEvent> neighbourhood(
+      Connection connection, String stream, List<EvidenceEvent> events) throws SQLException {
+    long low = Long.MAX_VALUE;
+    long high = Long.MIN_VALUE;
+    for (EvidenceEvent event : events) {
+      if (event.stream().equals(stream)) {
+        low = Math.min(low, event.seq() - 1);
+        high = Math.max(high, event.seq());
+      }
+    }
+    String sql =
+        "SELECT " + COLUMNS + " FROM evidence_events WHERE stream = ? AND seq BETWEEN ? AND ?";
+    Map<Long, ChainedEvent> stored = new HashMap<>();
+    try (PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setString(1, stream);
+      query.setLong(2, low);
+      query.setLong(3, high);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          ChainedEvent event = read(rows);
+          stored.put(event.seq(), event);
+        }
+      }
+    }
+    return stored;
+  }
+
+  /** A unique violation, also when a driver reports it inside a batch failure. */
+  private static boolean isUniqueViolation(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        if (Database.isUniqueViolation(sql)) {
+          return true;
+        }
+        SQLException next = sql.getNextException();
+        if (next != null && next != sql && Database.isUniqueViolation(next)) {
+          return true;
+        }
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private static IllegalStateException noPrevious(EvidenceEvent event) {
+    return new IllegalStateException(
+        "stream "
+            + event.stream()
+            + " has no event at seq "
+            + (event.seq() - 1)
+            + ", so "
+            + event.id()
+            + " cannot be chained");
+  }
+
   private boolean sameAsStored(ChainedEvent stored, EvidenceEvent event) throws SQLException {
     ChainedEvent again = ChainedEvent.link(event, stored.prevHash());
     if (again.hash().equals(stored.hash())) {
@@ -196,37 +354,49 @@ public final class EvidenceEventRepository {
       query.setLong(2, event.seq() - 1);
       try (ResultSet rows = query.executeQuery()) {
         if (!rows.next()) {
-          throw new IllegalStateException(
-              "stream "
-                  + event.stream()
-                  + " has no event at seq "
-                  + (event.seq() - 1)
-                  + ", so "
-                  + event.id()
-                  + " cannot be chained");
+          throw noPrevious(event);
         }
         return rows.getString(1);
       }
     }
   }
 
+  private static final String INSERT =
+      "INSERT INTO evidence_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   private static void insert(Connection connection, ChainedEvent event) throws SQLException {
-    String sql =
-        "INSERT INTO evidence_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    try (PreparedStatement insert = connection.prepareStatement(sql)) {
-      insert.setString(1, event.id());
-      insert.setString(2, event.stream());
-      insert.setLong(3, event.seq());
-      insert.setString(4, event.missionId());
-      insert.setString(5, event.type());
-      insert.setString(6, event.actor());
-      insert.setObject(
-          7, OffsetDateTime.ofInstant(Instant.parse(event.timestamp()), ZoneOffset.UTC));
-      insert.setString(8, Json.write(event.data()));
-      insert.setString(9, event.prevHash());
-      insert.setString(10, event.hash());
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      bind(insert, event);
       insert.executeUpdate();
     }
+  }
+
+  /** One JDBC batch: a single round trip for all of {@code events}. */
+  private static void insertBatch(Connection connection, List<ChainedEvent> events)
+      throws SQLException {
+    if (events.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      for (ChainedEvent event : events) {
+        bind(insert, event);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  private static void bind(PreparedStatement insert, ChainedEvent event) throws SQLException {
+    insert.setString(1, event.id());
+    insert.setString(2, event.stream());
+    insert.setLong(3, event.seq());
+    insert.setString(4, event.missionId());
+    insert.setString(5, event.type());
+    insert.setString(6, event.actor());
+    insert.setObject(7, OffsetDateTime.ofInstant(Instant.parse(event.timestamp()), ZoneOffset.UTC));
+    insert.setString(8, Json.write(event.data()));
+    insert.setString(9, event.prevHash());
+    insert.setString(10, event.hash());
   }
 
   private static ChainedEvent read(ResultSet rows) throws SQLException {

@@ -3,6 +3,7 @@ package dev.atomic.mission;
 import dev.atomic.evidence.EvidenceEvent;
 import dev.atomic.evidence.EvidenceEventRepository;
 import dev.atomic.evidence.EvidenceRedactor;
+import dev.atomic.evidence.EvidenceTuning;
 import dev.atomic.gateway.SecretRedactor;
 import dev.atomic.identity.DecisionTokens;
 import dev.atomic.platform.AtomicMetrics;
@@ -39,16 +40,22 @@ public class MissionActivitiesImpl implements MissionActivities {
   /** Decision tokens are redeemed against {@code tokens}. */
   public MissionActivitiesImpl(
       Database database, EvidenceRedactor redactor, DecisionTokens tokens) {
-    this(database, redactor, tokens, AtomicMetrics.none());
+    this(database, redactor, tokens, EvidenceTuning.DEFAULT_BATCH_SIZE, AtomicMetrics.none());
   }
 
   /**
-   * What the stored transitions tell (decisions, rollbacks, events) is counted in {@code metrics}.
+   * @param evidenceBatchSize the most event rows one JDBC batch of a transition inserts ({@code
+   *     EVIDENCE_BATCH_SIZE})
+   * @param metrics counts what the stored transitions tell (decisions, rollbacks, events)
    */
   public MissionActivitiesImpl(
-      Database database, EvidenceRedactor redactor, DecisionTokens tokens, AtomicMetrics metrics) {
+      Database database,
+      EvidenceRedactor redactor,
+      DecisionTokens tokens,
+      int evidenceBatchSize,
+      AtomicMetrics metrics) {
     this.database = database;
-    this.events = new EvidenceEventRepository(redactor);
+    this.events = new EvidenceEventRepository(redactor, evidenceBatchSize);
     this.tokens = tokens;
     this.meters = new MissionMeters(metrics);
   }
@@ -87,12 +94,7 @@ public class MissionActivitiesImpl implements MissionActivities {
       List<EvidenceEvent> written =
           database.inTransaction(
               connection -> {
-                List<EvidenceEvent> stored = new java.util.ArrayList<>();
-                for (EvidenceEvent event : toStore) {
-                  if (append(connection, event)) {
-                    stored.add(event);
-                  }
-                }
+                List<EvidenceEvent> stored = appendAll(connection, toStore);
                 missions.save(connection, mission, version);
                 return stored;
               });
@@ -107,11 +109,11 @@ public class MissionActivitiesImpl implements MissionActivities {
       try {
         long next = database.read(connection -> events.nextSeq(connection, taken.stream));
         log.info(
-            "mission {} version {}: {} is taken by an event recorded outside the workflow;"
-                + " the workflow renumbers its events from seq {}",
+            "mission {} version {}: a position is taken by an event recorded outside the"
+                + " workflow ({}); the workflow renumbers its events from seq {}",
             missionId,
             transition.version(),
-            taken.eventId,
+            taken.getMessage(),
             next);
         return TransitionOutcome.positionTaken(next);
       } catch (SQLException e) {
@@ -146,16 +148,17 @@ public class MissionActivitiesImpl implements MissionActivities {
   }
 
   /**
-   * Appends one of the workflow's events. The store answers a unique violation when another event
-   * holds its id, that is its position: the workflow's own events are identical on a retry (a
-   * no-op), so it was written by someone else.
+   * Appends the workflow's events, in batches. The store answers a unique violation when another
+   * event holds one of their ids, that is positions: the workflow's own events are identical on a
+   * retry (a no-op), so it was written by someone else.
    */
-  private boolean append(Connection connection, EvidenceEvent event) throws SQLException {
+  private List<EvidenceEvent> appendAll(Connection connection, List<EvidenceEvent> toStore)
+      throws SQLException {
     try {
-      return events.append(connection, event);
+      return events.appendAll(connection, toStore);
     } catch (SQLException e) {
-      if (Database.isUniqueViolation(e)) {
-        throw new PositionTaken(event);
+      if (Database.isUniqueViolation(e) && !toStore.isEmpty()) {
+        throw new PositionTaken(toStore.get(0).stream(), e.getMessage());
       }
       throw e;
     }
@@ -166,12 +169,10 @@ public class MissionActivitiesImpl implements MissionActivities {
     private static final long serialVersionUID = 1L;
 
     final transient String stream;
-    final transient String eventId;
 
-    PositionTaken(EvidenceEvent event) {
-      super(event.id() + " is taken", null, false, false);
-      this.stream = event.stream();
-      this.eventId = event.id();
+    PositionTaken(String stream, String what) {
+      super(what, null, false, false);
+      this.stream = stream;
     }
   }
 }

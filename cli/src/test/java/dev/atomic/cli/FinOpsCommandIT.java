@@ -170,6 +170,111 @@ class FinOpsCommandIT {
         .contains("refactor");
   }
 
+  @Test
+  void policiesComeBackFromTheRunbooksBackupFile() throws Exception {
+    for (String[] policy :
+        new String[][] {
+          {"cli-import-a", "gpt-4o-mini", "0.2", "21"}, {"cli-import-b", "gpt-4.1", "3.5", "22"}
+        }) {
+      Run set =
+          atomic(
+              "finops",
+              "policies",
+              "set",
+              "--task",
+              policy[0],
+              "--model",
+              policy[1],
+              "--budget-ceiling",
+              policy[2],
+              "--priority",
+              policy[3],
+              "--url",
+              platform.url());
+      assertThat(set.exitCode()).as(set.err()).isZero();
+    }
+    // The runbook's backup line, on the FinOps service's port.
+    String backup = platform.get(platform.servicePorts[3], "/policies/models").body();
+    Path file = Files.writeString(Files.createTempFile("policies", ".json"), backup);
+    JsonNode saved = Json.mapper().readTree(backup);
+    long defaults = 0;
+    for (JsonNode p : saved) {
+      defaults += p.get("source").asText().equals("default") ? 1 : 0;
+    }
+    assertThat(defaults).isPositive();
+    for (String task : new String[] {"cli-import-a", "cli-import-b"}) {
+      assertThat(
+              atomic("finops", "policies", "delete", "--task", task, "--url", platform.url())
+                  .exitCode())
+          .isZero();
+    }
+
+    Run imported = atomic("finops", "policies", "import", file.toString(), "--url", platform.url());
+
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+    assertThat(imported.out())
+        .contains("stored   cli-import-a", "stored   cli-import-b")
+        .contains(defaults + " shipped default(s) skipped, 0 refused");
+    JsonNode now = Json.mapper().readTree(platform.get("/policies/models").body());
+    for (JsonNode before : saved) {
+      JsonNode after = policy(now, before.get("task").asText());
+      assertThat(after).as(before.toString()).isNotNull();
+      assertThat(after.get("model")).isEqualTo(before.get("model"));
+      assertThat(after.get("provider")).isEqualTo(before.get("provider"));
+      assertThat(after.get("budgetCeiling").decimalValue())
+          .isEqualByComparingTo(before.get("budgetCeiling").decimalValue());
+      assertThat(after.get("priority")).isEqualTo(before.get("priority"));
+      assertThat(after.get("source")).isEqualTo(before.get("source"));
+    }
+
+    Path malformed =
+        Files.writeString(
+            Files.createTempFile("policies", ".json"),
+            "[{\"task\":\"cli-import-c\",\"model\":\"gpt-4o-mini\",\"budgetCeiling\":1,\"priority\":1},"
+                + "{\"task\":\"cli-import-d\",\"model\":\"gpt-4o-mini\",\"budgetCeiling\":\"1\",\"priority\":2},"
+                + "{\"model\":5,\"budgetCeiling\":1,\"priority\":1001,\"colour\":\"red\"}]");
+    Run bad = atomic("finops", "policies", "import", malformed.toString(), "--url", platform.url());
+    assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(bad.err())
+        .contains("2 malformed entries, nothing imported")
+        .contains("entry 2 (cli-import-d): 'budgetCeiling' is required and must be a number")
+        .contains("entry 3: unknown member(s) [colour]")
+        .contains("'task' is required")
+        .contains("'model' is required")
+        .contains("'priority' is required: a whole number from 0 to 1000")
+        .doesNotContain("\tat ");
+    assertThat(
+            policy(Json.mapper().readTree(platform.get("/policies/models").body()), "cli-import-c"))
+        .isNull();
+
+    Path refusedByApi =
+        Files.writeString(
+            Files.createTempFile("policies", ".json"),
+            "[{\"task\":\"cli-import-e\",\"model\":\"gpt-9\",\"budgetCeiling\":1,\"priority\":30},"
+                + "{\"task\":\"cli-import-f\",\"model\":\"gpt-4o-mini\",\"budgetCeiling\":1,\"priority\":31}]");
+    Run partly =
+        atomic("finops", "policies", "import", refusedByApi.toString(), "--url", platform.url());
+    assertThat(partly.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(partly.out()).contains("REFUSED  entry 1 (cli-import-e)", "stored   cli-import-f");
+    assertThat(partly.err())
+        .contains("1 of 2 policies not imported")
+        .contains("entry 1 (cli-import-e): unknown model 'gpt-9'");
+    assertThat(partly.out()).contains("1 policy put back");
+
+    for (String task : new String[] {"cli-import-a", "cli-import-b", "cli-import-f"}) {
+      atomic("finops", "policies", "delete", "--task", task, "--url", platform.url());
+    }
+  }
+
+  private static JsonNode policy(JsonNode list, String task) {
+    for (JsonNode p : list) {
+      if (p.get("task").asText().equals(task)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
   private static Run atomic(String... args) {
     CommandLine command = Main.newCommandLine();
     StringWriter out = new StringWriter();

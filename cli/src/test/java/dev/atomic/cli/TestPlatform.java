@@ -117,6 +117,13 @@ final class TestPlatform {
     return new TestPlatform(true, newHome(), overrides);
   }
 
+  /**
+   * A platform of its own, with or without workers, with further settings; the caller closes it.
+   */
+  static TestPlatform dedicated(boolean workers, Map<String, Object> overrides) {
+    return new TestPlatform(workers, newHome(), overrides);
+  }
+
   /** A platform on an existing Atomic home, e.g. to restart one. */
   static TestPlatform dedicated(boolean workers, Path home) {
     return new TestPlatform(workers, home);

@@ -6,6 +6,7 @@ import dev.atomic.dte.git.Repositories;
 import dev.atomic.evidence.EvidenceActivitiesImpl;
 import dev.atomic.evidence.EvidenceRedactor;
 import dev.atomic.evidence.EvidenceStore;
+import dev.atomic.evidence.EvidenceTuning;
 import dev.atomic.evidence.artifacts.ArtifactStore;
 import dev.atomic.evidence.pack.FinOpsSummaries;
 import dev.atomic.evidence.pack.SigningKey;
@@ -38,15 +39,22 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(FinOpsSettings.class)
 class WorkerConfiguration {
 
-  /** Evidence data passes the redactor the process provides (the REST facade's, if any). */
+  /**
+   * Evidence data passes the redactor the process provides (the REST facade's, if any); a
+   * transition's events are inserted in batches of {@code EVIDENCE_BATCH_SIZE}.
+   */
   @Bean
   MissionActivitiesImpl missionActivities(
-      DataSource dataSource, ObjectProvider<EvidenceRedactor> redactor, AtomicMetrics metrics) {
+      DataSource dataSource,
+      ObjectProvider<EvidenceRedactor> redactor,
+      org.springframework.core.env.Environment environment,
+      AtomicMetrics metrics) {
     Database database = new Database(dataSource);
     return new MissionActivitiesImpl(
         database,
         redactor.getIfAvailable(SecretRedactor::builtIn),
         new dev.atomic.identity.DecisionTokens(database, Clock.systemUTC()),
+        EvidenceTuning.from(environment::getProperty).batchSize(),
         metrics);
   }
 
@@ -109,6 +117,7 @@ class WorkerConfiguration {
       ObjectProvider<FinOpsSummaries> finops,
       ArtifactStore artifacts,
       WorkflowClient client,
+      org.springframework.core.env.Environment environment,
       AtomicMetrics metrics) {
     return new EvidenceActivitiesImpl(
         new EvidenceStore(
@@ -118,6 +127,7 @@ class WorkerConfiguration {
         artifacts,
         client,
         Clock.systemUTC(),
+        EvidenceTuning.from(environment::getProperty).compressionLevel(),
         metrics);
   }
 

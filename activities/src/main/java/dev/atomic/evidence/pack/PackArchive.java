@@ -29,12 +29,15 @@ final class PackArchive {
 
   private PackArchive() {}
 
-  static byte[] write(Map<String, byte[]> files) {
+  /**
+   * @param level the deflate level, 0 (entries stored uncompressed) to 9 (smallest)
+   */
+  static byte[] write(Map<String, byte[]> files, int level) {
     SortedMap<String, byte[]> sorted = new TreeMap<>(files);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       zip.setMethod(ZipOutputStream.DEFLATED);
-      zip.setLevel(9);
+      zip.setLevel(level);
       for (Map.Entry<String, byte[]> file : sorted.entrySet()) {
         String problem = nameProblem(file.getKey());
         if (problem != null) {

@@ -6,6 +6,7 @@ import dev.atomic.api.web.ApiException;
 import dev.atomic.evidence.ChainedEvent;
 import dev.atomic.evidence.EventTypes;
 import dev.atomic.evidence.EvidenceStore;
+import dev.atomic.evidence.EvidenceTuning;
 import dev.atomic.evidence.Sha256;
 import dev.atomic.evidence.pack.AbsentFile;
 import dev.atomic.evidence.pack.AuditPackContents;
@@ -51,6 +52,7 @@ class AuditPackService {
   private final WorkflowClient temporal;
   private final SigningKey key;
   private final FinOpsSummaries finops;
+  private final EvidenceTuning tuning;
   private final Clock clock = Clock.systemUTC();
 
   AuditPackService(
@@ -58,12 +60,14 @@ class AuditPackService {
       EvidenceStore store,
       WorkflowClient temporal,
       SigningKey key,
-      FinOpsSummaries finops) {
+      FinOpsSummaries finops,
+      EvidenceTuning tuning) {
     this.evidence = evidence;
     this.store = store;
     this.temporal = temporal;
     this.key = key;
     this.finops = finops;
+    this.tuning = tuning;
   }
 
   /**
@@ -95,7 +99,7 @@ class AuditPackService {
                 finops.forMission(missionId),
                 PlatformVersions.json(),
                 store.redactor()));
-    byte[] zip = new AuditPackWriter(key).write(contents);
+    byte[] zip = new AuditPackWriter(key, tuning.compressionLevel()).write(contents);
     String sha256 = Sha256.hex(zip);
     ChainedEvent last = events.get(events.size() - 1);
     Map<String, Object> data = new LinkedHashMap<>();

@@ -1,7 +1,9 @@
 package dev.atomic.api.evidence;
 
+import dev.atomic.evidence.EvidenceImport;
 import dev.atomic.evidence.EvidenceRedactor;
 import dev.atomic.evidence.EvidenceStore;
+import dev.atomic.evidence.EvidenceTuning;
 import dev.atomic.evidence.pack.SigningKey;
 import dev.atomic.evidence.pack.SigningKeys;
 import dev.atomic.platform.Database;
@@ -13,12 +15,25 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EvidenceSettings.class)
 class EvidenceConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(EvidenceConfiguration.class);
+
+  /** {@code EVIDENCE_BATCH_SIZE} and {@code EVIDENCE_COMPRESSION_LEVEL}, checked at start. */
+  @Bean
+  EvidenceTuning evidenceTuning(Environment environment) {
+    return EvidenceTuning.from(environment::getProperty);
+  }
+
+  /** Backups restored with {@code POST /evidence/import}, in batches of EVIDENCE_BATCH_SIZE. */
+  @Bean
+  EvidenceImport evidenceImport(DataSource dataSource, EvidenceTuning tuning) {
+    return new EvidenceImport(new Database(dataSource), tuning.batchSize());
+  }
 
   @Bean
   EvidenceStore evidenceStore(DataSource dataSource, EvidenceRedactor redactor) {

@@ -8,6 +8,8 @@ import dev.atomic.api.web.JsonBodies;
 import dev.atomic.dte.ChangeSpecValidator;
 import dev.atomic.dte.DteException;
 import dev.atomic.evidence.ChainedEvent;
+import dev.atomic.evidence.EvidenceBackup;
+import dev.atomic.evidence.EvidenceImport;
 import dev.atomic.evidence.pack.SigningKey;
 import dev.atomic.platform.AtomicMetrics;
 import dev.atomic.platform.Json;
@@ -43,13 +45,19 @@ class EvidenceController {
 
   private final EvidenceService evidence;
   private final AuditPackService packs;
+  private final EvidenceImportService imports;
   private final SigningKey key;
   private final AtomicMetrics metrics;
 
   EvidenceController(
-      EvidenceService evidence, AuditPackService packs, SigningKey key, AtomicMetrics metrics) {
+      EvidenceService evidence,
+      AuditPackService packs,
+      EvidenceImportService imports,
+      SigningKey key,
+      AtomicMetrics metrics) {
     this.evidence = evidence;
     this.packs = packs;
+    this.imports = imports;
     this.key = key;
     this.metrics = metrics;
   }
@@ -95,6 +103,30 @@ class EvidenceController {
     ArrayNode events = answer.putArray("events");
     chain.forEach(e -> events.add(eventJson(e)));
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Json.write(answer));
+  }
+
+  /**
+   * Restores a mission's evidence from its backup, the timeline above, into a store without that
+   * mission's events: verified before anything is written, written in one transaction.
+   */
+  @PostMapping("/evidence/import")
+  ResponseEntity<String> restore(@RequestBody(required = false) JsonNode body) {
+    if (body == null || body.isNull() || body.isMissingNode()) {
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST, "Request body is required", EvidenceBackup.SHAPE);
+    }
+    EvidenceImport.Result result = imports.restore(body.toString());
+    ObjectNode answer = Json.mapper().createObjectNode();
+    answer.put("missionId", result.missionId());
+    answer.put("imported", result.imported());
+    answer.put("events", result.events());
+    answer.put("alreadyStored", result.alreadyStored());
+    answer.put("verified", true);
+    answer.putObject("head").put("id", result.head().id()).put("hash", result.head().hash());
+    return ResponseEntity.status(result.alreadyStored() ? HttpStatus.OK : HttpStatus.CREATED)
+        .header("Location", "/evidence/mission/" + result.missionId() + "/events")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Json.write(answer));
   }
 
   /** Recomputes the mission's chain from the database: {@code ok}, how far, the first failure. */

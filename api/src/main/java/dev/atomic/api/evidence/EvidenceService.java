@@ -81,10 +81,20 @@ class EvidenceService {
     return database(() -> store.record(missionId, missionId, type, actor, clock.instant(), data));
   }
 
-  /** The mission's chain, in order. */
+  /**
+   * The mission's chain, in order. A mission is known by its row or by its events: evidence
+   * restored from a backup ({@code POST /evidence/import}) reads and verifies without the mission's
+   * snapshot.
+   */
   List<ChainedEvent> chain(String missionId) {
-    requireMission(missionId);
-    return database(() -> store.chain(missionId));
+    if (missionId == null || !MISSION_ID.matcher(missionId).matches()) {
+      throw new ApiException(HttpStatus.NOT_FOUND, "Mission not found", missionId);
+    }
+    List<ChainedEvent> chain = database(() -> store.chain(missionId));
+    if (chain.isEmpty()) {
+      requireMission(missionId);
+    }
+    return chain;
   }
 
   ProvenanceGraph graph(String missionId) {

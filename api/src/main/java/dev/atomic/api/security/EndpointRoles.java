@@ -43,6 +43,8 @@ final class EndpointRoles {
           rule("PUT", "/policies/models", Access.role(Role.OPERATOR)),
           rule("DELETE", "/policies/models/{}", Access.role(Role.OPERATOR)),
           rule("*", "/actuator(/.*)?", Access.role(Role.OPERATOR)),
+          // A restore writes a whole chain as given: only an administrator may.
+          rule("POST", "/evidence/import", Access.role(Role.ADMIN)),
           rule("GET", "/evidence/mission(/.*)?", Access.role(Role.AUDITOR)),
           rule("POST", "/evidence/export", Access.role(Role.AUDITOR)),
           rule("GET", "/missions/{}/audit-pack", Access.role(Role.AUDITOR)),

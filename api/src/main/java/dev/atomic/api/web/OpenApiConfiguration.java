@@ -105,6 +105,15 @@ class OpenApiConfiguration {
       errors.put(
           "415", new String[] {"Body that is not JSON", "Content-Type must be application/json"});
     }
+    if (path.startsWith("/evidence/") && method == PathItem.HttpMethod.POST) {
+      errors.put(
+          "422",
+          new String[] {
+            "Well-formed but refused: a type the platform records itself, an invalid ChangeSpec,"
+                + " a backup whose chain does not verify",
+            "The backup's chain does not verify: event EVT-M-7-3: hash mismatch (data changed?)"
+          });
+    }
     if (path.startsWith("/gateway")) {
       errors.put("429", new String[] {"Over ATOMIC_GATEWAY_RATE_LIMIT", "Too many requests"});
     }

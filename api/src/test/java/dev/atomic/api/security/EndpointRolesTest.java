@@ -28,6 +28,8 @@ class EndpointRolesTest {
         .isEqualTo(Role.REQUESTER);
     assertThat(EndpointRoles.of("PUT", "/finops/budgets/global").role()).isEqualTo(Role.OPERATOR);
     assertThat(EndpointRoles.of("DELETE", "/admin/keys/abc").role()).isEqualTo(Role.ADMIN);
+    assertThat(EndpointRoles.of("POST", "/evidence/import").role()).isEqualTo(Role.ADMIN);
+    assertThat(EndpointRoles.of("POST", "/evidence/events").role()).isEqualTo(Role.REQUESTER);
     assertThat(EndpointRoles.of("POST", "/gateway/preflight").role()).isEqualTo(Role.REQUESTER);
   }
 

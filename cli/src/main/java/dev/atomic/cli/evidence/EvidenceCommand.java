@@ -6,11 +6,14 @@ import picocli.CommandLine.Command;
 @Command(
     name = "evidence",
     mixinStandardHelpOptions = true,
-    description = "Verify audit packs offline; export packs, read timelines and check chains.",
+    description =
+        "Verify audit packs offline; export packs, read timelines and check chains; back up and restore a mission's evidence.",
     subcommands = {
       VerifyPackCommand.class,
       ExportCommand.class,
       EventsCommand.class,
-      VerifyChainCommand.class
+      VerifyChainCommand.class,
+      BackupCommand.class,
+      ImportCommand.class
     })
 public class EvidenceCommand {}

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code atomic finops policies [list|set|delete]}; with no subcommand it lists. */
+/** {@code atomic finops policies [list|set|delete|import]}; with no subcommand it lists. */
 @Command(
     name = "policies",
     mixinStandardHelpOptions = true,
@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       PoliciesListCommand.class,
       PoliciesSetCommand.class,
-      PoliciesDeleteCommand.class
+      PoliciesDeleteCommand.class,
+      PoliciesImportCommand.class
     })
 class PoliciesCommand implements Callable<Integer> {
 
