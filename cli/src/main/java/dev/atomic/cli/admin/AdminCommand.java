@@ -2,15 +2,16 @@ package dev.atomic.cli.admin;
 
 import picocli.CommandLine.Command;
 
-/** {@code atomic admin …}: API keys and maintenance mode (role admin). */
+/** {@code atomic admin …}: API keys, maintenance mode and draining (role admin). */
 @Command(
     name = "admin",
     mixinStandardHelpOptions = true,
-    description = "API keys and maintenance mode (needs the admin role).",
+    description = "API keys, maintenance mode and draining (needs the admin role).",
     subcommands = {
       CreateKeyCommand.class,
       ListKeysCommand.class,
       RevokeKeyCommand.class,
-      MaintenanceCommand.class
+      MaintenanceCommand.class,
+      DrainCommand.class
     })
 public class AdminCommand {}
