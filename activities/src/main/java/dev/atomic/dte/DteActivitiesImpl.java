@@ -25,6 +25,7 @@ public class DteActivitiesImpl implements DteActivities {
   private final DteEngine engine;
   private final dev.atomic.dte.verify.ToolJars tools = new dev.atomic.dte.verify.ToolJars();
   private final AtomicMetrics metrics;
+  private final java.util.function.Function<String, String> variables;
 
   public DteActivitiesImpl(DteEngine engine, WorkingDirectories roots, Repositories repositories) {
     this(engine, roots, repositories, null);
@@ -51,6 +52,23 @@ public class DteActivitiesImpl implements DteActivities {
       Repositories repositories,
       dev.atomic.evidence.artifacts.ArtifactStore artifacts,
       AtomicMetrics metrics) {
+    this(engine, roots, repositories, artifacts, metrics, System::getenv);
+  }
+
+  /**
+   * @param artifacts where planned diffs are stored; null keeps only their digest
+   * @param metrics counts verifications, mutation scores and steps that end in an error
+   * @param variables where verify reads its settings ({@link VerificationSettings#from}): the
+   *     process's Spring environment in a worker, so {@code .env} counts
+   */
+  public DteActivitiesImpl(
+      DteEngine engine,
+      WorkingDirectories roots,
+      Repositories repositories,
+      dev.atomic.evidence.artifacts.ArtifactStore artifacts,
+      AtomicMetrics metrics,
+      java.util.function.Function<String, String> variables) {
+    this.variables = variables;
     this.metrics = metrics;
     this.engine = engine;
     this.roots = roots;
@@ -210,7 +228,7 @@ public class DteActivitiesImpl implements DteActivities {
           Verification.run(
               request.spec(),
               clone,
-              VerificationSettings.fromEnvironment()
+              VerificationSettings.from(variables)
                   .withTools(tools)
                   .withClasspaths(engine.classpaths()),
               beat::progress));
@@ -231,7 +249,7 @@ public class DteActivitiesImpl implements DteActivities {
           Verification.run(
               request.spec(),
               tree(request),
-              VerificationSettings.fromEnvironment()
+              VerificationSettings.from(variables)
                   .withTools(tools)
                   .withClasspaths(engine.classpaths()),
               beat::progress));

@@ -1,6 +1,8 @@
 package dev.atomic.dte;
 
 import dev.atomic.dte.java.classpath.MavenClasspaths;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * How a {@link DteEngine} runs.
@@ -16,38 +18,61 @@ import dev.atomic.dte.java.classpath.MavenClasspaths;
 public record DteSettings(
     int workers, boolean parseCache, MavenClasspaths.Settings maven, boolean fullParse) {
 
-  /** The settings of this process: environment variables, then system properties. */
+  /**
+   * The settings of this process: environment variables, then the system properties {@code
+   * atomic.dte.workers}, {@code atomic.dte.cache} and {@code atomic.dte.parse}. A server reads them
+   * through {@link #from(Function)} with its Spring environment instead, so a {@code .env} file
+   * counts as well.
+   */
   public static DteSettings fromEnvironment() {
+    Map<String, String> properties =
+        Map.of(
+            "DTE_WORKERS", "atomic.dte.workers",
+            "DTE_CACHE_ENABLED", "atomic.dte.cache",
+            "DTE_PARSE", "atomic.dte.parse");
+    return from(
+        name -> {
+          String value = System.getenv(name);
+          return value != null || !properties.containsKey(name)
+              ? value
+              : System.getProperty(properties.get(name));
+        });
+  }
+
+  /**
+   * The settings named by {@code variables} ({@code DTE_WORKERS}, {@code DTE_CACHE_ENABLED}, {@code
+   * DTE_PARSE}, {@code ATOMIC_MAVEN_LOCAL_REPOSITORY}, {@code ATOMIC_MAVEN_MIRROR}); an unset or
+   * blank one takes its default.
+   *
+   * @throws IllegalArgumentException naming the variable whose value cannot be used
+   */
+  public static DteSettings from(Function<String, String> variables) {
     String workers =
-        System.getenv()
-            .getOrDefault(
-                "DTE_WORKERS",
-                System.getProperty(
-                    "atomic.dte.workers",
-                    String.valueOf(Runtime.getRuntime().availableProcessors())));
-    String cache =
-        System.getenv()
-            .getOrDefault("DTE_CACHE_ENABLED", System.getProperty("atomic.dte.cache", "false"));
+        valueOr(
+            variables.apply("DTE_WORKERS"),
+            String.valueOf(Runtime.getRuntime().availableProcessors()));
     int threads;
     try {
-      threads = Integer.parseInt(workers.trim());
+      threads = Integer.parseInt(workers);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
           "DTE_WORKERS must be a whole number, got '" + workers + "'");
     }
-    String parse =
-        System.getenv()
-            .getOrDefault("DTE_PARSE", System.getProperty("atomic.dte.parse", "candidates"))
-            .trim();
+    String cache = valueOr(variables.apply("DTE_CACHE_ENABLED"), "false");
+    String parse = valueOr(variables.apply("DTE_PARSE"), "candidates");
     if (!parse.equals("candidates") && !parse.equals("full")) {
       throw new IllegalArgumentException(
           "DTE_PARSE must be candidates or full, got '" + parse + "'");
     }
     return new DteSettings(
         threads,
-        Boolean.parseBoolean(cache.trim()),
-        MavenClasspaths.Settings.fromEnvironment(),
+        Boolean.parseBoolean(cache),
+        MavenClasspaths.Settings.from(variables),
         parse.equals("full"));
+  }
+
+  private static String valueOr(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value.strip();
   }
 
   public DteSettings withWorkers(int value) {

@@ -2,8 +2,11 @@ package dev.atomic.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atomic.dte.DteSettings;
+import dev.atomic.dte.verify.VerificationSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
@@ -35,6 +38,35 @@ class DotEnvTest {
       assertThat(context.getEnvironment().getProperty("atomic.finops.default-budget-usd"))
           .isEqualTo("321");
       assertThat(context.getEnvironment().getProperty("logging.level.root")).isEqualTo("WARN");
+    }
+  }
+
+  @Test
+  void theDteAndVerifySettingsOfAWorkerReadTheDotEnvFileToo(@TempDir Path dir) throws Exception {
+    Path env =
+        Files.writeString(
+            dir.resolve(".env"),
+            "DTE_WORKERS=3\nDTE_CACHE_ENABLED=true\nTEST_TIMEOUT_MS=1234\n"
+                + "ENABLE_MUTATION_TESTING=false\n");
+
+    try (ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(Nothing.class)
+            .web(WebApplicationType.NONE)
+            .properties(
+                "spring.config.name=atomic-common",
+                "ATOMIC_ENV_FILE=" + env,
+                "atomic.home=" + dir,
+                "spring.main.banner-mode=off")
+            .run()) {
+      // The worker builds its engine and verify settings from this same lookup.
+      DteSettings dte = DteSettings.from(context.getEnvironment()::getProperty);
+      VerificationSettings verify =
+          VerificationSettings.from(context.getEnvironment()::getProperty);
+
+      assertThat(dte.workers()).isEqualTo(3);
+      assertThat(dte.parseCache()).isTrue();
+      assertThat(verify.timeout()).isEqualTo(Duration.ofMillis(1234));
+      assertThat(verify.mutationTesting()).isFalse();
     }
   }
 }

@@ -79,7 +79,9 @@ class WorkerConfiguration {
   /**
    * Missions' repositories are cloned under {@code $ATOMIC_HOME/repos}; local ones must lie under
    * the allowed roots; private https remotes use {@code ATOMIC_GIT_USERNAME} and {@code
-   * ATOMIC_GIT_TOKEN}.
+   * ATOMIC_GIT_TOKEN}; the engine and verify read {@code DTE_*}, {@code ATOMIC_MAVEN_*}, {@code
+   * TEST_TIMEOUT_MS}, {@code ENABLE_MUTATION_TESTING} and {@code MUTATION_THRESHOLD_DEFAULT} from
+   * the environment or {@code .env}.
    */
   @Bean
   DteActivitiesImpl dteActivities(
@@ -88,19 +90,18 @@ class WorkerConfiguration {
       @Value("${ATOMIC_GIT_USERNAME:}") String gitUser,
       @Value("${ATOMIC_GIT_TOKEN:}") String gitToken,
       ArtifactStore artifacts,
-      AtomicMetrics metrics) {
+      AtomicMetrics metrics,
+      org.springframework.core.env.Environment environment) {
     WorkingDirectories roots = new WorkingDirectories(allowedRoots);
-    CredentialsProvider credentials =
-        gitToken.isBlank()
-            ? null
-            : new UsernamePasswordCredentialsProvider(
-                gitUser.isBlank() ? "x-access-token" : gitUser, gitToken);
+    CredentialsProvider credentials = gitCredentials(gitUser, gitToken);
+    // The DTE and verify settings come from the Spring environment: variables, then .env.
     return new DteActivitiesImpl(
-        dev.atomic.dte.DteEngine.fromEnvironment(),
+        new dev.atomic.dte.DteEngine(dev.atomic.dte.DteSettings.from(environment::getProperty)),
         roots,
         new Repositories(java.nio.file.Path.of(home, "repos"), roots, credentials),
         artifacts,
-        metrics);
+        metrics,
+        environment::getProperty);
   }
 
   /**
@@ -154,6 +155,17 @@ class WorkerConfiguration {
         new WorkingDirectories(allowedRoots),
         new Repositories(java.nio.file.Path.of(home, "repos")),
         metrics);
+  }
+
+  /**
+   * Credentials for private https repositories: {@code ATOMIC_GIT_TOKEN} as the password, {@code
+   * ATOMIC_GIT_USERNAME} (default {@code x-access-token}) as the user; none without a token.
+   */
+  static CredentialsProvider gitCredentials(String user, String token) {
+    return token == null || token.isBlank()
+        ? null
+        : new UsernamePasswordCredentialsProvider(
+            user == null || user.isBlank() ? "x-access-token" : user.strip(), token.strip());
   }
 
   private static SigningKey signingKey(String file, String home) {

@@ -4,6 +4,7 @@ import dev.atomic.dte.ChangeSpec;
 import dev.atomic.dte.java.classpath.MavenClasspaths;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * How verify runs, from the documented variables.
@@ -42,11 +43,20 @@ public record VerificationSettings(
   }
 
   static VerificationSettings from(Map<String, String> env) {
-    long timeoutMs = Long.parseLong(env.getOrDefault("TEST_TIMEOUT_MS", "300000").strip());
+    return from(env::get);
+  }
+
+  /**
+   * The settings named by {@code variables} ({@code TEST_TIMEOUT_MS}, {@code
+   * ENABLE_MUTATION_TESTING}, {@code MUTATION_THRESHOLD_DEFAULT}); an unset or blank one takes its
+   * default. A worker passes its Spring environment, so a {@code .env} file counts as well.
+   */
+  public static VerificationSettings from(Function<String, String> variables) {
+    long timeoutMs = Long.parseLong(valueOr(variables.apply("TEST_TIMEOUT_MS"), "300000"));
     boolean mutation =
-        !"false".equalsIgnoreCase(env.getOrDefault("ENABLE_MUTATION_TESTING", "true").strip());
+        !"false".equalsIgnoreCase(valueOr(variables.apply("ENABLE_MUTATION_TESTING"), "true"));
     double medium =
-        Double.parseDouble(env.getOrDefault("MUTATION_THRESHOLD_DEFAULT", "0.6").strip());
+        Double.parseDouble(valueOr(variables.apply("MUTATION_THRESHOLD_DEFAULT"), "0.6"));
     return new VerificationSettings(
         true,
         Duration.ofMillis(timeoutMs),
@@ -54,7 +64,11 @@ public record VerificationSettings(
         medium,
         MutationTesting.defaultThreads(),
         new ToolJars(),
-        new MavenClasspaths(MavenClasspaths.Settings.fromEnvironment()));
+        new MavenClasspaths(MavenClasspaths.Settings.from(variables)));
+  }
+
+  private static String valueOr(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value.strip();
   }
 
   public VerificationSettings withoutTests() {

@@ -58,13 +58,21 @@ public final class MavenClasspaths {
    */
   public record Settings(Path localRepository, String mirror) {
 
-    /** {@code ATOMIC_MAVEN_LOCAL_REPOSITORY} and {@code ATOMIC_MAVEN_MIRROR}. */
+    /** {@code ATOMIC_MAVEN_LOCAL_REPOSITORY} and {@code ATOMIC_MAVEN_MIRROR} of this process. */
     public static Settings fromEnvironment() {
-      String local = System.getenv("ATOMIC_MAVEN_LOCAL_REPOSITORY");
-      String mirror = System.getenv("ATOMIC_MAVEN_MIRROR");
+      return from(System::getenv);
+    }
+
+    /**
+     * {@code ATOMIC_MAVEN_LOCAL_REPOSITORY} and {@code ATOMIC_MAVEN_MIRROR} as {@code variables}
+     * name them.
+     */
+    public static Settings from(java.util.function.Function<String, String> variables) {
+      String local = variables.apply("ATOMIC_MAVEN_LOCAL_REPOSITORY");
+      String mirror = variables.apply("ATOMIC_MAVEN_MIRROR");
       return new Settings(
-          local == null || local.isBlank() ? null : Path.of(local),
-          mirror == null || mirror.isBlank() ? null : mirror.trim());
+          local == null || local.isBlank() ? null : Path.of(local.strip()),
+          mirror == null || mirror.isBlank() ? null : mirror.strip());
     }
 
     Path localRepositoryOrDefault() {
