@@ -33,7 +33,7 @@ public class WorkerQueues implements EnvironmentPostProcessor, Ordered {
       ConfigurableEnvironment environment, SpringApplication application) {
     // The environment variable reaches this property too (relaxed binding); a command-line
     // property (`atomic worker --queues`) outranks it.
-    String value = environment.getProperty(PROPERTY, "");
+    String value = configured(environment);
     if (value == null || value.isBlank() || value.strip().equals("all")) {
       return;
     }
@@ -85,6 +85,14 @@ public class WorkerQueues implements EnvironmentPostProcessor, Ordered {
   }
 
   /** The queues a process serves, as configured. */
+  /**
+   * The configured list: the property ({@code atomic worker --queues}, or the environment variable
+   * by relaxed binding), else {@code ATOMIC_WORKER_QUEUES} as a .env file names it; blank for all.
+   */
+  public static String configured(org.springframework.core.env.Environment environment) {
+    return environment.getProperty(PROPERTY, environment.getProperty(VARIABLE, ""));
+  }
+
   public static List<String> served(String configured) {
     if (configured == null || configured.isBlank() || configured.strip().equals("all")) {
       return TaskQueues.ALL;

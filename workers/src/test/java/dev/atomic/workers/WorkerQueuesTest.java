@@ -66,6 +66,21 @@ class WorkerQueuesTest {
   }
 
   @Test
+  void theVariableAsADotEnvFileNamesItChoosesTheQueuesAndTheOptionWins() {
+    StandardEnvironment fromDotEnv = new StandardEnvironment();
+    fromDotEnv
+        .getPropertySources()
+        .addLast(
+            new MapPropertySource(
+                ".env", Map.of(WorkerQueues.VARIABLE, "atomic-dte", "unrelated", "x")));
+    assertThat(WorkerQueues.configured(fromDotEnv)).isEqualTo("atomic-dte");
+    fromDotEnv
+        .getPropertySources()
+        .addFirst(new MapPropertySource("args", Map.of(WorkerQueues.PROPERTY, "atomic-evidence")));
+    assertThat(WorkerQueues.configured(fromDotEnv)).isEqualTo("atomic-evidence");
+  }
+
+  @Test
   void byDefaultEveryQueueIsPolled() {
     assertThat(workers(environment(null)))
         .extracting(Worker::taskQueue)

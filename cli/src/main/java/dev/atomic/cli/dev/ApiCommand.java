@@ -26,15 +26,18 @@ public class ApiCommand implements Callable<Integer> {
 
   @Option(
       names = "--temporal",
-      defaultValue = "${env:TEMPORAL_ADDRESS:-127.0.0.1:7233}",
-      description = "Temporal frontend HOST:PORT (env TEMPORAL_ADDRESS, default ${DEFAULT-VALUE}).")
+      description =
+          "Temporal frontend HOST:PORT (default: TEMPORAL_ADDRESS, from the environment or .env,"
+              + " else 127.0.0.1:7233).")
   String temporal;
 
   @Override
   public Integer call() throws InterruptedException {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("spring.config.name", ApiApplication.CONFIG_NAMES);
-    properties.put("spring.temporal.connection.target", temporal);
+    if (temporal != null) {
+      properties.put("spring.temporal.connection.target", temporal);
+    }
     // A Temporal outage must not take the API out of its Service: missions, evidence and
     // budgets are read from the database, and what needs Temporal answers 503 on its own. So the
     // readiness of the API alone is its database (`atomic dev` keeps Temporal and the workers).

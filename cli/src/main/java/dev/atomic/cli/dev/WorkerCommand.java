@@ -26,23 +26,24 @@ public class WorkerCommand implements Callable<Integer> {
 
   @Option(
       names = "--temporal",
-      defaultValue = "${env:TEMPORAL_ADDRESS:-127.0.0.1:7233}",
-      description = "Temporal frontend HOST:PORT (env TEMPORAL_ADDRESS, default ${DEFAULT-VALUE}).")
+      description =
+          "Temporal frontend HOST:PORT (default: TEMPORAL_ADDRESS, from the environment or .env,"
+              + " else 127.0.0.1:7233).")
   String temporal;
 
   @Option(
       names = "--home",
-      defaultValue = "${env:ATOMIC_HOME:-.atomic}",
       description =
-          "Atomic home holding the H2 database (env ATOMIC_HOME, default ${DEFAULT-VALUE}).")
+          "Atomic home holding the H2 database (default: ATOMIC_HOME, from the environment or"
+              + " .env, else .atomic).")
   Path home;
 
   @Option(
       names = "--port",
-      defaultValue = "${env:WORKER_PORT:-8081}",
       description =
-          "Health and metrics port (env WORKER_PORT, default ${DEFAULT-VALUE}; 0 picks one).")
-  int port;
+          "Health and metrics port (default: WORKER_PORT, from the environment or .env, else"
+              + " 8081; 0 picks one).")
+  Integer port;
 
   @Option(
       names = "--sticky",
@@ -54,7 +55,6 @@ public class WorkerCommand implements Callable<Integer> {
 
   @Option(
       names = "--queues",
-      defaultValue = "${env:ATOMIC_WORKER_QUEUES:-all}",
       description = {
         "Task queues to poll, comma-separated (env ATOMIC_WORKER_QUEUES, default ${DEFAULT-VALUE}):",
         "atomic-missions, atomic-gateway, atomic-dte, atomic-finops, atomic-evidence."
@@ -65,12 +65,20 @@ public class WorkerCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("spring.config.name", WorkerApplication.CONFIG_NAMES);
-    properties.put("atomic.home", home.toAbsolutePath().normalize().toString());
-    properties.put("spring.temporal.connection.target", temporal);
-    properties.put("server.port", port);
+    // Options given on the command line win; the rest comes from the environment or .env
+    // through the configuration files, like every other setting.
+    if (home != null) {
+      properties.put("atomic.home", home.toAbsolutePath().normalize().toString());
+    }
+    if (temporal != null) {
+      properties.put("spring.temporal.connection.target", temporal);
+    }
+    properties.put("server.port", port != null ? port : "${WORKER_PORT:8081}");
     properties.put("spring.main.banner-mode", "off");
     properties.put("atomic.workers.sticky", sticky);
-    properties.put("atomic.worker.queues", queues);
+    if (queues != null) {
+      properties.put(WorkerQueues.PROPERTY, queues);
+    }
     // A worker serves health and metrics only; its port stays inside the cluster
     // (docs/security.md), so the REST facade's authentication does not apply to it.
     properties.put(
@@ -95,9 +103,10 @@ public class WorkerCommand implements Callable<Integer> {
         .getOut()
         .println(
             "Workers polling "
-                + String.join(", ", WorkerQueues.served(queues))
+                + String.join(
+                    ", ", WorkerQueues.served(WorkerQueues.configured(context.getEnvironment())))
                 + " on "
-                + temporal
+                + context.getEnvironment().getProperty("spring.temporal.connection.target")
                 + ". Press Ctrl-C to stop.");
     spec.commandLine().getOut().flush();
     Foreground.awaitShutdown("atomic-worker", context::close);
