@@ -35,6 +35,7 @@ class OpenApiIT {
             .context()
             .getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
     int checked = 0;
+    List<String> withoutExample = new ArrayList<>();
     for (var entry : mappings.getHandlerMethods().entrySet()) {
       RequestMappingInfo info = entry.getKey();
       HandlerMethod handler = entry.getValue();
@@ -53,12 +54,39 @@ class OpenApiIT {
                     operation.at("/responses/400/content/application~1json/schema/$ref").asText())
                 .as(method + " " + path)
                 .isEqualTo("#/components/schemas/ApiError");
+            if (!hasSuccessExample(operation)) {
+              withoutExample.add(method + " " + path + " (answer)");
+            }
+            if (operation.has("requestBody")
+                && operation.at("/requestBody/content/application~1json/example").isMissingNode()) {
+              withoutExample.add(method + " " + path + " (request)");
+            }
           }
         }
       }
     }
     assertThat(checked).isGreaterThan(35);
     assertThat(missing).as("mappings missing from the OpenAPI document").isEmpty();
+    assertThat(withoutExample).as("operations without an example").isEmpty();
     assertThat(platform.get("/swagger-ui/index.html").status()).isEqualTo(200);
+  }
+
+  /** A 2xx answer with a JSON example, or one that names a media type that is not JSON. */
+  private static boolean hasSuccessExample(JsonNode operation) {
+    var statuses = operation.path("responses").fields();
+    while (statuses.hasNext()) {
+      var status = statuses.next();
+      if (!status.getKey().startsWith("2")) {
+        continue;
+      }
+      var media = status.getValue().path("content").fields();
+      while (media.hasNext()) {
+        var type = media.next();
+        if (!type.getKey().equals("application/json") || type.getValue().has("example")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

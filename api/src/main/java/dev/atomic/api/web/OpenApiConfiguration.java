@@ -57,6 +57,13 @@ class OpenApiConfiguration {
         .addSecurityItem(new SecurityRequirement().addList("bearer"));
   }
 
+  /** A request and an answer for each operation, as a running platform gave them. */
+  @Bean
+  OpenApiCustomizer examples() {
+    OpenApiExamples examples = OpenApiExamples.load();
+    return examples::apply;
+  }
+
   /** The errors every operation can answer, with an example each. */
   @Bean
   OpenApiCustomizer errorResponses() {
