@@ -55,8 +55,14 @@ public final class MavenClasspaths {
    * @param localRepository the local repository, used as cache; null for {@code ~/.m2/repository}
    * @param mirror a repository URL that stands in for every remote repository (air-gapped use);
    *     null to use the POMs' own repositories and Maven Central
+   * @param cacheDirectory where resolved classpaths are kept between processes; null keeps them in
+   *     this process only
    */
-  public record Settings(Path localRepository, String mirror) {
+  public record Settings(Path localRepository, String mirror, Path cacheDirectory) {
+
+    public Settings(Path localRepository, String mirror) {
+      this(localRepository, mirror, null);
+    }
 
     /** {@code ATOMIC_MAVEN_LOCAL_REPOSITORY} and {@code ATOMIC_MAVEN_MIRROR} of this process. */
     public static Settings fromEnvironment() {
@@ -70,9 +76,13 @@ public final class MavenClasspaths {
     public static Settings from(java.util.function.Function<String, String> variables) {
       String local = variables.apply("ATOMIC_MAVEN_LOCAL_REPOSITORY");
       String mirror = variables.apply("ATOMIC_MAVEN_MIRROR");
+      String home = variables.apply("ATOMIC_HOME");
       return new Settings(
           local == null || local.isBlank() ? null : Path.of(local.strip()),
-          mirror == null || mirror.isBlank() ? null : mirror.strip());
+          mirror == null || mirror.isBlank() ? null : mirror.strip(),
+          home == null || home.isBlank()
+              ? null
+              : Path.of(home.strip()).resolve("cache").resolve("classpaths"));
     }
 
     Path localRepositoryOrDefault() {
@@ -87,7 +97,11 @@ public final class MavenClasspaths {
       Set.of("target", "node_modules", "build", "out");
   private static final int REMEMBERED = 16;
 
+  /** How long a classpath kept on disk is used; released artifacts do not change. */
+  private static final java.time.Duration DISK_MAX_AGE = java.time.Duration.ofDays(7);
+
   private final Settings settings;
+  private final ClasspathCache disk;
   private final Map<String, ProjectClasspath> resolved =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -98,6 +112,11 @@ public final class MavenClasspaths {
 
   public MavenClasspaths(Settings settings) {
     this.settings = settings;
+    this.disk =
+        settings.cacheDirectory() == null
+            ? null
+            : new ClasspathCache(
+                settings.cacheDirectory(), DISK_MAX_AGE, java.time.Clock.systemUTC());
   }
 
   public Settings settings() {
@@ -163,8 +182,28 @@ public final class MavenClasspaths {
         return known;
       }
     }
+    if (disk != null) {
+      java.util.Optional<ProjectClasspath> kept = disk.get(key);
+      if (kept.isPresent()) {
+        progress.accept(
+            "classpath: "
+                + kept.get().describe()
+                + ", as resolved before for these "
+                + poms.size()
+                + " pom.xml file(s) ("
+                + settings.cacheDirectory()
+                + ")");
+        synchronized (resolved) {
+          resolved.put(key, kept.get());
+        }
+        return kept.get();
+      }
+    }
     long started = System.nanoTime();
     ProjectClasspath classpath = resolve(texts, progress);
+    if (disk != null) {
+      disk.put(key, texts.values(), classpath);
+    }
     progress.accept(
         String.format(
             java.util.Locale.ROOT,
@@ -446,7 +485,9 @@ public final class MavenClasspaths {
   private String key(Map<String, String> texts) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(String.valueOf(settings).getBytes(StandardCharsets.UTF_8));
+      digest.update(
+          (settings.localRepositoryOrDefault() + "|" + settings.mirror())
+              .getBytes(StandardCharsets.UTF_8));
       texts.forEach(
           (path, text) -> {
             digest.update((byte) 0);

@@ -93,6 +93,46 @@ class MavenReactorTest {
   }
 
   @Test
+  void aResolutionIsKeptOnDiskForTheNextProcessUntilAPomOrAJarChanges(@TempDir Path dir)
+      throws IOException {
+    Path root = reactor(dir);
+    MavenClasspaths.Settings settings =
+        new MavenClasspaths.Settings(
+            SETTINGS.maven().localRepository(), SETTINGS.maven().mirror(), dir.resolve("cache"));
+    List<String> first = new java.util.ArrayList<>();
+    ProjectClasspath resolved = new MavenClasspaths(settings).resolve(root, first::add);
+
+    List<String> second = new java.util.ArrayList<>();
+    ProjectClasspath kept = new MavenClasspaths(settings).resolve(root, second::add);
+
+    assertThat(first).anyMatch(line -> line.contains("resolved in"));
+    assertThat(second)
+        .noneMatch(line -> line.contains("resolving"))
+        .anyMatch(line -> line.contains("as resolved before for these 3 pom.xml file(s)"));
+    assertThat(kept).isEqualTo(resolved);
+
+    // another POM is another key: resolved again
+    Path app = root.resolve("app/pom.xml");
+    Files.writeString(
+        app, Files.readString(app).replace("</project>", "<!-- edited --></project>"));
+    List<String> edited = new java.util.ArrayList<>();
+    new MavenClasspaths(settings).resolve(root, edited::add);
+    assertThat(edited).anyMatch(line -> line.contains("resolving"));
+
+    // an entry naming a jar that is gone is not used
+    Path cacheDir = dir.resolve("cache");
+    try (var entries = Files.list(cacheDir)) {
+      for (Path entry : entries.toList()) {
+        Files.writeString(
+            entry, Files.readString(entry).replace("guava-33.4.8-android.jar", "gone.jar"));
+      }
+    }
+    List<String> gone = new java.util.ArrayList<>();
+    assertThat(new MavenClasspaths(settings).resolve(root, gone::add)).isEqualTo(resolved);
+    assertThat(gone).anyMatch(line -> line.contains("resolving"));
+  }
+
+  @Test
   void aModuleWhosePomIsMissingIsNamed(@TempDir Path dir) throws IOException {
     Path root = reactor(dir);
     Files.delete(root.resolve("core/pom.xml"));
