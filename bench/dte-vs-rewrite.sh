@@ -155,6 +155,8 @@ for change in ChangeType ChangeMethodName ChangePackage GuavaChangeType; do
     differing=$(diff -rq "$dte" "$rw" | wc -l || true)
     same=$([ "$differing" -eq 0 ] && echo yes || echo "no($differing)")
     parse=$(grep -o 'parsed [0-9]* Java file(s) of [^,]*' "$WORK/dte-$change.err" | sed 's/ of [^ ]* / /' | head -n 1 || true)
+    # The classpath comes from $ATOMIC_HOME/cache/classpaths once an earlier run resolved it.
+    grep -q 'as resolved before' "$WORK/dte-$change.err" && parse="$parse; classpath cached"
     printf '%-17s %4s %10s %10d %12s %12d %8s %s\n' "$change" "$run" "$dte_s" $((dte_kb / 1024)) "$rw_s" $((rw_kb / 1024)) "$same" "$parse" | tee -a "$results"
   done
   d=$(median "${ds[@]}"); m=$(median "${dm[@]}"); r=$(median "${rs[@]}"); rmm=$(median "${rm_[@]}")
