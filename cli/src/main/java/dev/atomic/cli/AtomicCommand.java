@@ -1,6 +1,7 @@
 package dev.atomic.cli;
 
 import dev.atomic.cli.admin.AdminCommand;
+import dev.atomic.cli.cds.TrainingCommand;
 import dev.atomic.cli.db.DbCommand;
 import dev.atomic.cli.dev.ApiCommand;
 import dev.atomic.cli.dev.DemoCommand;
@@ -59,6 +60,7 @@ public class AtomicCommand {
     subcommands.put("admin", AdminCommand.class);
     subcommands.put("db", DbCommand.class);
     subcommands.put("temporal", TemporalCommand.class);
+    subcommands.put("cds-training", TrainingCommand.class);
     return Collections.unmodifiableMap(subcommands);
   }
 }

@@ -1,0 +1,86 @@
+package dev.atomic.cli.cds;
+
+import dev.atomic.cli.CliException;
+import dev.atomic.cli.ExitCodes;
+import dev.atomic.cli.Main;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code atomic cds-training}: the run from which the {@code atomic} launcher writes its class-data
+ * archive ({@code -XX:ArchiveClassesAtExit} keeps the classes of one JVM run). It runs, in this
+ * JVM, the one-shot commands whose start time matters: the REST commands against a stand-in of the
+ * API on a loopback port ({@link TrainingApi}), and, with {@code --spec}, a dry run of a
+ * ChangeSpec. Their output is discarded; a command that fails fails the run, so no archive is kept
+ * from a partial one.
+ */
+@Command(
+    name = "cds-training",
+    hidden = true,
+    description = "Run the commands the launcher's class-data archive is written from.")
+public class TrainingCommand implements Callable<Integer> {
+
+  @Option(names = "--spec", description = "ChangeSpec for a dry run of `dte apply`.")
+  Path spec;
+
+  @Option(names = "--working-dir", description = "Tree the dry run reads.")
+  Path workingDir;
+
+  @Override
+  public Integer call() {
+    try (TrainingApi api = TrainingApi.start()) {
+      String url = api.url();
+      String mission = TrainingApi.MISSION_ID;
+      for (String output : List.of("text", "json")) {
+        run("mission", "list", "--url", url, "--output", output);
+        run("mission", "status", "--mission", mission, "--url", url, "--output", output);
+        run(
+            "mission",
+            "approve",
+            "--mission",
+            mission,
+            "--checkpoint",
+            "plan",
+            "--comment",
+            "looks right",
+            "--url",
+            url,
+            "--output",
+            output);
+        run("evidence", "events", "--mission", mission, "--url", url, "--output", output);
+      }
+      expect(ExitCodes.NOT_FOUND, "mission", "status", "--mission", "M-UNKNOWN", "--url", url);
+    }
+    if (spec != null) {
+      List<String> args =
+          new ArrayList<>(List.of("dte", "apply", "--dry-run", "--spec", spec.toString()));
+      if (workingDir != null) {
+        args.addAll(List.of("--working-dir", workingDir.toString()));
+      }
+      run(args.toArray(String[]::new));
+    }
+    return ExitCodes.OK;
+  }
+
+  private static void run(String... args) {
+    expect(ExitCodes.OK, args);
+  }
+
+  private static void expect(int exitCode, String... args) {
+    CommandLine command = Main.newCommandLine(args);
+    command.setOut(new PrintWriter(Writer.nullWriter()));
+    command.setErr(new PrintWriter(Writer.nullWriter()));
+    int code = command.execute(args);
+    if (code != exitCode) {
+      throw new CliException(
+          ExitCodes.FAILED, "training run `atomic " + String.join(" ", args) + "` exited " + code);
+    }
+  }
+}
