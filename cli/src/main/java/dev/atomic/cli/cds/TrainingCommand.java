@@ -5,13 +5,10 @@ import dev.atomic.cli.ExitCodes;
 import dev.atomic.cli.Main;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code atomic cds-training}: the run from which the {@code atomic} launcher writes its class-data
@@ -24,14 +21,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "cds-training",
     hidden = true,
-    description = "Run the commands the launcher's class-data archive is written from.")
+    description = "Run the commands the launcher's client class-data archive is written from.")
 public class TrainingCommand implements Callable<Integer> {
-
-  @Option(names = "--spec", description = "ChangeSpec for a dry run of `dte apply`.")
-  Path spec;
-
-  @Option(names = "--working-dir", description = "Tree the dry run reads.")
-  Path workingDir;
 
   @Override
   public Integer call() {
@@ -57,14 +48,6 @@ public class TrainingCommand implements Callable<Integer> {
         run("evidence", "events", "--mission", mission, "--url", url, "--output", output);
       }
       expect(ExitCodes.NOT_FOUND, "mission", "status", "--mission", "M-UNKNOWN", "--url", url);
-    }
-    if (spec != null) {
-      List<String> args =
-          new ArrayList<>(List.of("dte", "apply", "--dry-run", "--spec", spec.toString()));
-      if (workingDir != null) {
-        args.addAll(List.of("--working-dir", workingDir.toString()));
-      }
-      run(args.toArray(String[]::new));
     }
     return ExitCodes.OK;
   }
