@@ -1,7 +1,5 @@
 package dev.atomic.cli;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /** Entry point of the {@code atomic} command. */
@@ -10,14 +8,33 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    quietLibraries();
-    int code = newCommandLine().execute(args);
+    int code = newCommandLine(args).execute(args);
     System.exit(code);
   }
 
-  /** The configured command line: shared by {@link #main} and the tests. */
+  /** The configured command line with every subcommand: shared by {@link #main} and the tests. */
   public static CommandLine newCommandLine() {
+    return newCommandLine(new String[0]);
+  }
+
+  /**
+   * The configured command line for {@code args}: when they start with a subcommand's name, the
+   * tree holds only that subcommand, so a REST command does not load the classes of every other
+   * command; otherwise (help, version, a mistyped name) it holds them all.
+   */
+  public static CommandLine newCommandLine(String... args) {
+    // picocli's default factory looks for Groovy closures in annotations; Groovy is on the class
+    // path (OpenRewrite's Groovy parser), and loading its Closure costs ~300 classes per start.
+    System.setProperty("picocli.disable.closures", "true");
     CommandLine commandLine = new CommandLine(new AtomicCommand());
+    String named = args.length > 0 ? args[0] : null;
+    boolean one = AtomicCommand.SUBCOMMANDS.containsKey(named);
+    AtomicCommand.SUBCOMMANDS.forEach(
+        (name, type) -> {
+          if (!one || name.equals(named)) {
+            commandLine.addSubcommand(name, type);
+          }
+        });
     commandLine.setExitCodeExceptionMapper(
         e -> {
           if (e instanceof CliException cli) {
@@ -35,17 +52,6 @@ public final class Main {
           return ExitCodes.FAILED;
         });
     return commandLine;
-  }
-
-  /**
-   * Client commands print only their own output; library chatter (gRPC, Temporal) goes to WARN.
-   * {@code atomic dev} and {@code atomic worker} start Spring Boot, which sets up logging anew.
-   */
-  private static void quietLibraries() {
-    if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)
-        instanceof ch.qos.logback.classic.Logger root) {
-      root.setLevel(ch.qos.logback.classic.Level.WARN);
-    }
   }
 
   private static String describe(Throwable e) {

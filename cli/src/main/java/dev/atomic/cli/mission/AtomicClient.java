@@ -6,24 +6,34 @@ import dev.atomic.cli.ExitCodes;
 import dev.atomic.mission.CheckpointName;
 import dev.atomic.platform.Json;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Talks to the REST facade; HTTP errors become {@link CliException}s with the API's message. */
+/**
+ * Talks to the REST facade; HTTP errors become {@link CliException}s with the API's message.
+ *
+ * <p>Requests go through {@link HttpURLConnection}, not {@code java.net.http.HttpClient}: a new
+ * {@code HttpClient} sets up the default TLS context (the JDK's trust store, a few hundred classes)
+ * even for an {@code http://} URL, which cost about 0.25 s of each one-shot command's start here;
+ * {@code HttpURLConnection} loads TLS only for {@code https://}.
+ */
 public final class AtomicClient {
+
+  private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+  private static final int JSON_TIMEOUT_MILLIS = 60_000;
+  private static final int DOWNLOAD_TIMEOUT_MILLIS = 600_000;
 
   private final URI base;
   private final String apiKey;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** A client with the caller's API key ({@link Credentials#apiKey()}), when there is one. */
   public AtomicClient(String url) {
@@ -50,25 +60,19 @@ public final class AtomicClient {
   }
 
   public JsonNode get(String path) {
-    return send(HttpRequest.newBuilder(resolve(path)).GET());
+    return send("GET", path, null);
   }
 
   public JsonNode post(String path, Object body) {
-    return send(
-        HttpRequest.newBuilder(resolve(path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))));
+    return send("POST", path, Json.write(body));
   }
 
   public JsonNode put(String path, Object body) {
-    return send(
-        HttpRequest.newBuilder(resolve(path))
-            .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(Json.write(body))));
+    return send("PUT", path, Json.write(body));
   }
 
   public JsonNode delete(String path) {
-    return send(HttpRequest.newBuilder(resolve(path)).DELETE());
+    return send("DELETE", path, null);
   }
 
   /**
@@ -99,18 +103,11 @@ public final class AtomicClient {
   }
 
   /** A binary answer (e.g. an audit pack) and its headers. */
-  public record Download(byte[] body, java.net.http.HttpHeaders headers) {}
+  public record Download(byte[] body, HttpHeaders headers) {}
 
   /** GETs a binary or text answer (an audit pack, a PEM key); an error answer is JSON as usual. */
   public Download getBytes(String path) {
-    HttpRequest request =
-        authorized(HttpRequest.newBuilder(resolve(path)).timeout(Duration.ofMinutes(10)).GET());
-    HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
-    int status = response.statusCode();
-    if (status >= 200 && status < 300) {
-      return new Download(response.body(), response.headers());
-    }
-    throw failure(status, parse(new String(response.body(), StandardCharsets.UTF_8)));
+    return download(exchange("GET", path, null, "*/*", DOWNLOAD_TIMEOUT_MILLIS));
   }
 
   /**
@@ -118,59 +115,90 @@ public final class AtomicClient {
    * becomes a {@link CliException}.
    */
   public Download postForBytes(String path, Object body, String accept) {
-    HttpRequest request =
-        authorized(
-            HttpRequest.newBuilder(resolve(path))
-                .timeout(Duration.ofMinutes(10))
-                .header("Content-Type", "application/json")
-                .header("Accept", accept + ", application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))));
-    HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
-    int status = response.statusCode();
-    if (status >= 200 && status < 300) {
-      return new Download(response.body(), response.headers());
-    }
-    throw failure(status, parse(new String(response.body(), StandardCharsets.UTF_8)));
+    return download(
+        exchange(
+            "POST",
+            path,
+            Json.write(body),
+            accept + ", application/json",
+            DOWNLOAD_TIMEOUT_MILLIS));
   }
 
-  private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+  private static Download download(Answer answer) {
+    if (answer.status() >= 200 && answer.status() < 300) {
+      return new Download(answer.body(), answer.headers());
+    }
+    throw failure(answer.status(), parse(answer.text()));
+  }
+
+  private JsonNode send(String method, String path, String json) {
+    Answer answer = exchange(method, path, json, "application/json", JSON_TIMEOUT_MILLIS);
+    JsonNode body = parse(answer.text());
+    if (answer.status() >= 200 && answer.status() < 300) {
+      return body;
+    }
+    throw failure(answer.status(), body);
+  }
+
+  /** Status, headers and body of one answer, whatever its status. */
+  private record Answer(int status, HttpHeaders headers, byte[] body) {
+    String text() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+  }
+
+  private Answer exchange(String method, String path, String json, String accept, int timeout) {
     try {
-      return http.send(request, handler);
+      HttpURLConnection connection =
+          (HttpURLConnection) URI.create(base + path).toURL().openConnection();
+      connection.setRequestMethod(method);
+      connection.setInstanceFollowRedirects(false);
+      connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+      connection.setReadTimeout(timeout);
+      connection.setRequestProperty("Accept", accept);
+      if (apiKey != null) {
+        connection.setRequestProperty("Authorization", "Bearer " + apiKey);
+      }
+      if (json != null) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        connection.setRequestProperty("Content-Type", "application/json");
+        connection.setDoOutput(true);
+        connection.setFixedLengthStreamingMode(bytes.length);
+        try (OutputStream out = connection.getOutputStream()) {
+          out.write(bytes);
+        }
+      }
+      int status = connection.getResponseCode();
+      InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+      byte[] body;
+      if (in == null) {
+        body = new byte[0];
+      } else {
+        try (in) {
+          body = in.readAllBytes();
+        }
+      }
+      return new Answer(status, headers(connection), body);
     } catch (ConnectException e) {
       throw new CliException(
           ExitCodes.FAILED,
           "cannot reach Atomic at " + base + " (is `atomic dev` running? set --url or ATOMIC_URL)");
     } catch (IOException e) {
       throw new CliException(ExitCodes.FAILED, "request to " + base + " failed: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CliException(ExitCodes.FAILED, "interrupted");
     }
   }
 
-  private URI resolve(String path) {
-    return URI.create(base + path);
-  }
-
-  private HttpRequest authorized(HttpRequest.Builder request) {
-    if (apiKey != null) {
-      request.header("Authorization", "Bearer " + apiKey);
-    }
-    return request.build();
-  }
-
-  private JsonNode send(HttpRequest.Builder request) {
-    HttpResponse<String> response =
-        exchange(
-            authorized(
-                request.timeout(Duration.ofSeconds(60)).header("Accept", "application/json")),
-            HttpResponse.BodyHandlers.ofString());
-    JsonNode body = parse(response.body());
-    int status = response.statusCode();
-    if (status >= 200 && status < 300) {
-      return body;
-    }
-    throw failure(status, body);
+  private static HttpHeaders headers(HttpURLConnection connection) {
+    Map<String, List<String>> fields = new LinkedHashMap<>();
+    connection
+        .getHeaderFields()
+        .forEach(
+            (name, values) -> {
+              if (name != null) { // the status line
+                fields.put(name, values);
+              }
+            });
+    return HttpHeaders.of(fields, (name, value) -> true);
   }
 
   private static CliException failure(int status, JsonNode body) {
