@@ -80,7 +80,7 @@ class DrainIT {
               platform.url());
       assertThat(impatient.exitCode()).isEqualTo(1);
       assertThat(impatient.err()).contains("not drained after PT1S");
-      assertThat(impatient.out()).containsPattern("running  " + id + " +MissionWorkflow +\\w+");
+      assertThat(impatient.out()).containsPattern("running  " + id + " +MissionWorkflow +\\S+");
 
       CliRun json = CliRun.atomic("admin", "drain", "--output", "json", "--url", platform.url());
       assertThat(json.exitCode()).as(json.err()).isZero();

@@ -129,8 +129,24 @@ class DrainController {
     workflow.put("workflowId", info.getExecution().getWorkflowId());
     workflow.put("workflowType", info.getType().getName());
     workflow.put("startedAt", instant(info.getStartTime()));
-    if (described.getPendingActivitiesCount() > 0) {
+    Optional<Mission> mission = mission(info.getExecution().getWorkflowId());
+    Optional<String> human = mission.flatMap(DrainController::awaitedCheckpoint);
+    boolean betweenSteps =
+        described.getPendingActivitiesCount() == 0
+            && (described.hasPendingWorkflowTask()
+                || (mission.isPresent()
+                    && human.isEmpty()
+                    && !mission.get().status().isFinished()));
+    if (described.getPendingActivitiesCount() > 0 || betweenSteps) {
       List<Map<String, Object>> activities = new ArrayList<>();
+      if (betweenSteps) {
+        // Progressing between two activities: the next is about to be scheduled.
+        Map<String, Object> next = new LinkedHashMap<>();
+        next.put("activityType", "(next step)");
+        next.put("state", "scheduled");
+        next.put("attempt", 1);
+        activities.add(next);
+      }
       for (PendingActivityInfo pending : described.getPendingActivitiesList()) {
         Map<String, Object> activity = new LinkedHashMap<>();
         activity.put("activityType", pending.getActivityType().getName());
@@ -153,28 +169,29 @@ class DrainController {
       workflow.put("activities", activities);
       running.add(workflow);
     } else {
-      waitingFor(info.getExecution().getWorkflowId())
+      human
+          .or(() -> mission.map(m -> "mission " + m.status().wire()))
           .ifPresent(what -> workflow.put("waitingFor", what));
       waiting.add(workflow);
     }
   }
 
-  /** {@code a human at plan} for a mission with a checkpoint awaiting approval. */
-  private Optional<String> waitingFor(String workflowId) {
+  private Optional<Mission> mission(String workflowId) {
     try {
-      Optional<Mission> mission = missions.find(workflowId);
-      if (mission.isEmpty()) {
-        return Optional.empty();
-      }
-      for (Checkpoint checkpoint : mission.get().checkpoints()) {
-        if (checkpoint.status() == CheckpointStatus.AWAITING_APPROVAL) {
-          return Optional.of("a human at " + checkpoint.name().wire());
-        }
-      }
-      return Optional.of("mission " + mission.get().status().wire());
+      return missions.find(workflowId);
     } catch (SQLException e) {
       return Optional.empty();
     }
+  }
+
+  /** {@code a human at plan} for a mission with a checkpoint awaiting approval. */
+  private static Optional<String> awaitedCheckpoint(Mission mission) {
+    for (Checkpoint checkpoint : mission.checkpoints()) {
+      if (checkpoint.status() == CheckpointStatus.AWAITING_APPROVAL) {
+        return Optional.of("a human at " + checkpoint.name().wire());
+      }
+    }
+    return Optional.empty();
   }
 
   private Boolean maintenanceActive() {
