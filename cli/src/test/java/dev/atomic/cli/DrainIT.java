@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atomic.cli.TestPlatform.Response;
-import dev.atomic.dte.DemoRepo;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,31 +16,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(600)
 class DrainIT {
 
-  private static final PersonIdent ME = new PersonIdent("Dev", "dev@example.com");
-
   @Test
   void drainWaitsForRunningActivitiesButNotForMissionsWaitingForAHuman() throws Exception {
     TestPlatform platform = TestPlatform.dedicated(true);
     try {
-      Path origin = platform.home.resolve("origins").resolve("drain");
-      Files.createDirectories(origin);
-      DemoRepo.copy("billing-repo", origin);
-      try (Git git = Git.init().setDirectory(origin.toFile()).setInitialBranch("main").call()) {
-        git.add().addFilepattern(".").call();
-        git.commit().setAuthor(ME).setCommitter(ME).setSign(false).setMessage("billing").call();
-      }
-      Response created =
-          platform.postJson(
-              "/missions",
-              """
-              {"title": "Drain", "risk": "medium", "requestedBy": "alice",
-               "repository": {"url": "%s", "ref": "main"}, "batchSize": 1, "changeSpec": %s}
-              """
-                  .formatted(
-                      origin.toUri(),
-                      Files.readString(DemoRepo.EXAMPLES.resolve("specs/CS-003.json"))));
-      assertThat(created.status()).as(created.body()).isIn(201, 202);
-      String id = created.json().get("missionId").asText();
+      String id =
+          platform.createGovernedMission(platform.billingOrigin("drain"), "Drain", "medium");
 
       JsonNode running = awaitRunning(platform, id);
       assertThat(running.get("drained").asBoolean()).isFalse();

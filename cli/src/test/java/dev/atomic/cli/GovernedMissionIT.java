@@ -26,14 +26,7 @@ class GovernedMissionIT {
 
   /** A git origin with the billing example on main, under the platform's allowed root. */
   private Path origin(String name) throws Exception {
-    Path repo = platform.home.resolve("origins").resolve(name + "-" + System.nanoTime());
-    Files.createDirectories(repo);
-    DemoRepo.copy("billing-repo", repo);
-    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-      git.add().addFilepattern(".").call();
-      git.commit().setAuthor(ME).setCommitter(ME).setSign(false).setMessage("billing").call();
-    }
-    return repo;
+    return platform.billingOrigin(name);
   }
 
   private String create(Path origin, String risk, String specJson) {

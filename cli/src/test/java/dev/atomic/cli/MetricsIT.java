@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atomic.cli.TestPlatform.Response;
-import dev.atomic.dte.DemoRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(600)
 class MetricsIT {
 
-  private static final PersonIdent ME = new PersonIdent("Dev", "dev@example.com");
   private static final Pattern SAMPLE =
       Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([^}]*)\\})? (\\S+)$");
 
@@ -84,17 +80,6 @@ class MetricsIT {
     return Scrape.of(response.body());
   }
 
-  private Path origin() throws Exception {
-    Path repo = platform.home.resolve("origins").resolve("metrics-" + System.nanoTime());
-    Files.createDirectories(repo);
-    DemoRepo.copy("billing-repo", repo);
-    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-      git.add().addFilepattern(".").call();
-      git.commit().setAuthor(ME).setCommitter(ME).setSign(false).setMessage("billing").call();
-    }
-    return repo;
-  }
-
   private JsonNode awaitCheckpoint(String id, String name, String status) {
     long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
     JsonNode mission = null;
@@ -135,19 +120,8 @@ class MetricsIT {
                 + "\"}");
     assertThat(refusedJob.status()).as(refusedJob.body()).isEqualTo(422);
 
-    Path origin = origin();
-    Response created =
-        platform.postJson(
-            "/missions",
-            """
-            {"title": "Metrics mission", "risk": "medium", "requestedBy": "alice",
-             "repository": {"url": "%s", "ref": "main"}, "batchSize": 1, "changeSpec": %s}
-            """
-                .formatted(
-                    origin.toUri(),
-                    Files.readString(DemoRepo.EXAMPLES.resolve("specs/CS-003.json"))));
-    assertThat(created.status()).as(created.body()).isIn(201, 202);
-    String id = created.json().get("missionId").asText();
+    String id =
+        platform.createGovernedMission(platform.billingOrigin("metrics"), "Metrics", "medium");
 
     awaitCheckpoint(id, "plan", "awaiting_approval");
     Scrape waiting = scrape();

@@ -3,8 +3,6 @@ package dev.atomic.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.atomic.cli.TestPlatform.Response;
-import dev.atomic.dte.DemoRepo;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,8 +12,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,7 +23,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(1200)
 class RunbookCheckIT {
 
-  private static final PersonIdent ME = new PersonIdent("Dev", "dev@example.com");
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Pattern SKIP = Pattern.compile("<!-- runbook-check: skip \\((.+)\\) -->");
 
@@ -106,25 +101,7 @@ class RunbookCheckIT {
   }
 
   private static String governedMissionAtFinalize(TestPlatform platform) throws Exception {
-    Path origin = platform.home.resolve("origins").resolve("runbook");
-    Files.createDirectories(origin);
-    DemoRepo.copy("billing-repo", origin);
-    try (Git git = Git.init().setDirectory(origin.toFile()).setInitialBranch("main").call()) {
-      git.add().addFilepattern(".").call();
-      git.commit().setAuthor(ME).setCommitter(ME).setSign(false).setMessage("billing").call();
-    }
-    Response created =
-        platform.postJson(
-            "/missions",
-            """
-            {"title": "Runbook", "risk": "low", "requestedBy": "alice",
-             "repository": {"url": "%s", "ref": "main"}, "batchSize": 1, "changeSpec": %s}
-            """
-                .formatted(
-                    origin.toUri(),
-                    Files.readString(DemoRepo.EXAMPLES.resolve("specs/CS-003.json"))));
-    assertThat(created.status()).as(created.body()).isIn(201, 202);
-    String id = created.json().get("missionId").asText();
+    String id = platform.createGovernedMission(platform.billingOrigin("runbook"), "Runbook", "low");
     long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
     while (System.nanoTime() < deadline) {
       JsonNode mission = platform.get("/missions/" + id).json();

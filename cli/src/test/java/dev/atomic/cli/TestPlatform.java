@@ -186,6 +186,48 @@ final class TestPlatform {
     }
   }
 
+  /**
+   * A git origin holding {@code examples/billing-repo} on {@code main}, under the platform's
+   * allowed root.
+   */
+  Path billingOrigin(String name) throws Exception {
+    Path repo = home.resolve("origins").resolve(name + "-" + System.nanoTime());
+    Files.createDirectories(repo);
+    dev.atomic.dte.DemoRepo.copy("billing-repo", repo);
+    try (org.eclipse.jgit.api.Git git =
+        org.eclipse.jgit.api.Git.init()
+            .setDirectory(repo.toFile())
+            .setInitialBranch("main")
+            .call()) {
+      org.eclipse.jgit.lib.PersonIdent me =
+          new org.eclipse.jgit.lib.PersonIdent("Dev", "dev@example.com");
+      git.add().addFilepattern(".").call();
+      git.commit().setAuthor(me).setCommitter(me).setSign(false).setMessage("billing").call();
+    }
+    return repo;
+  }
+
+  /** The id of a governed mission of CS-003 on {@code origin}, requested by alice. */
+  String createGovernedMission(Path origin, String title, String risk) throws IOException {
+    Response created =
+        postJson(
+            "/missions",
+            """
+            {"title": "%s", "risk": "%s", "requestedBy": "alice",
+             "repository": {"url": "%s", "ref": "main"}, "batchSize": 1, "changeSpec": %s}
+            """
+                .formatted(
+                    title,
+                    risk,
+                    origin.toUri(),
+                    Files.readString(
+                        dev.atomic.dte.DemoRepo.EXAMPLES.resolve("specs/CS-003.json"))));
+    if (created.status() != 201 && created.status() != 202) {
+      throw new IllegalStateException("governed mission not created: " + created);
+    }
+    return created.json().get("missionId").asText();
+  }
+
   /** The id of a freshly created mission. */
   String createMission(String title, String risk) {
     Response created =
