@@ -26,15 +26,7 @@ class DotEnvTest {
         Files.writeString(
             dir.resolve(".env"), "# budget for the demo\nDEFAULT_BUDGET_USD=321\nLOG_LEVEL=WARN\n");
 
-    try (ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(Nothing.class)
-            .web(WebApplicationType.NONE)
-            .properties(
-                "spring.config.name=atomic-common",
-                "ATOMIC_ENV_FILE=" + env,
-                "atomic.home=" + dir,
-                "spring.main.banner-mode=off")
-            .run()) {
+    try (ConfigurableApplicationContext context = withDotEnv(env, dir)) {
       assertThat(context.getEnvironment().getProperty("atomic.finops.default-budget-usd"))
           .isEqualTo("321");
       assertThat(context.getEnvironment().getProperty("logging.level.root")).isEqualTo("WARN");
@@ -49,15 +41,7 @@ class DotEnvTest {
             "DTE_WORKERS=3\nDTE_CACHE_ENABLED=true\nTEST_TIMEOUT_MS=1234\n"
                 + "ENABLE_MUTATION_TESTING=false\n");
 
-    try (ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(Nothing.class)
-            .web(WebApplicationType.NONE)
-            .properties(
-                "spring.config.name=atomic-common",
-                "ATOMIC_ENV_FILE=" + env,
-                "atomic.home=" + dir,
-                "spring.main.banner-mode=off")
-            .run()) {
+    try (ConfigurableApplicationContext context = withDotEnv(env, dir)) {
       // The worker builds its engine and verify settings from this same lookup.
       DteSettings dte = DteSettings.from(context.getEnvironment()::getProperty);
       VerificationSettings verify =
@@ -68,5 +52,17 @@ class DotEnvTest {
       assertThat(verify.timeout()).isEqualTo(Duration.ofMillis(1234));
       assertThat(verify.mutationTesting()).isFalse();
     }
+  }
+
+  /** A process reading atomic-common.yml with {@code env} as its .env file. */
+  private static ConfigurableApplicationContext withDotEnv(Path env, Path dir) {
+    return new SpringApplicationBuilder(Nothing.class)
+        .web(WebApplicationType.NONE)
+        .properties(
+            "spring.config.name=atomic-common",
+            "ATOMIC_ENV_FILE=" + env,
+            "atomic.home=" + dir,
+            "spring.main.banner-mode=off")
+        .run();
   }
 }

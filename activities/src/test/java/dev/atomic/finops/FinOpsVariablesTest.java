@@ -150,9 +150,11 @@ class FinOpsVariablesTest {
     Forecast anthropic =
         finOps(Map.of("DEFAULT_PROVIDER", "anthropic"))
             .forecaster()
-            .forecast(spec(List.of("A.java")), null, null, null, null);
+            .forecast(ForecasterTest.spec(List.of("A.java")), null, null, null, null);
     Forecast byDefault =
-        finOps(Map.of()).forecaster().forecast(spec(List.of("A.java")), null, null, null, null);
+        finOps(Map.of())
+            .forecaster()
+            .forecast(ForecasterTest.spec(List.of("A.java")), null, null, null, null);
 
     assertThat(anthropic.provider()).isEqualTo("anthropic");
     assertThat(byDefault.provider()).isEqualTo("copilot");
@@ -160,7 +162,7 @@ class FinOpsVariablesTest {
 
   @Test
   void theScopeEstimateUsesTokensPerFileFilesPerGlobAndTheOutputRatio() {
-    ChangeSpec spec = spec(List.of("src/**/*.java", "pom.xml"));
+    ChangeSpec spec = ForecasterTest.spec(List.of("src/**/*.java", "pom.xml"));
     long specTokens = O200K.countTokensOrdinary(Json.write(spec));
 
     Forecast forecast =
@@ -179,21 +181,5 @@ class FinOpsVariablesTest {
     assertThat(byDefault.files()).isEqualTo(51);
     assertThat(byDefault.tokens()).isEqualTo(specTokens + 51_000);
     assertThat(byDefault.outputTokens()).isEqualTo(15_300);
-  }
-
-  private static ChangeSpec spec(List<String> scope) {
-    return new ChangeSpec(
-        "CS-9",
-        "Rename A to Z",
-        scope,
-        "java",
-        null,
-        List.of(
-            new ChangeSpec.Patch(
-                null, "renameSymbol", "Identifier[name='A']", Map.of("newName", "Z"))),
-        null,
-        null,
-        null,
-        null);
   }
 }

@@ -185,7 +185,8 @@ class ForecasterTest {
     Files.writeString(file, content);
   }
 
-  private static ChangeSpec spec(List<String> scope) {
+  /** A one-patch rename over {@code scope}; FinOpsVariablesTest forecasts it too. */
+  static ChangeSpec spec(List<String> scope) {
     return new ChangeSpec(
         "CS-9",
         "Rename A to Z",
