@@ -29,6 +29,7 @@ import org.openrewrite.java.JavaIsoVisitor;
 import org.openrewrite.java.JavaParser;
 import org.openrewrite.java.style.Autodetect;
 import org.openrewrite.java.tree.J;
+import org.openrewrite.java.tree.JavaType;
 import org.openrewrite.tree.ParseError;
 
 /**
@@ -55,6 +56,12 @@ final class JavaSources {
   private final Set<String> modulesChecked = new java.util.HashSet<>();
 
   private final RecipeTrees carry;
+
+  /** Types attributed beside the files of every parse, and what they resolved to, by module. */
+  private final Set<String> probes = new TreeSet<>();
+
+  private final Map<String, Map<String, JavaType.FullyQualified>> probed = new TreeMap<>();
+  private static final String PROBE = "AtomicTypeProbe.java";
   private static final Pattern IMPORT =
       java.util.regex.Pattern.compile(
           "(?m)^\\s*import\\s+(static\\s+)?([\\w$]+(?:\\s*\\.\\s*[\\w$]+)+)\\s*;");
@@ -214,25 +221,23 @@ final class JavaSources {
             context.put(path, content);
           }
         });
-    if (modulesChecked.add(module == null ? "" : module.id())) {
-      Map<String, String> ownFiles = new TreeMap<>(files);
-      sources.forEach(
-          (path, content) -> {
-            if (classpath.moduleOf(path) == module) {
-              ownFiles.put(path, content);
-            }
-          });
-      collectUnresolved(ownFiles);
-    }
+    checkImports(module, files);
     List<Path> entries = classpath.classpathOf(module);
     Map<String, String> key = new TreeMap<>(files);
     context.forEach((path, content) -> key.put((candidatesOnly ? "stub:" : "") + path, content));
+    String probe = probeSource();
+    if (probe != null) {
+      key.put("probe:" + PROBE, probe);
+    }
     List<SourceFile> parsed = cache.lookup(key, entries);
     String what = module == null ? "" : " of " + module.id();
     if (parsed == null) {
       long started = System.nanoTime();
       List<Parser.Input> list = new ArrayList<>();
       files.forEach((path, content) -> list.add(Parser.Input.fromString(Path.of(path), content)));
+      if (probe != null) {
+        list.add(Parser.Input.fromString(Path.of(PROBE), probe));
+      }
       JavaParser.Builder<?, ?> builder =
           JavaParser.fromJavaVersion().classpath(entries).logCompilationWarningsAndErrors(false);
       String beside;
@@ -241,7 +246,7 @@ final class JavaSources {
         beside = "";
       } else if (candidatesOnly) {
         // Stubs of every file of the unit, the candidates too, since the others may refer to them;
-        // javac prefers a candidate's source to its stub's class.
+        // javac takes a candidate's type from its source, never from its stub.
         Map<String, String> everything = new TreeMap<>(context);
         everything.putAll(files);
         long stubbing = System.nanoTime();
@@ -259,21 +264,46 @@ final class JavaSources {
                             + "); left unchanged and left out of type attribution");
                   }
                 });
+        // When every stub's types are named after its file, javac reads, as the candidates need
+        // them, the stubs' sources beside the classpath, in the same compilation; else the stubs
+        // are compiled first, as far as the candidates reach.
+        boolean asNeeded = stubs.findableByName();
         String failure;
         try {
           stubClasses = Files.createTempDirectory("atomic-stubs");
-          failure = SignatureStubs.compile(stubs, files.keySet(), entries, stubClasses);
-          progress.accept(
-              String.format(
-                  Locale.ROOT,
-                  "signature stubs of %d file(s): written in %.1f s, compiled in %.1f s",
-                  stubs.stubs().size(),
-                  (stubbed - stubbing) / 1e9,
-                  (System.nanoTime() - stubbed) / 1e9));
+          if (asNeeded) {
+            builder.classpath(withEntry(entries, SignatureStubs.write(stubs, stubClasses)));
+            failure = null;
+            progress.accept(
+                String.format(
+                    Locale.ROOT,
+                    "signature stubs of %d file(s): written in %.1f s",
+                    stubs.stubs().size(),
+                    (System.nanoTime() - stubbing) / 1e9));
+          } else {
+            failure = SignatureStubs.compile(stubs, files.keySet(), entries, stubClasses);
+            progress.accept(
+                String.format(
+                    Locale.ROOT,
+                    "signature stubs of %d file(s): written in %.1f s, compiled in %.1f s (%s"
+                        + " declares a top-level type not named after the file, which javac"
+                        + " cannot look up)",
+                    stubs.stubs().size(),
+                    (stubbed - stubbing) / 1e9,
+                    (System.nanoTime() - stubbed) / 1e9,
+                    stubs.misnamed().iterator().next()));
+          }
         } catch (java.io.IOException e) {
           failure = e.getMessage();
         }
-        if (failure == null) {
+        if (failure == null && asNeeded) {
+          beside =
+              context.isEmpty()
+                  ? ""
+                  : ", with "
+                      + context.size()
+                      + " other file(s) as signature stubs that javac reads as it needs them";
+        } else if (failure == null) {
           builder.classpath(withEntry(entries, SignatureStubs.classesOf(stubClasses)));
           beside =
               context.isEmpty()
@@ -333,6 +363,9 @@ final class JavaSources {
               + what
               + " (DTE_CACHE_ENABLED)");
     }
+    if (probe != null) {
+      keepProbed(module == null ? "" : module.id(), parsed);
+    }
     List<SourceFile> kept = new ArrayList<>();
     for (SourceFile source : parsed) {
       if (files.containsKey(pathOf(source))) {
@@ -340,6 +373,75 @@ final class JavaSources {
       }
     }
     return kept;
+  }
+
+  /**
+   * Types {@code fqn} beside the files of the parses that follow, at almost no cost, for {@link
+   * #probed}: the type as the first module (in module order) that resolves it sees it.
+   */
+  void probe(String fqn) {
+    probes.add(fqn);
+  }
+
+  /**
+   * The type {@code fqn} as a parse since {@link #probe} resolved it, or null; later parses no
+   * longer type it.
+   */
+  JavaType.FullyQualified probed(String fqn) {
+    probes.remove(fqn);
+    return probed.values().stream()
+        .map(types -> types.get(fqn))
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** A class with a field of each probed type, or null when there is none to probe. */
+  private String probeSource() {
+    if (probes.isEmpty() || sources.containsKey(PROBE)) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder("class AtomicTypeProbe {");
+    int i = 0;
+    for (String fqn : probes) {
+      text.append(' ').append(fqn).append(" probe").append(i++).append(';');
+    }
+    return text.append(" }").toString();
+  }
+
+  private void keepProbed(String unit, List<SourceFile> parsed) {
+    for (SourceFile source : parsed) {
+      if (source instanceof J.CompilationUnit probe && pathOf(probe).equals(PROBE)) {
+        for (J.ClassDeclaration type : probe.getClasses()) {
+          for (org.openrewrite.java.tree.Statement statement : type.getBody().getStatements()) {
+            if (statement instanceof J.VariableDeclarations field
+                && field.getTypeAsFullyQualified() != null
+                && !(field.getTypeAsFullyQualified() instanceof JavaType.Unknown)
+                && field.getTypeExpression() != null) {
+              probed
+                  .computeIfAbsent(unit, id -> new TreeMap<>())
+                  .putIfAbsent(
+                      field.getTypeExpression().printTrimmed().replaceAll("\\s+", ""),
+                      field.getTypeAsFullyQualified());
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** A module's own files and imports, checked once, by the first parse of any of its files. */
+  private void checkImports(ProjectClasspath.Module module, Map<String, String> files) {
+    if (modulesChecked.add(module == null ? "" : module.id())) {
+      Map<String, String> ownFiles = new TreeMap<>(files);
+      sources.forEach(
+          (path, content) -> {
+            if (classpath.moduleOf(path) == module) {
+              ownFiles.put(path, content);
+            }
+          });
+      collectUnresolved(ownFiles);
+    }
   }
 
   /** The imports of every file of a parsed module that nothing declares, read from the text. */

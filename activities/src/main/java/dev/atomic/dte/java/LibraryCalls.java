@@ -52,14 +52,24 @@ final class LibraryCalls {
   }
 
   JavaLanguagePack.Edit migrate(Migration migration, String methodName, String pointer) {
+    if (migration.newTarget() != null) {
+      if (!java.types.resolvable(migration.newTarget())) {
+        throw java.types.unresolvedError(migration.newTarget(), pointer + "/details/newTarget");
+      }
+      // Typed in the same compilations as the calls, so no parse of its own is needed.
+      java.probe(migration.newTarget());
+    }
+    List<SourceFile> parsed = java.parse(java.mentioning(methodName), methodName);
     JavaType.FullyQualified target = null;
     if (migration.newTarget() != null) {
-      target = typeOf(migration.newTarget());
+      target = java.probed(migration.newTarget());
+      if (target == null) {
+        target = typeOf(migration.newTarget());
+      }
       if (target == null) {
         throw java.types.unresolvedError(migration.newTarget(), pointer + "/details/newTarget");
       }
     }
-    List<SourceFile> parsed = java.parse(java.mentioning(methodName), methodName);
     Map<String, List<String>> leftAlone = new TreeMap<>();
     int[] changed = {0};
     MethodMatcher matcher = new MethodMatcher(migration.methodPattern(), true);

@@ -40,11 +40,22 @@ import javax.tools.ToolProvider;
  */
 final class SignatureStubs {
 
-  /** The stubs, by path, and the files javac's parser cannot read (left out, with the reason). */
+  /**
+   * The stubs, by path; the files javac's parser cannot read (left out, with the reason); where
+   * each stub goes in a source tree; and the stubs that declare a top-level type not named after
+   * their file, which javac cannot find by that type's name.
+   */
   record Result(
       Map<String, String> stubs,
       Map<String, String> unparsable,
-      Map<String, String> packagePaths) {}
+      Map<String, String> packagePaths,
+      java.util.Set<String> misnamed) {
+
+    /** Whether javac finds every stub's types by their names, reading only those it needs. */
+    boolean findableByName() {
+      return misnamed.isEmpty();
+    }
+  }
 
   private SignatureStubs() {}
 
@@ -52,8 +63,9 @@ final class SignatureStubs {
     Map<String, String> stubs = new TreeMap<>();
     Map<String, String> unparsable = new TreeMap<>();
     Map<String, String> packagePaths = new TreeMap<>();
+    java.util.Set<String> misnamed = new java.util.TreeSet<>();
     if (sources.isEmpty()) {
-      return new Result(stubs, unparsable, packagePaths);
+      return new Result(stubs, unparsable, packagePaths, misnamed);
     }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
@@ -92,13 +104,23 @@ final class SignatureStubs {
       }
       stubs.put(path, stub(sources.get(path), unit, positions));
       String fileName = path.substring(path.lastIndexOf('/') + 1);
+      String typeName =
+          fileName.endsWith(".java")
+              ? fileName.substring(0, fileName.length() - ".java".length())
+              : fileName;
+      for (Tree type : unit.getTypeDecls()) {
+        if (type instanceof com.sun.source.tree.ClassTree declared
+            && !declared.getSimpleName().contentEquals(typeName)) {
+          misnamed.add(path);
+        }
+      }
       packagePaths.put(
           path,
           unit.getPackageName() == null
               ? fileName
               : unit.getPackageName().toString().replace('.', '/') + "/" + fileName);
     }
-    return new Result(stubs, unparsable, packagePaths);
+    return new Result(stubs, unparsable, packagePaths, misnamed);
   }
 
   /**
@@ -113,21 +135,19 @@ final class SignatureStubs {
   static String compile(
       Result stubs, java.util.Set<String> roots, List<Path> classpath, Path output)
       throws IOException {
-    Path sourcePath = output.resolve("sources");
+    Path sourcePath = write(stubs, output);
     Path classes = output.resolve("classes");
     Files.createDirectories(classes);
     List<Path> needed = new ArrayList<>();
-    for (Map.Entry<String, String> stub : stubs.stubs().entrySet()) {
-      Path file = sourcePath.resolve(stubs.packagePaths().get(stub.getKey())).normalize();
-      if (!file.startsWith(sourcePath)) {
-        continue;
-      }
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, stub.getValue());
-      if (roots.contains(stub.getKey())) {
-        needed.add(file);
-      }
-    }
+    stubs
+        .stubs()
+        .keySet()
+        .forEach(
+            path -> {
+              if (roots.contains(path)) {
+                needed.add(sourcePath.resolve(stubs.packagePaths().get(path)).normalize());
+              }
+            });
     String lazily = javac(needed, sourcePath, classpath, classes);
     if (lazily == null) {
       return null;
@@ -138,6 +158,25 @@ final class SignatureStubs {
         .keySet()
         .forEach(path -> every.add(sourcePath.resolve(stubs.packagePaths().get(path)).normalize()));
     return javac(every, null, classpath, classes);
+  }
+
+  /**
+   * Writes the stubs under {@code output/sources}, each at its package's path, so that javac finds
+   * a type's stub by its name.
+   *
+   * @return the directory they are in
+   */
+  static Path write(Result stubs, Path output) throws IOException {
+    Path sourcePath = output.resolve("sources");
+    for (Map.Entry<String, String> stub : stubs.stubs().entrySet()) {
+      Path file = sourcePath.resolve(stubs.packagePaths().get(stub.getKey())).normalize();
+      if (!file.startsWith(sourcePath)) {
+        continue;
+      }
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, stub.getValue());
+    }
+    return sourcePath;
   }
 
   /** The directory the classes of {@link #compile} are in. */

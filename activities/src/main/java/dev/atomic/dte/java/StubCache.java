@@ -15,7 +15,8 @@ public final class StubCache {
   private static final int FILES = 10_000;
 
   /** {@code digest}: SHA-256 of the content, so the cache holds no source text. */
-  private record Entry(String digest, String stub, String packagePath, String problem) {}
+  private record Entry(
+      String digest, String stub, String packagePath, String problem, boolean misnamed) {}
 
   private final Map<String, Entry> entries =
       new LinkedHashMap<>(1024, 0.75f, true) {
@@ -45,11 +46,13 @@ public final class StubCache {
                       Sha256.hex(content),
                       written.stubs().get(path),
                       written.packagePaths().get(path),
-                      written.unparsable().get(path))));
+                      written.unparsable().get(path),
+                      written.misnamed().contains(path))));
     }
     Map<String, String> stubs = new TreeMap<>();
     Map<String, String> unparsable = new TreeMap<>();
     Map<String, String> packagePaths = new TreeMap<>();
+    java.util.Set<String> misnamed = new java.util.TreeSet<>();
     sources
         .keySet()
         .forEach(
@@ -63,8 +66,11 @@ public final class StubCache {
               } else if (entry.stub() != null) {
                 stubs.put(path, entry.stub());
                 packagePaths.put(path, entry.packagePath());
+                if (entry.misnamed()) {
+                  misnamed.add(path);
+                }
               }
             });
-    return new SignatureStubs.Result(stubs, unparsable, packagePaths);
+    return new SignatureStubs.Result(stubs, unparsable, packagePaths, misnamed);
   }
 }

@@ -89,7 +89,8 @@ class CandidateParseTest {
                 assertThat(line)
                     .matches(
                         "parsed \\d+ Java file\\(s\\) of io\\.grpc:grpc-core \\(the files that mention isExpired\\),"
-                            + " with \\d+ other file\\(s\\) as compiled signature stubs, .*"));
+                            + " with \\d+ other file\\(s\\) as signature stubs that javac reads as it"
+                            + " needs them, .*"));
     assertThat(recipe)
         .anySatisfy(
             line ->
@@ -106,19 +107,20 @@ class CandidateParseTest {
   }
 
   @Test
-  void stubsThatDoNotCompileAreParsedBesideTheCandidatesInstead(@TempDir Path dir)
+  void aStubWithATypeNothingDeclaresIsReadAsNeededAndTypesAsInAFullParse(@TempDir Path dir)
       throws IOException {
     Path repo = DemoRepo.copy("demo-repo", dir.resolve("demo"));
+    java.nio.file.Files.writeString(repo.resolve("src/main/java/com/acme/app/Legacy.java"), LEGACY);
     java.nio.file.Files.writeString(
-        repo.resolve("src/main/java/com/acme/app/Legacy.java"),
+        repo.resolve("src/main/java/com/acme/app/Audit.java"),
         """
         package com.acme.app;
 
-        import com.example.missing.Thing;
+        import com.acme.model.UserId;
 
-        class Legacy {
-          Thing thing() {
-            return null;
+        class Audit {
+          Object of(UserId id) {
+            return new Legacy().thing();
           }
         }
         """);
@@ -130,9 +132,80 @@ class CandidateParseTest {
             line ->
                 assertThat(line)
                     .contains(
+                        "other file(s) as signature stubs that javac reads as it needs them"));
+  }
+
+  @Test
+  void stubsWithATypeNotNamedAfterItsFileAreCompiledFirst(@TempDir Path dir) throws IOException {
+    Path repo = DemoRepo.copy("maven-demo", dir.resolve("maven"));
+    java.nio.file.Files.writeString(
+        repo.resolve("src/main/java/com/acme/pricing/Shapes.java"),
+        """
+        package com.acme.pricing;
+
+        public class Shapes {}
+
+        class Circle {
+          int radius() {
+            return 1;
+          }
+        }
+        """);
+    java.nio.file.Files.writeString(
+        repo.resolve("src/main/java/com/acme/pricing/Checkout.java"),
+        """
+        package com.acme.pricing;
+
+        class Checkout {
+          long total(long cents) {
+            return Discounts.apply(cents, new Circle().radius());
+          }
+        }
+        """);
+
+    List<String> progress = assertSameBothWays(repo, DemoRepo.spec("CS-002"));
+
+    assertThat(progress)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains(
+                        "src/main/java/com/acme/pricing/Shapes.java declares a top-level type not"
+                            + " named after the file"))
+        .anySatisfy(line -> assertThat(line).contains("other file(s) as compiled signature stubs"));
+  }
+
+  @Test
+  void compiledStubsThatDoNotCompileAreParsedBesideTheCandidatesInstead(@TempDir Path dir)
+      throws IOException {
+    Path repo = DemoRepo.copy("demo-repo", dir.resolve("demo"));
+    java.nio.file.Files.writeString(
+        repo.resolve("src/main/java/com/acme/app/Legacy.java"),
+        LEGACY + "\nclass LegacyHelper {}\n");
+
+    List<String> progress = assertSameBothWays(repo, DemoRepo.spec("CS-001"));
+
+    assertThat(progress)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains(
                         "as signature stubs (parsed: they do not compile on their own: ",
                         "com.example.missing"));
   }
+
+  private static final String LEGACY =
+      """
+      package com.acme.app;
+
+      import com.example.missing.Thing;
+
+      class Legacy {
+        Thing thing() {
+          return null;
+        }
+      }
+      """;
 
   /** The preview both ways; returns the candidate run's progress lines. */
   private static List<String> assertSameBothWays(Path root, ChangeSpec spec) {

@@ -8,6 +8,27 @@ import org.junit.jupiter.api.Test;
 class SignatureStubsTest {
 
   @Test
+  void aFileWithATopLevelTypeNotNamedAfterItIsToldApart() {
+    SignatureStubs.Result result =
+        SignatureStubs.of(
+            Map.of(
+                "src/com/acme/Shapes.java",
+                "package com.acme; public class Shapes {} class Circle {}",
+                "src/com/acme/Square.java",
+                "package com.acme; public class Square { static class Side {} }",
+                "src/com/acme/package-info.java",
+                "package com.acme;"));
+
+    assertThat(result.misnamed()).containsExactly("src/com/acme/Shapes.java");
+    assertThat(result.findableByName()).isFalse();
+    assertThat(
+            SignatureStubs.of(
+                    Map.of("src/com/acme/Square.java", "package com.acme; class Square {}"))
+                .findableByName())
+        .isTrue();
+  }
+
+  @Test
   void bodiesGoSignaturesConstantsAndConstructorCallsStay() {
     String source =
         """
