@@ -3,8 +3,9 @@
 # Objects.requireNonNull) on gRPC's API and core modules (a two-module Maven reactor built from
 # their Maven Central sources jars), by `atomic dte apply` and by `mvn rewrite:run` with the same
 # rewrite-migrate-java recipes, in one run, 3 times each; prints every run, the medians (wall time,
-# peak RSS), whether both produced the same tree, and the DTE's own replaceAPI for comparison.
-# Not part of `verify`.
+# peak RSS), whether both produced the same tree, and the same for the DTE's own replaceAPI (with
+# "staticImport", the recipes' form), whose tree is compared with the plugin's file by file
+# (identical, whitespace only, or different in code). Not part of `verify`.
 #
 #   bench/library-api-vs-rewrite.sh   # results also in $ATOMIC_BENCH_DIR/results.txt (default /tmp/atomic-bench-guava)
 set -euo pipefail
@@ -83,7 +84,7 @@ spec() { # id patch
 spec CS-1 '{"astOp": "recipe", "details": {"recipe": "org.openrewrite.java.migrate.guava.NoGuavaRefasterRecipes$PreconditionsCheckNotNullToObjectsRequireNonNullRecipe"}},
   {"astOp": "recipe", "details": {"recipe": "org.openrewrite.java.migrate.guava.NoGuavaRefasterRecipes$PreconditionsCheckNotNullWithMessageToObjectsRequireNonNullRecipe"}}' > "$WORK/recipe.json"
 spec CS-2 '{"astOp": "replaceAPI", "selector": "MethodCall[type='"'"'com.google.common.base.Preconditions'"'"'][name='"'"'checkNotNull'"'"']",
-  "details": {"newTarget": "java.util.Objects", "newProperty": "requireNonNull"}}' > "$WORK/replaceAPI.json"
+  "details": {"newTarget": "java.util.Objects", "newProperty": "requireNonNull", "staticImport": true}}' > "$WORK/replaceAPI.json"
 
 # Build the CLI and write the DTE's class-data archive once, outside the timings.
 "$ROOT/atomic" dte --help >/dev/null
@@ -104,6 +105,23 @@ measure() { # name dir command...
   echo "$s $((kb / 1024)) $changed"
 }
 
+# How a tree compares with the plugin's, file by file over the files either changed: identical,
+# different only in whitespace and line breaks, or different in code (named).
+compare() { # tree plugin-tree
+  local same=0 spacing=0 code=0 names="" f
+  while read -r f; do
+    if cmp -s "$1/$f" "$2/$f"; then
+      same=$((same + 1))
+    elif [ -f "$1/$f" ] && [ -f "$2/$f" ] && [ "$(tr -d ' \t\n' <"$1/$f")" = "$(tr -d ' \t\n' <"$2/$f")" ]; then
+      spacing=$((spacing + 1))
+    else
+      code=$((code + 1)); names="$names ${f##*/}"
+    fi
+  done < <( (cd "$WORK/base" && find . -name '*.java' | while read -r g; do
+      cmp -s "$g" "$1/$g" && cmp -s "$g" "$2/$g" || echo "$g"; done) | sort)
+  echo "$same identical, $spacing whitespace only, $code in code${names:+:$names}"
+}
+
 declare -a dte_s dte_m rw_s rw_m api_s api_m
 for run in $(seq 1 "$RUNS"); do
   dte="$WORK/runs/dte-$run"; rw="$WORK/runs/rewrite-$run"; api="$WORK/runs/replaceapi-$run"
@@ -120,11 +138,12 @@ for run in $(seq 1 "$RUNS"); do
   read -r s m c < <(measure "replaceapi-$run" "$api" "$ROOT/atomic" dte apply --spec "$WORK/replaceAPI.json" --working-dir "$api")
   api_s+=("$s"); api_m+=("$m"); api_c=$c
 
+  api_vs_rw=$(compare "$api" "$rw")
   differing=$(diff -rq "$dte" "$rw" | wc -l || true)
   same=$([ "$differing" -eq 0 ] && echo yes || echo "no($differing)")
   printf '%-4s %-22s %8s %8s %8s %s\n' "$run" "atomic dte (recipe)" "${dte_s[-1]}" "${dte_m[-1]}" "$dte_c" "$same" | tee -a "$results"
   printf '%-4s %-22s %8s %8s %8s %s\n' "$run" "mvn rewrite:run" "${rw_s[-1]}" "${rw_m[-1]}" "$rw_c" "" | tee -a "$results"
-  printf '%-4s %-22s %8s %8s %8s %s\n' "$run" "atomic dte (replaceAPI)" "${api_s[-1]}" "${api_m[-1]}" "$api_c" "" | tee -a "$results"
+  printf '%-4s %-22s %8s %8s %8s %s\n' "$run" "atomic dte (replaceAPI)" "${api_s[-1]}" "${api_m[-1]}" "$api_c" "$api_vs_rw" | tee -a "$results"
 done
 
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }

@@ -37,13 +37,15 @@ final class LibraryCalls {
    * @param newTarget the type that declares the replacement (static) method, or null to keep it
    * @param newName the replacement method's name, or null to keep it
    * @param argsOrder the calls' parameter names in their new order, or empty
+   * @param staticImport write the moved calls unqualified, with a static import of the new method
    */
   record Migration(
       String methodPattern,
       String type,
       String newTarget,
       String newName,
-      List<String> argsOrder) {}
+      List<String> argsOrder,
+      boolean staticImport) {}
 
   private final JavaSources java;
 
@@ -72,10 +74,26 @@ final class LibraryCalls {
     }
     Map<String, List<String>> leftAlone = new TreeMap<>();
     int[] changed = {0};
+    int[] qualified = {0};
     MethodMatcher matcher = new MethodMatcher(migration.methodPattern(), true);
     JavaType.FullyQualified newTarget = target;
     JavaVisitor<ExecutionContext> visitor =
         new JavaVisitor<>() {
+          /** Whether this file can take a static import of the new method without a clash. */
+          private boolean staticImportFits;
+
+          @Override
+          public J visitCompilationUnit(J.CompilationUnit unit, ExecutionContext ctx) {
+            staticImportFits =
+                migration.staticImport()
+                    && newTarget != null
+                    && StaticImports.fits(
+                        unit,
+                        newTarget,
+                        migration.newName() != null ? migration.newName() : methodName);
+            return super.visitCompilationUnit(unit, ctx);
+          }
+
           @Override
           public J visitMethodInvocation(J.MethodInvocation invocation, ExecutionContext ctx) {
             J visited = super.visitMethodInvocation(invocation, ctx);
@@ -127,7 +145,23 @@ final class LibraryCalls {
                 call.withArguments(arguments)
                     .withName(call.getName().withSimpleName(name).withType(counterpart))
                     .withMethodType(counterpart);
-            if (newTarget != null) {
+            if (newTarget != null
+                && migration.staticImport()
+                && staticImportFits
+                && !StaticImports.shadowed(getCursor(), name)) {
+              if (call.getSelect() != null) {
+                moved =
+                    moved
+                        .withSelect(null)
+                        .withName(moved.getName().withPrefix(call.getSelect().getPrefix()));
+              }
+              maybeAddImport(newTarget.getFullyQualifiedName(), name, false);
+              maybeRemoveImport(migration.type());
+              maybeRemoveImport(migration.type() + "." + original.getName());
+            } else if (newTarget != null) {
+              if (migration.staticImport()) {
+                qualified[0]++;
+              }
               Space prefix = call.getSelect() == null ? Space.EMPTY : call.getSelect().getPrefix();
               moved =
                   moved.withSelect(
@@ -167,7 +201,14 @@ final class LibraryCalls {
     java.progress.accept(
         "replaceAPI: "
             + changed[0]
-            + " call(s) migrated, "
+            + " call(s) migrated"
+            + (qualified[0] == 0
+                ? ""
+                : " ("
+                    + qualified[0]
+                    + " written qualified, where a static import would clash with a method"
+                    + " of the same name)")
+            + ", "
             + leftAlone.values().stream().mapToInt(List::size).sum()
             + " left unchanged");
     return edit;

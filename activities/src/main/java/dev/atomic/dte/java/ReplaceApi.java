@@ -43,6 +43,17 @@ final class ReplaceApi {
     if (newTarget != null) {
       Targets.requireTypeName(newTarget, pointer + "/details/newTarget");
     }
+    Object staticImportDetail = patch.details().get("staticImport");
+    if (staticImportDetail != null && !(staticImportDetail instanceof Boolean)) {
+      throw DteException.invalid(pointer + "/details/staticImport: must be true or false");
+    }
+    boolean staticImport = Boolean.TRUE.equals(staticImportDetail);
+    if (staticImport && newTarget == null) {
+      throw DteException.invalid(
+          pointer
+              + "/details/staticImport: writes the calls moved to newTarget with a static import;"
+              + " give newTarget");
+    }
     if (newProperty != null) {
       Targets.requireIdentifier(newProperty, pointer + "/details/newProperty");
     }
@@ -81,9 +92,16 @@ final class ReplaceApi {
       }
       return new LibraryCalls(java)
           .migrate(
-              new LibraryCalls.Migration(methodPattern, type, newTarget, newProperty, argsOrder),
+              new LibraryCalls.Migration(
+                  methodPattern, type, newTarget, newProperty, argsOrder, staticImport),
               name,
               pointer);
+    }
+    if (staticImport) {
+      throw DteException.invalid(
+          pointer
+              + "/details/staticImport: applies to the calls of a library method, not to a"
+              + " method this tree declares");
     }
     if (pattern != null) {
       throw DteException.invalid(

@@ -248,6 +248,148 @@ class LibraryApiMigrationTest {
   }
 
   @Test
+  void staticImportWritesTheCallsUnqualifiedWhereNothingWouldShadowTheImport(@TempDir Path dir)
+      throws IOException {
+    List<Path> jars = classpath(CentralProjects.grpcApi(dir.resolve("grpc-api")));
+    Path root = dir.resolve("plain");
+    Path pkg = Files.createDirectories(root.resolve("src/main/java/com/acme"));
+    Files.writeString(
+        pkg.resolve("Orders.java"),
+        """
+        package com.acme;
+
+        import static com.google.common.base.Preconditions.checkNotNull;
+
+        import com.google.common.base.Preconditions;
+
+        class Orders {
+          String id;
+
+          Orders(String id, Object owner) {
+            this.id = Preconditions.checkNotNull(id, "id");
+            checkNotNull(owner);
+          }
+        }
+        """);
+    Files.writeString(
+        pkg.resolve("Guarded.java"),
+        """
+        package com.acme;
+
+        import com.google.common.base.Preconditions;
+
+        class Guarded {
+          static <T> T requireNonNull(T value) {
+            return value;
+          }
+
+          Object keep(Object value) {
+            return Preconditions.checkNotNull(value);
+          }
+        }
+        """);
+    Files.writeString(
+        pkg.resolve("Checks.java"),
+        """
+        package com.acme;
+
+        public final class Checks {
+          public static void requireNonNull(Object value, String name) {}
+        }
+        """);
+    Files.writeString(
+        pkg.resolve("Imported.java"),
+        """
+        package com.acme;
+
+        import static com.acme.Checks.*;
+
+        import com.google.common.base.Preconditions;
+
+        class Imported {
+          void check(Object value) {
+            requireNonNull(value, "value");
+            Preconditions.checkNotNull(value);
+          }
+        }
+        """);
+    List<String> progress = new java.util.ArrayList<>();
+
+    DtePreview result =
+        ENGINE.apply(
+            spec(
+                new ChangeSpec.Patch(
+                    null,
+                    "replaceAPI",
+                    CHECK_NOT_NULL,
+                    Map.of(
+                        "newTarget",
+                        "java.util.Objects",
+                        "newProperty",
+                        "requireNonNull",
+                        "staticImport",
+                        true))),
+            root,
+            jars,
+            progress::add);
+
+    assertThat(result.patches()).hasSize(3);
+    assertThat(Files.readString(pkg.resolve("Orders.java")))
+        .contains("import static java.util.Objects.requireNonNull;")
+        .contains("this.id = requireNonNull(id, \"id\");")
+        .contains("    requireNonNull(owner);")
+        .doesNotContain("Preconditions")
+        .doesNotContain("checkNotNull");
+    // The class's own requireNonNull would win over an import: the call stays qualified.
+    assertThat(Files.readString(pkg.resolve("Guarded.java")))
+        .contains("return Objects.requireNonNull(value);")
+        .contains("import java.util.Objects;")
+        .doesNotContain("import static java.util.Objects");
+    // The new import would shadow Checks.requireNonNull, which the file calls: qualified.
+    assertThat(Files.readString(pkg.resolve("Imported.java")))
+        .contains("    requireNonNull(value, \"value\");")
+        .contains("    Objects.requireNonNull(value);")
+        .doesNotContain("import static java.util.Objects");
+    assertThat(progress)
+        .contains(
+            "replaceAPI: 4 call(s) migrated (2 written qualified, where a static import would"
+                + " clash with a method of the same name), 0 left unchanged");
+    assertThat(
+            dev.atomic.dte.DemoRepo.compile(
+                List.of(root.resolve("src/main/java")), jars, dir.resolve("classes")))
+        .isEmpty();
+  }
+
+  @Test
+  void staticImportIsABooleanForCallsMovedToANewTarget(@TempDir Path dir) throws IOException {
+    Path root = CentralProjects.grpcApi(dir.resolve("grpc-api"));
+
+    assertThatThrownBy(
+            () ->
+                ENGINE.preview(
+                    spec(
+                        new ChangeSpec.Patch(
+                            null,
+                            "replaceAPI",
+                            CHECK_NOT_NULL,
+                            Map.of("newTarget", "java.util.Objects", "staticImport", "yes"))),
+                    root))
+        .hasMessageContaining("/patches/0/details/staticImport: must be true or false");
+    assertThatThrownBy(
+            () ->
+                ENGINE.preview(
+                    spec(
+                        new ChangeSpec.Patch(
+                            null,
+                            "replaceAPI",
+                            CHECK_NOT_NULL,
+                            Map.of("newProperty", "requireNonNull", "staticImport", true))),
+                    root))
+        .hasMessageContaining("/patches/0/details/staticImport: writes the calls moved to")
+        .hasMessageContaining("give newTarget");
+  }
+
+  @Test
   void aTypeThatNothingDeclaresIsRefusedByName(@TempDir Path dir) throws IOException {
     Path root = CentralProjects.grpcApi(dir.resolve("grpc-api"));
 
