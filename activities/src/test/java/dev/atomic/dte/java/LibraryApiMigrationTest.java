@@ -233,12 +233,9 @@ class LibraryApiMigrationTest {
 
     DtePreview preview =
         ENGINE.preview(
-            spec(
-                new ChangeSpec.Patch(
-                    null,
-                    "replaceAPI",
-                    CHECK_NOT_NULL,
-                    Map.of("newTarget", "java.util.Objects", "newProperty", "requireNonNull"))),
+            replaceApi(
+                CHECK_NOT_NULL,
+                Map.of("newTarget", "java.util.Objects", "newProperty", "requireNonNull")),
             root,
             jars,
             m -> {});
@@ -317,18 +314,15 @@ class LibraryApiMigrationTest {
 
     DtePreview result =
         ENGINE.apply(
-            spec(
-                new ChangeSpec.Patch(
-                    null,
-                    "replaceAPI",
-                    CHECK_NOT_NULL,
-                    Map.of(
-                        "newTarget",
-                        "java.util.Objects",
-                        "newProperty",
-                        "requireNonNull",
-                        "staticImport",
-                        true))),
+            replaceApi(
+                CHECK_NOT_NULL,
+                Map.of(
+                    "newTarget",
+                    "java.util.Objects",
+                    "newProperty",
+                    "requireNonNull",
+                    "staticImport",
+                    true)),
             root,
             jars,
             progress::add);
@@ -367,23 +361,17 @@ class LibraryApiMigrationTest {
     assertThatThrownBy(
             () ->
                 ENGINE.preview(
-                    spec(
-                        new ChangeSpec.Patch(
-                            null,
-                            "replaceAPI",
-                            CHECK_NOT_NULL,
-                            Map.of("newTarget", "java.util.Objects", "staticImport", "yes"))),
+                    replaceApi(
+                        CHECK_NOT_NULL,
+                        Map.of("newTarget", "java.util.Objects", "staticImport", "yes")),
                     root))
         .hasMessageContaining("/patches/0/details/staticImport: must be true or false");
     assertThatThrownBy(
             () ->
                 ENGINE.preview(
-                    spec(
-                        new ChangeSpec.Patch(
-                            null,
-                            "replaceAPI",
-                            CHECK_NOT_NULL,
-                            Map.of("newProperty", "requireNonNull", "staticImport", true))),
+                    replaceApi(
+                        CHECK_NOT_NULL,
+                        Map.of("newProperty", "requireNonNull", "staticImport", true)),
                     root))
         .hasMessageContaining("/patches/0/details/staticImport: writes the calls moved to")
         .hasMessageContaining("give newTarget");
@@ -396,12 +384,9 @@ class LibraryApiMigrationTest {
     assertThatThrownBy(
             () ->
                 ENGINE.preview(
-                    spec(
-                        new ChangeSpec.Patch(
-                            null,
-                            "replaceAPI",
-                            "MethodCall[type='com.google.common.base.Precondition'][name='checkNotNull']",
-                            Map.of("newTarget", "java.util.Objects"))),
+                    replaceApi(
+                        "MethodCall[type='com.google.common.base.Precondition'][name='checkNotNull']",
+                        Map.of("newTarget", "java.util.Objects")),
                     root))
         .isInstanceOfSatisfying(
             DteException.class, e -> assertThat(e.kind()).isEqualTo(DteException.Kind.INVALID))
@@ -411,13 +396,7 @@ class LibraryApiMigrationTest {
     assertThatThrownBy(
             () ->
                 ENGINE.preview(
-                    spec(
-                        new ChangeSpec.Patch(
-                            null,
-                            "replaceAPI",
-                            CHECK_NOT_NULL,
-                            Map.of("newTarget", "java.util.Objectz"))),
-                    root))
+                    replaceApi(CHECK_NOT_NULL, Map.of("newTarget", "java.util.Objectz")), root))
         .hasMessageContaining(
             "/patches/0/details/newTarget: type java.util.Objectz cannot be resolved");
     assertThatThrownBy(
@@ -439,10 +418,7 @@ class LibraryApiMigrationTest {
   @Test
   void aBrokenOrUnresolvablePomIsNamed(@TempDir Path dir) throws IOException {
     Path root = CentralProjects.grpcApi(dir.resolve("grpc-api"));
-    ChangeSpec spec =
-        spec(
-            new ChangeSpec.Patch(
-                null, "replaceAPI", CHECK_NOT_NULL, Map.of("newProperty", "checkNotNull")));
+    ChangeSpec spec = replaceApi(CHECK_NOT_NULL, Map.of("newProperty", "checkNotNull"));
     String pom = Files.readString(root.resolve("pom.xml"));
 
     Files.writeString(root.resolve("pom.xml"), pom.replace("</dependencies>", ""));
@@ -458,6 +434,10 @@ class LibraryApiMigrationTest {
             DteException.class, e -> assertThat(e.kind()).isEqualTo(DteException.Kind.INVALID))
         .hasMessageContaining("module io.grpc:grpc-api")
         .hasMessageContaining("com.google.code.findbugs:jsr305:0.0.404");
+  }
+
+  private static ChangeSpec replaceApi(String selector, Map<String, Object> details) {
+    return spec(new ChangeSpec.Patch(null, "replaceAPI", selector, details));
   }
 
   private static ChangeSpec spec(ChangeSpec.Patch... patches) {
