@@ -61,7 +61,7 @@ final class JavaSources {
   private final Set<String> probes = new TreeSet<>();
 
   private final Map<String, Map<String, JavaType.FullyQualified>> probed = new TreeMap<>();
-  private static final String PROBE = "AtomicTypeProbe.java";
+  static final String PROBE = "AtomicTypeProbe.java";
   private static final Pattern IMPORT =
       java.util.regex.Pattern.compile(
           "(?m)^\\s*import\\s+(static\\s+)?([\\w$]+(?:\\s*\\.\\s*[\\w$]+)+)\\s*;");
@@ -398,34 +398,44 @@ final class JavaSources {
 
   /** A class with a field of each probed type, or null when there is none to probe. */
   private String probeSource() {
-    if (probes.isEmpty() || sources.containsKey(PROBE)) {
-      return null;
-    }
+    return probes.isEmpty() || sources.containsKey(PROBE) ? null : probeSource(probes);
+  }
+
+  /** The source of {@link #PROBE}: a class with a field of each of {@code types}. */
+  static String probeSource(java.util.Collection<String> types) {
     StringBuilder text = new StringBuilder("class AtomicTypeProbe {");
     int i = 0;
-    for (String fqn : probes) {
+    for (String fqn : types) {
       text.append(' ').append(fqn).append(" probe").append(i++).append(';');
     }
     return text.append(" }").toString();
   }
 
-  private void keepProbed(String unit, List<SourceFile> parsed) {
-    for (SourceFile source : parsed) {
-      if (source instanceof J.CompilationUnit probe && pathOf(probe).equals(PROBE)) {
-        for (J.ClassDeclaration type : probe.getClasses()) {
-          for (org.openrewrite.java.tree.Statement statement : type.getBody().getStatements()) {
-            if (statement instanceof J.VariableDeclarations field
-                && field.getTypeAsFullyQualified() != null
-                && !(field.getTypeAsFullyQualified() instanceof JavaType.Unknown)
-                && field.getTypeExpression() != null) {
-              probed
-                  .computeIfAbsent(unit, id -> new TreeMap<>())
-                  .putIfAbsent(
-                      field.getTypeExpression().printTrimmed().replaceAll("\\s+", ""),
-                      field.getTypeAsFullyQualified());
-            }
+  /** The types the fields of a parsed {@link #PROBE} resolved to, by name; none if it is not. */
+  static Map<String, JavaType.FullyQualified> probedTypes(SourceFile source) {
+    Map<String, JavaType.FullyQualified> types = new TreeMap<>();
+    if (source instanceof J.CompilationUnit probe && pathOf(probe).equals(PROBE)) {
+      for (J.ClassDeclaration type : probe.getClasses()) {
+        for (org.openrewrite.java.tree.Statement statement : type.getBody().getStatements()) {
+          if (statement instanceof J.VariableDeclarations field
+              && field.getTypeAsFullyQualified() != null
+              && !(field.getTypeAsFullyQualified() instanceof JavaType.Unknown)
+              && field.getTypeExpression() != null) {
+            types.putIfAbsent(
+                field.getTypeExpression().printTrimmed().replaceAll("\\s+", ""),
+                field.getTypeAsFullyQualified());
           }
         }
+      }
+    }
+    return types;
+  }
+
+  private void keepProbed(String unit, List<SourceFile> parsed) {
+    for (SourceFile source : parsed) {
+      Map<String, JavaType.FullyQualified> types = probedTypes(source);
+      if (!types.isEmpty()) {
+        probed.computeIfAbsent(unit, id -> new TreeMap<>()).putAll(types);
       }
     }
   }

@@ -365,7 +365,7 @@ final class LibraryCalls {
     List<org.openrewrite.Parser.Input> inputs = new ArrayList<>();
     inputs.add(
         org.openrewrite.Parser.Input.fromString(
-            Path.of("AtomicTypeProbe.java"), "class AtomicTypeProbe { " + fqn + " probe; }"));
+            Path.of(JavaSources.PROBE), JavaSources.probeSource(List.of(fqn))));
     // A type of the tree itself is typed from its source.
     java.types
         .sourcesOf(fqn)
@@ -380,14 +380,9 @@ final class LibraryCalls {
             .build();
     return parser
         .parseInputs(inputs, null, ctx)
-        .filter(J.CompilationUnit.class::isInstance)
-        .map(J.CompilationUnit.class::cast)
-        .filter(unit -> unit.getSourcePath().toString().equals("AtomicTypeProbe.java"))
+        .map(source -> JavaSources.probedTypes(source).get(fqn))
+        .filter(type -> type != null)
         .findFirst()
-        .map(unit -> unit.getClasses().get(0).getBody().getStatements().get(0))
-        .filter(J.VariableDeclarations.class::isInstance)
-        .map(statement -> ((J.VariableDeclarations) statement).getTypeAsFullyQualified())
-        .filter(type -> !(type instanceof JavaType.Unknown))
         .orElse(null);
   }
 
