@@ -127,19 +127,7 @@ class WorkerRestartIT {
       throws Exception {
     worker = startWorker("core", "atomic-missions,atomic-gateway,atomic-finops,atomic-evidence");
     dteWorker = startWorker("dte-1", "atomic-dte");
-    Path origin = platform.home.resolve("origin");
-    Files.createDirectories(origin);
-    dev.atomic.dte.DemoRepo.copy("billing-repo", origin);
-    try (org.eclipse.jgit.api.Git git =
-        org.eclipse.jgit.api.Git.init()
-            .setDirectory(origin.toFile())
-            .setInitialBranch("main")
-            .call()) {
-      git.add().addFilepattern(".").call();
-      org.eclipse.jgit.lib.PersonIdent me =
-          new org.eclipse.jgit.lib.PersonIdent("Dev", "dev@example.com");
-      git.commit().setAuthor(me).setCommitter(me).setSign(false).setMessage("billing").call();
-    }
+    Path origin = platform.billingOrigin("restart");
     String spec = Files.readString(dev.atomic.dte.DemoRepo.EXAMPLES.resolve("specs/CS-003.json"));
     TestPlatform.Response created =
         platform.postJson(
