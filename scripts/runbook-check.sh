@@ -4,6 +4,7 @@
 # Exit 0 when every block exits 0; else the first failing block and its output, and exit 1.
 #
 #   scripts/runbook-check.sh M-…            against ./atomic dev (ports 8080 and 3001-3005)
+#   scripts/runbook-check.sh --print M-…    print each block as it would run, run none
 #
 # M-… is a governed mission waiting at finalize (./atomic demo --no-finalize, or a mission
 # created with a repository and a ChangeSpec); it stands in for the runbook's M-123.
@@ -13,7 +14,9 @@
 set -uo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 doc="$root/docs/operations.md"
-mission="${1:?usage: scripts/runbook-check.sh MISSION_ID (a governed mission waiting at finalize)}"
+print=false
+if [[ "${1:-}" == "--print" ]]; then print=true; shift; fi
+mission="${1:?usage: scripts/runbook-check.sh [--print] MISSION_ID (a governed mission waiting at finalize)}"
 [[ "$mission" =~ ^M-[A-Za-z0-9_-]{1,60}$ ]] || { echo "error: '$mission' is not a mission id" >&2; exit 2; }
 work="${ATOMIC_RUNBOOK_WORK:-$(mktemp -d)}"
 mkdir -p "$work/bin" "$work/blocks"
@@ -54,9 +57,17 @@ for block in "$work"/blocks/block-*; do
     continue
   fi
   script="$(cat "$block")"
-  for p in "${!port[@]}"; do script="${script//localhost:$p/localhost:${port[$p]}}"; done
+  # two passes, so that a port written in the first can never be matched again by the second
+  for p in "${!port[@]}"; do script="${script//localhost:$p/localhost:@port-$p@}"; done
+  for p in "${!port[@]}"; do script="${script//localhost:@port-$p@/localhost:${port[$p]}}"; done
   script="${script//M-123/$mission}"
   printf '%s\n' "$script" > "$block.run"
+  if $print; then
+    echo "# $(basename "$block")"
+    cat "$block.run"
+    ran=$((ran + 1))
+    continue
+  fi
   if ! (cd "$work" && PATH="$work/bin:$PATH" ATOMIC_URL="http://localhost:${port[8080]}" \
       ATOMIC_HEALTH_PORTS="${port[8080]} ${port[3001]} ${port[3002]} ${port[3003]} ${port[3004]} ${port[3005]}" \
       ATOMIC_HOME="$work/home" bash -euo pipefail "$block.run") > "$block.out" 2>&1; then
@@ -69,4 +80,5 @@ for block in "$work"/blocks/block-*; do
   ran=$((ran + 1))
   echo "ok    $(basename "$block") ($(grep -cv '^\s*\(#\|$\)' "$block") command lines)"
 done
+$print && { echo "runbook check: $ran block(s) printed, $skipped skipped, in $work"; exit 0; }
 echo "runbook check: $ran block(s) ran, $skipped skipped, in $work"
