@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
@@ -23,6 +24,7 @@ import org.openrewrite.ParseExceptionResult;
 import org.openrewrite.Parser;
 import org.openrewrite.Recipe;
 import org.openrewrite.Result;
+import org.openrewrite.ScanningRecipe;
 import org.openrewrite.SourceFile;
 import org.openrewrite.internal.InMemoryLargeSourceSet;
 import org.openrewrite.java.JavaIsoVisitor;
@@ -568,24 +570,56 @@ final class JavaSources {
 
   /** Runs a recipe on parsed sources: new contents by path, and moves. */
   JavaLanguagePack.Edit run(Recipe recipe, List<SourceFile> parsed) {
-    return run(recipe, parsed, new LinkedHashMap<>());
+    return run(recipe, null, parsed, new LinkedHashMap<>());
   }
 
-  /** Runs the recipe; {@code trees} (by path) is updated to the trees it leaves. */
+  /**
+   * Runs the recipe; {@code trees} (by path) is updated to the trees it leaves. With {@code
+   * another}, a source of further instances of the same recipe, a recipe that edits each file on
+   * its own (no scanning recipe in it) runs on two halves of the files at once, one instance each.
+   */
   private JavaLanguagePack.Edit run(
-      Recipe recipe, List<SourceFile> parsed, Map<String, SourceFile> trees) {
+      Recipe recipe,
+      Supplier<Recipe> another,
+      List<SourceFile> parsed,
+      Map<String, SourceFile> trees) {
     Map<String, String> contents = new LinkedHashMap<>();
     Map<String, String> moves = new LinkedHashMap<>();
     if (parsed.isEmpty()) {
       return new JavaLanguagePack.Edit(contents, moves);
     }
-    List<String> failures = new ArrayList<>();
-    ExecutionContext ctx = new InMemoryExecutionContext(e -> failures.add(e.getMessage()));
-    List<Result> results =
-        recipe.run(new InMemoryLargeSourceSet(parsed), ctx).getChangeset().getAllResults();
-    if (!failures.isEmpty()) {
-      throw DteException.refused(
-          List.of("the " + recipe.getDisplayName() + " edit failed: " + failures.get(0)));
+    List<Result> results;
+    if (another != null
+        && workers.threads() > 1
+        && parsed.size() >= SPLIT_AT
+        && fileByFile(recipe)) {
+      int half = halfway(parsed);
+      List<Recipe> instances = List.of(recipe, another.get());
+      List<List<SourceFile>> halves =
+          List.of(parsed.subList(0, half), parsed.subList(half, parsed.size()));
+      // A recipe finds what it loads (type tables, say) through the thread's context class loader.
+      ClassLoader loader = Thread.currentThread().getContextClassLoader();
+      List<List<Result>> parts =
+          workers.map(
+              List.of(0, 1),
+              i -> {
+                Thread thread = Thread.currentThread();
+                ClassLoader own = thread.getContextClassLoader();
+                thread.setContextClassLoader(loader);
+                try {
+                  return results(instances.get(i), halves.get(i));
+                } finally {
+                  thread.setContextClassLoader(own);
+                }
+              });
+      results = new ArrayList<>(parts.get(0));
+      results.addAll(parts.get(1));
+      progress.accept(
+          "recipe run on the "
+              + parsed.size()
+              + " Java file(s) in two halves at once, since it edits each file on its own");
+    } else {
+      results = results(recipe, parsed);
     }
     for (Result result : results) {
       if (result.getBefore() != null) {
@@ -605,6 +639,48 @@ final class JavaSources {
       }
     }
     return new JavaLanguagePack.Edit(contents, moves);
+  }
+
+  /** Below this many files a recipe runs on them in one piece. */
+  private static final int SPLIT_AT = 16;
+
+  private static List<Result> results(Recipe recipe, List<SourceFile> parsed) {
+    List<String> failures = new ArrayList<>();
+    ExecutionContext ctx = new InMemoryExecutionContext(e -> failures.add(e.getMessage()));
+    List<Result> results =
+        recipe.run(new InMemoryLargeSourceSet(parsed), ctx).getChangeset().getAllResults();
+    if (!failures.isEmpty()) {
+      throw DteException.refused(
+          List.of("the " + recipe.getDisplayName() + " edit failed: " + failures.get(0)));
+    }
+    return results;
+  }
+
+  /** Whether the recipe edits each file on its own: no scanning recipe anywhere in it. */
+  static boolean fileByFile(Recipe recipe) {
+    if (recipe instanceof ScanningRecipe<?>) {
+      return false;
+    }
+    return recipe.getRecipeList().stream().allMatch(JavaSources::fileByFile);
+  }
+
+  /** Where the files split into two halves of about the same amount of source. */
+  private int halfway(List<SourceFile> parsed) {
+    long total = 0;
+    long[] sizes = new long[parsed.size()];
+    for (int i = 0; i < sizes.length; i++) {
+      String content = sources.get(pathOf(parsed.get(i)));
+      sizes[i] = content == null ? 1 : content.length();
+      total += sizes[i];
+    }
+    long seen = 0;
+    for (int i = 0; i < sizes.length - 1; i++) {
+      seen += sizes[i];
+      if (seen * 2 >= total) {
+        return i + 1;
+      }
+    }
+    return sizes.length - 1;
   }
 
   /**
@@ -630,10 +706,11 @@ final class JavaSources {
    * Runs a recipe as {@link #run(Recipe, List)} does and keeps the trees it leaves, so that a
    * recipe that follows can run on them.
    */
-  JavaLanguagePack.Edit runAndCarry(Recipe recipe, List<SourceFile> parsed) {
+  JavaLanguagePack.Edit runAndCarry(
+      Recipe recipe, Supplier<Recipe> another, List<SourceFile> parsed) {
     Map<String, SourceFile> after = new LinkedHashMap<>();
     parsed.forEach(source -> after.put(pathOf(source), source));
-    JavaLanguagePack.Edit edit = run(recipe, parsed, after);
+    JavaLanguagePack.Edit edit = run(recipe, another, parsed, after);
     Map<String, String> next = new TreeMap<>(sources);
     edit.moves().keySet().forEach(next::remove);
     next.putAll(edit.contents());

@@ -61,7 +61,7 @@ final class RunRecipe {
               + ", which the recipe's precondition requires";
       trees = java.parse(inputs, "", reason);
     }
-    return java.runAndCarry(recipe, trees);
+    return java.runAndCarry(recipe, () -> catalog.load(name, typed, pointer), trees);
   }
 
   /** The type an option names that must already exist, or null. */

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atomic.dte.ChangeSpec;
+import dev.atomic.dte.DteEngine;
 import dev.atomic.dte.DtePreview;
+import dev.atomic.dte.DteSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openrewrite.ExecutionContext;
+import org.openrewrite.Recipe;
+import org.openrewrite.ScanningRecipe;
+import org.openrewrite.TreeVisitor;
+import org.openrewrite.config.CompositeRecipe;
+import org.openrewrite.java.ChangeMethodName;
 
 /** {@link RunRecipe}: recipe classes with options and bundled declarative recipes. */
 class RunRecipeTest extends AccountTree {
@@ -138,6 +146,78 @@ class RunRecipeTest extends AccountTree {
     assertThat(progress.subList(progress.indexOf("patch 4/4: recipe"), progress.size()))
         .noneMatch(line -> line.startsWith("ran on the"))
         .anyMatch(line -> line.startsWith("parsed "));
+  }
+
+  @Test
+  void aRecipeThatEditsEachFileOnItsOwnRunsOnTwoHalvesAtOnceWithTheSameResult() throws IOException {
+    Path root = write();
+    for (int i = 0; i < 40; i++) {
+      Path caller = root.resolve("src/com/acme/calls/Caller" + i + ".java");
+      Files.createDirectories(caller.getParent());
+      Files.writeString(
+          caller,
+          """
+          package com.acme.calls;
+
+          import com.acme.Account;
+
+          class Caller%d {
+            void call(Account account) {
+              account.audit("call %d");
+            }
+          }
+          """
+              .formatted(i, i));
+    }
+    ChangeSpec spec = spec(rename("com.acme.Account audit(..)", "record"));
+    DteSettings settings = DteSettings.fromEnvironment().withParseCache(false);
+    List<String> split = new ArrayList<>();
+    List<String> whole = new ArrayList<>();
+
+    DtePreview twoThreads =
+        new DteEngine(settings.withWorkers(2)).preview(spec, root, List.of(), split::add);
+    DtePreview oneThread =
+        new DteEngine(settings.withWorkers(1)).preview(spec, root, List.of(), whole::add);
+
+    assertThat(twoThreads.diffs()).hasSize(41).isEqualTo(oneThread.diffs());
+    assertThat(twoThreads.diffs())
+        .allSatisfy(d -> assertThat(d.diff()).containsPattern("\\+ *(account\\.|void )?record\\("));
+    assertThat(split)
+        .contains(
+            "recipe run on the 44 Java file(s) in two halves at once, since it edits each file on"
+                + " its own");
+    assertThat(whole).noneMatch(line -> line.contains("two halves"));
+  }
+
+  @Test
+  void aRecipeWithAScanningRecipeInItIsNotSplit() {
+    Recipe scanning =
+        new ScanningRecipe<Integer>() {
+          @Override
+          public String getDisplayName() {
+            return "Count files";
+          }
+
+          @Override
+          public String getDescription() {
+            return "Counts the files it sees.";
+          }
+
+          @Override
+          public Integer getInitialValue(ExecutionContext ctx) {
+            return 0;
+          }
+
+          @Override
+          public TreeVisitor<?, ExecutionContext> getScanner(Integer count) {
+            return TreeVisitor.noop();
+          }
+        };
+    Recipe perFile = new ChangeMethodName("com.acme.Account audit(..)", "record", null, null);
+
+    assertThat(JavaSources.fileByFile(perFile)).isTrue();
+    assertThat(JavaSources.fileByFile(scanning)).isFalse();
+    assertThat(JavaSources.fileByFile(new CompositeRecipe(List.of(perFile, scanning)))).isFalse();
   }
 
   private static ChangeSpec.Patch rename(String pattern, String name) {
