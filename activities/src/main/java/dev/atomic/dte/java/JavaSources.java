@@ -574,6 +574,14 @@ final class JavaSources {
   }
 
   /**
+   * As {@link #run(Recipe, List)}, with {@code another} giving a second instance of the recipe for
+   * a run on two halves of the files at once.
+   */
+  JavaLanguagePack.Edit run(Recipe recipe, Supplier<Recipe> another, List<SourceFile> parsed) {
+    return run(recipe, another, parsed, new LinkedHashMap<>());
+  }
+
+  /**
    * Runs the recipe; {@code trees} (by path) is updated to the trees it leaves. With {@code
    * another}, a source of further instances of the same recipe, a recipe that edits each file on
    * its own (no scanning recipe in it) runs on two halves of the files at once, one instance each.
@@ -615,9 +623,9 @@ final class JavaSources {
       results = new ArrayList<>(parts.get(0));
       results.addAll(parts.get(1));
       progress.accept(
-          "recipe run on the "
+          "edited the "
               + parsed.size()
-              + " Java file(s) in two halves at once, since it edits each file on its own");
+              + " Java file(s) in two halves at once, since the change edits each file on its own");
     } else {
       results = results(recipe, parsed);
     }

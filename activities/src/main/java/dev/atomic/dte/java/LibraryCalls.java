@@ -4,12 +4,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.InMemoryExecutionContext;
 import org.openrewrite.SourceFile;
 import org.openrewrite.Tree;
+import org.openrewrite.TreeVisitor;
 import org.openrewrite.java.JavaParser;
 import org.openrewrite.java.JavaVisitor;
 import org.openrewrite.java.MethodMatcher;
@@ -72,116 +75,126 @@ final class LibraryCalls {
         throw java.types.unresolvedError(migration.newTarget(), pointer + "/details/newTarget");
       }
     }
-    Map<String, List<String>> leftAlone = new TreeMap<>();
-    int[] changed = {0};
-    int[] qualified = {0};
+    // Tallies shared by the visitors of a run that edits two halves of the files at once; each
+    // file is visited by one of them, so a file's list is only ever added to by one thread.
+    Map<String, List<String>> leftAlone = new ConcurrentSkipListMap<>();
+    AtomicInteger changed = new AtomicInteger();
+    AtomicInteger qualified = new AtomicInteger();
     MethodMatcher matcher = new MethodMatcher(migration.methodPattern(), true);
     JavaType.FullyQualified newTarget = target;
-    JavaVisitor<ExecutionContext> visitor =
-        new JavaVisitor<>() {
-          /** Whether this file can take a static import of the new method without a clash. */
-          private boolean staticImportFits;
+    Supplier<TreeVisitor<?, ExecutionContext>> visitors =
+        () ->
+            new JavaVisitor<ExecutionContext>() {
+              /** Whether this file can take a static import of the new method without a clash. */
+              private boolean staticImportFits;
 
-          @Override
-          public J visitCompilationUnit(J.CompilationUnit unit, ExecutionContext ctx) {
-            staticImportFits =
-                migration.staticImport()
-                    && newTarget != null
-                    && StaticImports.fits(
-                        unit,
-                        newTarget,
-                        migration.newName() != null ? migration.newName() : methodName);
-            return super.visitCompilationUnit(unit, ctx);
-          }
+              @Override
+              public J visitCompilationUnit(J.CompilationUnit unit, ExecutionContext ctx) {
+                staticImportFits =
+                    migration.staticImport()
+                        && newTarget != null
+                        && StaticImports.fits(
+                            unit,
+                            newTarget,
+                            migration.newName() != null ? migration.newName() : methodName);
+                return super.visitCompilationUnit(unit, ctx);
+              }
 
-          @Override
-          public J visitMethodInvocation(J.MethodInvocation invocation, ExecutionContext ctx) {
-            J visited = super.visitMethodInvocation(invocation, ctx);
-            if (!(visited instanceof J.MethodInvocation call) || !matcher.matches(call)) {
-              return visited;
-            }
-            String path = JavaSources.pathOf(getCursor().firstEnclosingOrThrow(SourceFile.class));
-            JavaType.Method original = call.getMethodType();
-            List<Expression> arguments = reordered(call, original, migration.argsOrder());
-            if (arguments == null) {
-              leftAlone
-                  .computeIfAbsent(path, p -> new ArrayList<>())
-                  .add(
-                      text(call, getCursor())
-                          + " (its parameters "
-                          + original.getParameterNames()
-                          + " are not those of argsOrder)");
-              return call;
-            }
-            boolean isStatic = original.hasFlags(Flag.Static);
-            if (newTarget != null && !isStatic) {
-              leftAlone
-                  .computeIfAbsent(path, p -> new ArrayList<>())
-                  .add(
-                      text(call, getCursor())
-                          + " (an instance call; newTarget moves static calls)");
-              return call;
-            }
-            JavaType.FullyQualified owner =
-                newTarget != null ? newTarget : original.getDeclaringType();
-            String name = migration.newName() != null ? migration.newName() : original.getName();
-            JavaType.Method counterpart = counterpart(owner, name, isStatic, arguments, original);
-            if (counterpart == null) {
-              leftAlone
-                  .computeIfAbsent(path, p -> new ArrayList<>())
-                  .add(
-                      text(call, getCursor())
-                          + " ("
-                          + owner.getFullyQualifiedName()
-                          + " has no "
-                          + name
-                          + " that takes "
-                          + argumentTypes(arguments)
-                          + ")");
-              return call;
-            }
-            changed[0]++;
-            J.MethodInvocation moved =
-                call.withArguments(arguments)
-                    .withName(call.getName().withSimpleName(name).withType(counterpart))
-                    .withMethodType(counterpart);
-            if (newTarget != null
-                && migration.staticImport()
-                && staticImportFits
-                && !StaticImports.shadowed(getCursor(), name)) {
-              if (call.getSelect() != null) {
-                moved =
-                    moved
-                        .withSelect(null)
-                        .withName(moved.getName().withPrefix(call.getSelect().getPrefix()));
+              @Override
+              public J visitMethodInvocation(J.MethodInvocation invocation, ExecutionContext ctx) {
+                J visited = super.visitMethodInvocation(invocation, ctx);
+                if (!(visited instanceof J.MethodInvocation call) || !matcher.matches(call)) {
+                  return visited;
+                }
+                String path =
+                    JavaSources.pathOf(getCursor().firstEnclosingOrThrow(SourceFile.class));
+                JavaType.Method original = call.getMethodType();
+                List<Expression> arguments = reordered(call, original, migration.argsOrder());
+                if (arguments == null) {
+                  leftAlone
+                      .computeIfAbsent(path, p -> new ArrayList<>())
+                      .add(
+                          text(call, getCursor())
+                              + " (its parameters "
+                              + original.getParameterNames()
+                              + " are not those of argsOrder)");
+                  return call;
+                }
+                boolean isStatic = original.hasFlags(Flag.Static);
+                if (newTarget != null && !isStatic) {
+                  leftAlone
+                      .computeIfAbsent(path, p -> new ArrayList<>())
+                      .add(
+                          text(call, getCursor())
+                              + " (an instance call; newTarget moves static calls)");
+                  return call;
+                }
+                JavaType.FullyQualified owner =
+                    newTarget != null ? newTarget : original.getDeclaringType();
+                String name =
+                    migration.newName() != null ? migration.newName() : original.getName();
+                JavaType.Method counterpart =
+                    counterpart(owner, name, isStatic, arguments, original);
+                if (counterpart == null) {
+                  leftAlone
+                      .computeIfAbsent(path, p -> new ArrayList<>())
+                      .add(
+                          text(call, getCursor())
+                              + " ("
+                              + owner.getFullyQualifiedName()
+                              + " has no "
+                              + name
+                              + " that takes "
+                              + argumentTypes(arguments)
+                              + ")");
+                  return call;
+                }
+                changed.incrementAndGet();
+                J.MethodInvocation moved =
+                    call.withArguments(arguments)
+                        .withName(call.getName().withSimpleName(name).withType(counterpart))
+                        .withMethodType(counterpart);
+                if (newTarget != null
+                    && migration.staticImport()
+                    && staticImportFits
+                    && !StaticImports.shadowed(getCursor(), name)) {
+                  if (call.getSelect() != null) {
+                    moved =
+                        moved
+                            .withSelect(null)
+                            .withName(moved.getName().withPrefix(call.getSelect().getPrefix()));
+                  }
+                  maybeAddImport(newTarget.getFullyQualifiedName(), name, false);
+                  maybeRemoveImport(migration.type());
+                  maybeRemoveImport(migration.type() + "." + original.getName());
+                } else if (newTarget != null) {
+                  if (migration.staticImport()) {
+                    qualified.incrementAndGet();
+                  }
+                  Space prefix =
+                      call.getSelect() == null ? Space.EMPTY : call.getSelect().getPrefix();
+                  moved =
+                      moved.withSelect(
+                          new J.Identifier(
+                              Tree.randomId(),
+                              prefix,
+                              Markers.EMPTY,
+                              List.of(),
+                              newTarget.getClassName(),
+                              newTarget,
+                              null));
+                  maybeAddImport(newTarget.getFullyQualifiedName(), false);
+                  maybeRemoveImport(migration.type());
+                  maybeRemoveImport(migration.type() + "." + original.getName());
+                }
+                return moved;
               }
-              maybeAddImport(newTarget.getFullyQualifiedName(), name, false);
-              maybeRemoveImport(migration.type());
-              maybeRemoveImport(migration.type() + "." + original.getName());
-            } else if (newTarget != null) {
-              if (migration.staticImport()) {
-                qualified[0]++;
-              }
-              Space prefix = call.getSelect() == null ? Space.EMPTY : call.getSelect().getPrefix();
-              moved =
-                  moved.withSelect(
-                      new J.Identifier(
-                          Tree.randomId(),
-                          prefix,
-                          Markers.EMPTY,
-                          List.of(),
-                          newTarget.getClassName(),
-                          newTarget,
-                          null));
-              maybeAddImport(newTarget.getFullyQualifiedName(), false);
-              maybeRemoveImport(migration.type());
-              maybeRemoveImport(migration.type() + "." + original.getName());
-            }
-            return moved;
-          }
-        };
+            };
     JavaLanguagePack.Edit edit =
-        java.run(JavaNodeRecipes.recipe("Migrate library calls", () -> visitor), parsed);
+        java.run(
+            JavaNodeRecipes.recipe("Migrate library calls", visitors),
+            () -> JavaNodeRecipes.recipe("Migrate library calls", visitors),
+            parsed);
     if (!leftAlone.isEmpty()) {
       int count = leftAlone.values().stream().mapToInt(List::size).sum();
       java.warnings.add(
@@ -194,18 +207,18 @@ final class LibraryCalls {
       leftAlone.forEach(
           (path, calls) -> calls.forEach(call -> java.warnings.add("  " + path + ": " + call)));
     }
-    if (changed[0] == 0 && leftAlone.isEmpty()) {
+    if (changed.get() == 0 && leftAlone.isEmpty()) {
       throw dev.atomic.dte.DteException.invalid(
           pointer + "/selector: no call of " + migration.methodPattern() + " in scope");
     }
     java.progress.accept(
         "replaceAPI: "
-            + changed[0]
+            + changed.get()
             + " call(s) migrated"
-            + (qualified[0] == 0
+            + (qualified.get() == 0
                 ? ""
                 : " ("
-                    + qualified[0]
+                    + qualified.get()
                     + " written qualified, where a static import would clash with a method"
                     + " of the same name)")
             + ", "

@@ -102,6 +102,37 @@ class LibraryApiMigrationTest {
     assertThat(compileReactor(root, dir)).isEmpty();
   }
 
+  @Test
+  void twoHalvesAtOnceGiveWhatOneRunGives(@TempDir Path dir) throws IOException {
+    Path root = CentralProjects.grpcReactor(dir.resolve("grpc"));
+    ChangeSpec spec =
+        reactorSpec(
+            new ChangeSpec.Patch(
+                null,
+                "replaceAPI",
+                CHECK_NOT_NULL,
+                Map.of(
+                    "newTarget",
+                    "java.util.Objects",
+                    "newProperty",
+                    "requireNonNull",
+                    "staticImport",
+                    true)));
+    DteSettings settings = SETTINGS.withParseCache(false);
+    List<String> split = new java.util.ArrayList<>();
+
+    DtePreview twoThreads =
+        new DteEngine(settings.withWorkers(2)).preview(spec, root, List.of(), split::add);
+    DtePreview oneThread =
+        new DteEngine(settings.withWorkers(1)).preview(spec, root, List.of(), line -> {});
+
+    assertThat(split).anyMatch(line -> line.contains("in two halves at once"));
+    assertThat(twoThreads.diffs()).hasSizeGreaterThan(40).isEqualTo(oneThread.diffs());
+    assertThat(twoThreads.warnings())
+        .isEqualTo(oneThread.warnings())
+        .anyMatch(w -> w.contains("left 5 call(s)"));
+  }
+
   private static List<String> compileReactor(Path root, Path dir) throws IOException {
     List<Path> libraries =
         new MavenClasspaths(SETTINGS.maven()).resolve(root, m -> {}).everyEntry();

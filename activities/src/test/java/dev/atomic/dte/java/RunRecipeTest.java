@@ -184,8 +184,8 @@ class RunRecipeTest extends AccountTree {
         .allSatisfy(d -> assertThat(d.diff()).containsPattern("\\+ *(account\\.|void )?record\\("));
     assertThat(split)
         .contains(
-            "recipe run on the 44 Java file(s) in two halves at once, since it edits each file on"
-                + " its own");
+            "edited the 44 Java file(s) in two halves at once, since the change edits each file"
+                + " on its own");
     assertThat(whole).noneMatch(line -> line.contains("two halves"));
   }
 
