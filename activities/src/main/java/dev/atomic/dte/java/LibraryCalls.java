@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.openrewrite.ExecutionContext;
@@ -108,25 +109,23 @@ final class LibraryCalls {
                 }
                 String path =
                     JavaSources.pathOf(getCursor().firstEnclosingOrThrow(SourceFile.class));
+                Consumer<String> left =
+                    why ->
+                        leftAlone
+                            .computeIfAbsent(path, p -> new ArrayList<>())
+                            .add(text(call, getCursor()) + " (" + why + ")");
                 JavaType.Method original = call.getMethodType();
                 List<Expression> arguments = reordered(call, original, migration.argsOrder());
                 if (arguments == null) {
-                  leftAlone
-                      .computeIfAbsent(path, p -> new ArrayList<>())
-                      .add(
-                          text(call, getCursor())
-                              + " (its parameters "
-                              + original.getParameterNames()
-                              + " are not those of argsOrder)");
+                  left.accept(
+                      "its parameters "
+                          + original.getParameterNames()
+                          + " are not those of argsOrder");
                   return call;
                 }
                 boolean isStatic = original.hasFlags(Flag.Static);
                 if (newTarget != null && !isStatic) {
-                  leftAlone
-                      .computeIfAbsent(path, p -> new ArrayList<>())
-                      .add(
-                          text(call, getCursor())
-                              + " (an instance call; newTarget moves static calls)");
+                  left.accept("an instance call; newTarget moves static calls");
                   return call;
                 }
                 JavaType.FullyQualified owner =
@@ -136,17 +135,12 @@ final class LibraryCalls {
                 JavaType.Method counterpart =
                     counterpart(owner, name, isStatic, arguments, original);
                 if (counterpart == null) {
-                  leftAlone
-                      .computeIfAbsent(path, p -> new ArrayList<>())
-                      .add(
-                          text(call, getCursor())
-                              + " ("
-                              + owner.getFullyQualifiedName()
-                              + " has no "
-                              + name
-                              + " that takes "
-                              + argumentTypes(arguments)
-                              + ")");
+                  left.accept(
+                      owner.getFullyQualifiedName()
+                          + " has no "
+                          + name
+                          + " that takes "
+                          + argumentTypes(arguments));
                   return call;
                 }
                 changed.incrementAndGet();

@@ -29,6 +29,12 @@ class LibraryApiMigrationTest {
 
   private static final DteSettings SETTINGS = DteSettings.fromEnvironment();
   private static final DteEngine ENGINE = new DteEngine(SETTINGS.withParseCache(true));
+
+  /** checkNotNull to Objects.requireNonNull, written unqualified with a static import. */
+  private static final Map<String, Object> STATIC_IMPORT =
+      Map.of(
+          "newTarget", "java.util.Objects", "newProperty", "requireNonNull", "staticImport", true);
+
   private static final String CHECK_NOT_NULL =
       "MethodCall[type='com.google.common.base.Preconditions'][name='checkNotNull']";
 
@@ -106,18 +112,7 @@ class LibraryApiMigrationTest {
   void twoHalvesAtOnceGiveWhatOneRunGives(@TempDir Path dir) throws IOException {
     Path root = CentralProjects.grpcReactor(dir.resolve("grpc"));
     ChangeSpec spec =
-        reactorSpec(
-            new ChangeSpec.Patch(
-                null,
-                "replaceAPI",
-                CHECK_NOT_NULL,
-                Map.of(
-                    "newTarget",
-                    "java.util.Objects",
-                    "newProperty",
-                    "requireNonNull",
-                    "staticImport",
-                    true)));
+        reactorSpec(new ChangeSpec.Patch(null, "replaceAPI", CHECK_NOT_NULL, STATIC_IMPORT));
     DteSettings settings = SETTINGS.withParseCache(false);
     List<String> split = new java.util.ArrayList<>();
 
@@ -344,19 +339,7 @@ class LibraryApiMigrationTest {
     List<String> progress = new java.util.ArrayList<>();
 
     DtePreview result =
-        ENGINE.apply(
-            replaceApi(
-                CHECK_NOT_NULL,
-                Map.of(
-                    "newTarget",
-                    "java.util.Objects",
-                    "newProperty",
-                    "requireNonNull",
-                    "staticImport",
-                    true)),
-            root,
-            jars,
-            progress::add);
+        ENGINE.apply(replaceApi(CHECK_NOT_NULL, STATIC_IMPORT), root, jars, progress::add);
 
     assertThat(result.patches()).hasSize(3);
     assertThat(Files.readString(pkg.resolve("Orders.java")))
