@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -72,6 +73,8 @@ class MissionWorkflowTest {
                 "looks right"));
     assertThat(after.checkpoint(CheckpointName.EXECUTE).orElseThrow().status())
         .isEqualTo(CheckpointStatus.AWAITING_APPROVAL);
+    // The workflow's state moves before the activity that records it has finished.
+    awaitStored(id, after);
     assertThat(STORE.find(id)).contains(after);
     assertThat(STORE.events(id))
         .extracting(EvidenceEvent::type)
@@ -367,6 +370,14 @@ class MissionWorkflowTest {
     }
     assertThat(current).matches(condition);
     return current;
+  }
+
+  private static void awaitStored(String missionId, Mission expected) throws Exception {
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (!STORE.find(missionId).equals(Optional.of(expected))
+        && System.currentTimeMillis() < deadline) {
+      sleep();
+    }
   }
 
   private static void awaitEvents(String missionId, int count) throws Exception {
